@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+// The manifest asks for the fewest permissions: storage for settings, unlimitedStorage so
+// IndexedDB evidence is never evicted, alarms for scheduled sync. Page access comes from
+// the content script's own matches; the governance endpoint's host permission is requested
+// at run time, when a reviewer configures it (optional_host_permissions).
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    version: '0.1.0',
+    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'flagpost@flagpost.dev', strict_min_version: '115.0' },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
