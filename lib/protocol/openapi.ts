@@ -1,0 +1,200 @@
+/**
+ * The OpenAPI 3.1 document of the governance endpoint, generated from the same Zod schemas
+ * the extension and the server parse with, so the three cannot drift apart. Request bodies
+ * are rendered as accepted (`io: 'input'`: fields with defaults are optional) and responses
+ * as sent (`io: 'output'`: every defaulted field present), hence the `...Input` components.
+ */
+import { z } from 'zod';
+import { batchRequestSchema, batchResponseSchema, itemResultSchema } from './batch';
+import { creatorHistorySchema, enforcementActionSchema } from './history';
+import { API_PREFIX, MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from './limits';
+import { flagSchema, noteSchema, platformSchema } from './records';
+import {
+  errorBodySchema,
+  healthSchema,
+  policyPackEnvelopeSchema,
+  policyPackPublishSchema,
+} from './service';
+
+type JsonObject = { [key: string]: unknown };
+type Registry = ReturnType<typeof z.registry<{ id: string }>>;
+
+const componentRef = (id: string) => `#/components/schemas/${id}`;
+const ref = (id: string) => ({ $ref: componentRef(id) });
+
+function componentsOf(registry: Registry, io: 'input' | 'output'): Record<string, JsonObject> {
+  const { schemas } = z.toJSONSchema(registry, { io, uri: componentRef, target: 'draft-2020-12' });
+  const out: Record<string, JsonObject> = {};
+  for (const [id, schema] of Object.entries(schemas)) {
+    // Components are fragments of this document, not standalone schema resources.
+    const { $schema: _schema, $id: _id, ...rest } = schema as JsonObject;
+    out[id] = rest;
+  }
+  return out;
+}
+
+function allComponents(): Record<string, JsonObject> {
+  const requests = z.registry<{ id: string }>();
+  requests.add(batchRequestSchema, { id: 'BatchRequest' });
+  requests.add(flagSchema, { id: 'FlagInput' });
+  requests.add(noteSchema, { id: 'NoteInput' });
+  requests.add(policyPackPublishSchema, { id: 'PolicyPackPublish' });
+  requests.add(enforcementActionSchema, { id: 'EnforcementActionInput' });
+  const responses = z.registry<{ id: string }>();
+  responses.add(batchResponseSchema, { id: 'BatchResponse' });
+  responses.add(itemResultSchema, { id: 'ItemResult' });
+  responses.add(flagSchema, { id: 'Flag' });
+  responses.add(noteSchema, { id: 'Note' });
+  responses.add(creatorHistorySchema, { id: 'CreatorHistory' });
+  responses.add(enforcementActionSchema, { id: 'EnforcementAction' });
+  responses.add(policyPackEnvelopeSchema, { id: 'PolicyPackEnvelope' });
+  responses.add(healthSchema, { id: 'Health' });
+  responses.add(errorBodySchema, { id: 'ErrorBody' });
+  return { ...componentsOf(requests, 'input'), ...componentsOf(responses, 'output') };
+}
+
+const json = (schema: JsonObject) => ({ 'application/json': { schema } });
+const body = (id: string, description: string) => ({ description, content: json(ref(id)) });
+const error = (description: string) => body('ErrorBody', description);
+const retryAfter = {
+  'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
+};
+const authErrors = {
+  '401': error('Missing, unknown or revoked bearer token.'),
+  '429': { ...error('Rate limit exceeded for this token.'), headers: retryAfter },
+};
+const etagHeader = {
+  ETag: { description: 'Strong validator of the pack.', schema: { type: 'string' } },
+};
+
+function paths(): JsonObject {
+  const p = API_PREFIX;
+  return {
+    [`${p}/batches`]: {
+      post: {
+        operationId: 'ingestBatch',
+        summary: `Ingest up to ${MAX_BATCH_ITEMS} flags and notes (at most ${MAX_BATCH_BYTES} bytes).`,
+        description:
+          'Idempotent by id and revision: the same id and revision again is `unchanged`, a lower revision `stale`, a higher one `updated`. `results[i]` answers `records[i]`. Records that fail their own schema are `rejected` one by one; a malformed envelope fails the whole request with 400.',
+        requestBody: { required: true, content: json(ref('BatchRequest')) },
+        responses: {
+          '200': body('BatchResponse', 'One result per record, in request order.'),
+          '400': error('Malformed JSON or envelope; `details.issues` lists each path.'),
+          ...authErrors,
+          '413': error(`More than ${MAX_BATCH_ITEMS} records or ${MAX_BATCH_BYTES} bytes.`),
+          '415': error('The body is not application/json.'),
+        },
+      },
+    },
+    [`${p}/creators/{platform}/{creatorId}/history`]: {
+      get: {
+        operationId: 'getCreatorHistory',
+        summary: "A creator's live flags and notes from all reviewers, and enforcement actions.",
+        parameters: [
+          {
+            name: 'platform',
+            in: 'path',
+            required: true,
+            schema: z.toJSONSchema(platformSchema),
+          },
+          { name: 'creatorId', in: 'path', required: true, schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': body('CreatorHistory', 'The creator history.'),
+          '400': error('Invalid path parameter.'),
+          ...authErrors,
+        },
+      },
+    },
+    [`${p}/policy-pack`]: {
+      get: {
+        operationId: 'getPolicyPack',
+        summary: 'The current policy pack.',
+        parameters: [
+          { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': { ...body('PolicyPackEnvelope', 'The current pack.'), headers: etagHeader },
+          '304': { description: 'The pack named by If-None-Match is still current.' },
+          ...authErrors,
+          '404': error('No pack has been published yet (code `no_policy_pack`).'),
+        },
+      },
+      put: {
+        operationId: 'publishPolicyPack',
+        summary: 'Publish a new current policy pack (admin tokens only).',
+        requestBody: { required: true, content: json(ref('PolicyPackPublish')) },
+        responses: {
+          '200': { ...body('PolicyPackEnvelope', 'The published pack.'), headers: etagHeader },
+          '400': error('Invalid body.'),
+          ...authErrors,
+          '403': error('The token is not an admin token.'),
+          '413': error('The pack is too large.'),
+        },
+      },
+    },
+    [`${p}/enforcement-actions`]: {
+      post: {
+        operationId: 'recordEnforcementAction',
+        summary: 'Record an enforcement action on a creator (admin tokens only; idempotent by id).',
+        requestBody: { required: true, content: json(ref('EnforcementActionInput')) },
+        responses: {
+          '200': body('EnforcementAction', 'Already recorded with this id.'),
+          '201': body('EnforcementAction', 'Recorded.'),
+          '400': error('Invalid body.'),
+          ...authErrors,
+          '403': error('The token is not an admin token.'),
+        },
+      },
+    },
+    [`${p}/health`]: {
+      get: {
+        operationId: 'getHealth',
+        summary: 'Liveness and database reachability (no authentication).',
+        security: [],
+        responses: {
+          '200': body('Health', 'Healthy.'),
+          '503': error('The database is unreachable.'),
+        },
+      },
+    },
+    [`${p}/openapi.json`]: {
+      get: {
+        operationId: 'getOpenApiDocument',
+        summary: 'This document (no authentication).',
+        security: [],
+        responses: {
+          '200': { description: 'The OpenAPI 3.1 document.', content: json({ type: 'object' }) },
+        },
+      },
+    },
+  };
+}
+
+export interface OpenApiOptions {
+  /** Base URL advertised in `servers`, e.g. `http://127.0.0.1:8787`. */
+  serverUrl?: string;
+  version?: string;
+}
+
+export function buildOpenApiDocument(options: OpenApiOptions = {}): JsonObject {
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Flagpost governance endpoint',
+      version: options.version ?? '1.0.0',
+      description:
+        'Bulk sync of reviewer flags and notes, creator history and policy pack delivery.',
+    },
+    ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
+    security: [{ bearerAuth: [] }],
+    paths: paths(),
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'One token per reviewer.' },
+      },
+      schemas: allComponents(),
+    },
+  };
+}
