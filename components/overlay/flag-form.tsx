@@ -1,0 +1,105 @@
+import { useState } from 'preact/hooks';
+import { useT } from '../i18n-context';
+
+export interface PolicyOption {
+  id: string;
+  title: string;
+  severity: Severity;
+}
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export interface FlagDraft {
+  policyId: string;
+  severity: Severity;
+  note: string;
+}
+
+const SEVERITY_KEYS = {
+  low: 'severityLow',
+  medium: 'severityMedium',
+  high: 'severityHigh',
+  critical: 'severityCritical',
+} as const;
+export const SEVERITY_ORDER: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+export const severityKey = (severity: Severity) => SEVERITY_KEYS[severity];
+
+export function FlagForm(props: {
+  policies: PolicyOption[];
+  onSubmit: (draft: FlagDraft) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const first = props.policies[0];
+  const [policyId, setPolicyId] = useState(first?.id ?? '');
+  const [severity, setSeverity] = useState<Severity>(first?.severity ?? 'medium');
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const choosePolicy = (id: string) => {
+    setPolicyId(id);
+    const policy = props.policies.find((p) => p.id === id);
+    if (policy) setSeverity(policy.severity);
+  };
+
+  return (
+    <form
+      class="form"
+      data-testid="flag-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setBusy(true);
+        try {
+          await props.onSubmit({ policyId, severity, note: note.trim() });
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <label>
+        {t('flagPolicy')}
+        <select
+          name="policy"
+          value={policyId}
+          onChange={(e) => choosePolicy(e.currentTarget.value)}
+        >
+          {props.policies.map((policy) => (
+            <option key={policy.id} value={policy.id}>
+              {policy.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('flagSeverity')}
+        <select
+          name="severity"
+          value={severity}
+          onChange={(e) => setSeverity(e.currentTarget.value as Severity)}
+        >
+          {SEVERITY_ORDER.map((level) => (
+            <option key={level} value={level}>
+              {t(severityKey(level))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('flagNote')}
+        <textarea
+          name="note"
+          rows={2}
+          maxLength={5000}
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
+      </label>
+      <div class="row">
+        <button type="submit" class="primary" disabled={busy || !policyId}>
+          {busy ? t('saving') : t('flagSubmit')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState } from 'preact/hooks';
+import { useT } from '../i18n-context';
+
+export function NoteForm(props: {
+  onSubmit: (text: string) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const t = useT();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      class="form"
+      data-testid="note-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (!text.trim()) return;
+        setBusy(true);
+        try {
+          await props.onSubmit(text.trim());
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <label>
+        {t('noteText')}
+        <textarea
+          name="note"
+          rows={3}
+          maxLength={5000}
+          required
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+      </label>
+      <div class="row">
+        <button type="submit" class="primary" disabled={busy || !text.trim()}>
+          {busy ? t('saving') : t('noteSubmit')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

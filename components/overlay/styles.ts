@@ -1,0 +1,31 @@
+/**
+ * The overlay's whole stylesheet, injected into its shadow root. `:host { all: initial }`
+ * stops the page's inherited styles (font, colour, line height) from leaking in; the shadow
+ * root stops ours from leaking out.
+ */
+export const OVERLAY_CSS = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.box { position: absolute; display: flex; justify-content: flex-end; padding: 6px; pointer-events: none; }
+.overlay { position: relative; font: 13px/1.4 system-ui, sans-serif; color: #10201f; pointer-events: auto; }
+button, select, textarea { font: inherit; color: inherit; }
+button { cursor: pointer; border: 1px solid #9bb; background: #fff; border-radius: 6px; padding: 3px 8px; }
+button.primary { background: #0d7377; border-color: #0d7377; color: #fff; }
+button.plain { border: none; background: none; font-size: 16px; padding: 0 4px; }
+button:focus-visible, select:focus-visible, textarea:focus-visible { outline: 2px solid #f59e0b; outline-offset: 1px; }
+.badge { background: #0d7377; color: #fff; border: none; box-shadow: 0 1px 3px rgba(0,0,0,.3); font-weight: 600; }
+.badge.has-flags { background: #b42318; }
+.card { position: absolute; top: 28px; right: 0; width: 300px; max-height: 420px; overflow: auto; background: #fff; border: 1px solid #cdd; border-radius: 8px; padding: 10px; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
+.card h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; margin: 10px 0 4px; color: #456; }
+.card ul { margin: 0; padding-left: 16px; }
+.card li { margin: 2px 0; overflow-wrap: anywhere; }
+.row { display: flex; gap: 6px; align-items: center; margin-top: 8px; }
+.spread { justify-content: space-between; margin-top: 0; }
+.muted { color: #567; margin: 2px 0; overflow-wrap: anywhere; }
+.error { color: #b42318; }
+.form { display: flex; flex-direction: column; gap: 6px; margin-top: 8px; }
+.form label { display: flex; flex-direction: column; gap: 2px; font-weight: 600; }
+.form select, .form textarea { font-weight: 400; border: 1px solid #9bb; border-radius: 4px; padding: 3px; background: #fff; }
+.sev { font-size: 11px; font-weight: 700; border-radius: 4px; padding: 0 4px; color: #fff; }
+.sev-low { background: #567; } .sev-medium { background: #b7791f; } .sev-high { background: #c2410c; } .sev-critical { background: #7f1d1d; }
+`;

@@ -1,0 +1,69 @@
+/** What the background does for each message of the message map. */
+import { browser } from 'wxt/browser';
+import { MANUAL_POLICIES, MANUAL_POLICY_VERSION } from '@/lib/flagging/manual-policies';
+import type { MessageKey } from '@/lib/i18n';
+import { t } from '@/lib/i18n';
+import type { Handlers } from '@/lib/messaging/router';
+import { itemKey } from '@/lib/protocol/records';
+import { loadSettings } from '@/lib/settings/settings';
+import { systemClock } from '@/lib/store/clock';
+import { countLiveFlags, createFlag, flagsForItem } from '@/lib/store/flags-repo';
+import { rememberItem } from '@/lib/store/items-repo';
+import { countLiveNotes, createNote, notesFor } from '@/lib/store/notes-repo';
+import { database } from './database';
+
+async function author() {
+  const { reviewerId } = await loadSettings();
+  return { reviewer: reviewerId, clock: systemClock };
+}
+
+export const handlers: Handlers = {
+  async 'item.state'({ item, creator }) {
+    const db = await database();
+    await rememberItem(db, item, creator, systemClock);
+    const key = itemKey(item);
+    const [flags, notes] = await Promise.all([flagsForItem(db, key), notesFor(db, key)]);
+    return { flags, notes };
+  },
+
+  'policy.choices'() {
+    return {
+      policies: MANUAL_POLICIES.map((policy) => ({
+        id: policy.id,
+        title: t(policy.titleKey as MessageKey),
+        severity: policy.severity,
+      })),
+    };
+  },
+
+  async 'flag.create'(request) {
+    const db = await database();
+    const known = MANUAL_POLICIES.some((policy) => policy.id === request.policyId);
+    return createFlag(
+      db,
+      {
+        ...request,
+        policyVersion: known ? MANUAL_POLICY_VERSION : 'unknown',
+      },
+      await author(),
+    );
+  },
+
+  async 'note.create'({ target, text }) {
+    const db = await database();
+    return createNote(db, target, text, await author());
+  },
+
+  async 'stats.get'() {
+    const db = await database();
+    const [flags, notes, items, creators] = await Promise.all([
+      countLiveFlags(db),
+      countLiveNotes(db),
+      db.items.count(),
+      db.creators.count(),
+    ]);
+    return { flags, notes, items, creators };
+  },
+};
+
+export const identity = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/') });

@@ -1,0 +1,19 @@
+/** Small, defensive readers of page text: pages are hostile and markup changes. */
+
+/** Visible text of the first match, whitespace collapsed; undefined when absent or empty. */
+export function textOf(root: ParentNode, selector: string): string | undefined {
+  const text = root.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+  return text ? text : undefined;
+}
+
+/** Hashtags as the page writes them (without '#'), from links or from the text itself. */
+export function hashtagsIn(element: Element | null | undefined): string[] {
+  if (!element) return [];
+  const text = element.textContent ?? '';
+  const tags = new Set<string>();
+  for (const match of text.matchAll(/#([\p{L}\p{M}\p{N}_]+)/gu)) if (match[1]) tags.add(match[1]);
+  return [...tags];
+}
+
+/** A handle without its leading '@'. */
+export const bareHandle = (handle: string) => handle.replace(/^@+/, '').trim();

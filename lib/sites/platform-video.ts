@@ -1,0 +1,51 @@
+/**
+ * The platform's video page: one video, its description and its author, marked with the
+ * platform's stable `data-e2e` hooks. The video id comes from the URL
+ * (`/@handle/video/<digits>`), which is what the platform itself uses to identify it.
+ */
+import { bareHandle, hashtagsIn, textOf } from './dom-text';
+import type { ContentItem, SiteAdapter } from './types';
+
+export const PLATFORM = 'shopvid';
+const VIDEO_PATH = /^\/@([^/]+)\/video\/(\d{1,32})\/?$/;
+const DESC = '[data-e2e="browse-video-desc"], [data-e2e="video-desc"]';
+
+export const platformVideoAdapter: SiteAdapter = {
+  id: 'platform-video',
+
+  matches(location, doc) {
+    return VIDEO_PATH.test(location.pathname) && doc.querySelector(DESC) !== null;
+  },
+
+  findItems(doc, location) {
+    const path = VIDEO_PATH.exec(location.pathname);
+    const descElement = doc.querySelector(DESC);
+    if (!path?.[2] || !descElement) return [];
+    const container =
+      descElement.closest('[data-e2e="video-detail"], [data-e2e="browse-video"]') ??
+      descElement.parentElement ??
+      descElement;
+    const handle = bareHandle(
+      textOf(doc, '[data-e2e="video-author-uniqueid"], [data-e2e="browse-username"]') ??
+        decodeURIComponent(path[1] ?? ''),
+    );
+    const displayName = textOf(
+      doc,
+      '[data-e2e="browse-user-nickname"], [data-e2e="video-author-nickname"]',
+    );
+    const description = textOf(descElement, ':scope') ?? '';
+    const item: ContentItem = {
+      platform: PLATFORM,
+      kind: 'video',
+      itemId: path[2],
+      url: `${location.origin}${location.pathname}`,
+      description,
+      hashtags: hashtagsIn(descElement),
+      element: container,
+      ...(handle
+        ? { creator: { id: handle, handle, ...(displayName ? { displayName } : {}) } }
+        : {}),
+    };
+    return [item];
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * The one Dexie database of Flagpost. It is opened by the background service worker and by
+ * extension pages only: in a content script IndexedDB belongs to the web page's origin, so
+ * content scripts ask the background through messages instead (the linter forbids the
+ * import there).
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Creator, Flag, ItemRef, Note } from '@/lib/protocol/records';
+import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
+
+export const DB_NAME = 'flagpost';
+
+/** An item as last seen on a page, keyed by `platform:itemId`. */
+export interface StoredItem extends ItemRef {
+  key: string;
+  creatorKey: string;
+  description?: string;
+  lastSeenAt: string;
+}
+
+/** A flag with the keys it is indexed by ('' when the item has no known creator). */
+export interface StoredFlag extends Flag {
+  itemKey: string;
+  creatorKey: string;
+}
+
+/** A note with the key of what it is about: an item key or a creator key. */
+export interface StoredNote extends Note {
+  targetKey: string;
+  creatorKey: string;
+}
+
+export interface StoredCreator extends Creator {
+  key: string;
+  lastSeenAt: string;
+}
+
+export class FlagpostDb extends Dexie {
+  items!: Table<StoredItem, string>;
+  flags!: Table<StoredFlag, string>;
+  notes!: Table<StoredNote, string>;
+  creators!: Table<StoredCreator, string>;
+
+  /** `upTo` exists for migration tests: open the database as an older release would. */
+  constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {
+    // Strict durability: a flag the reviewer saw saved must survive the browser dying a
+    // moment later. Reviewers write at human speed, so the cost is invisible.
+    super(name, { chromeTransactionDurability: 'strict' });
+    for (const schema of SCHEMA_VERSIONS) {
+      if (schema.version > upTo) break;
+      const version = this.version(schema.version).stores(schema.stores);
+      if (schema.upgrade) version.upgrade(schema.upgrade);
+    }
+  }
+}
+
+/** Why the database could not be opened, in words a reviewer can act on. */
+export function describeOpenError(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const inner =
+    error instanceof Dexie.DexieError && error.inner instanceof Error ? error.inner : undefined;
+  const detail = (inner ?? (error instanceof Error ? error : undefined))?.message ?? String(error);
+  if (name === 'VersionError' || inner?.name === 'VersionError')
+    return `The database was written by a newer version of Flagpost (${detail}). Update Flagpost.`;
+  if (name === 'QuotaExceededError' || inner?.name === 'QuotaExceededError')
+    return `The browser refused storage space (${detail}). Free disk space and reload.`;
+  return detail;
+}

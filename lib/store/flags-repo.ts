@@ -1,0 +1,102 @@
+/** Reviewers' flags: create, edit (new revision), delete (tombstone), read per item. */
+import { newUlid } from '@/lib/protocol/ids';
+import {
+  creatorKey,
+  type Evidence,
+  type Flag,
+  type FlagSource,
+  type FlagStatus,
+  type ItemRef,
+  itemKey,
+  type Severity,
+} from '@/lib/protocol/records';
+import type { Clock } from './clock';
+import type { FlagpostDb, StoredFlag } from './db';
+import { nextRevision, RecordNotFoundError } from './records-repo';
+
+export interface NewFlag {
+  item: ItemRef;
+  policyId: string;
+  policyVersion: string;
+  ruleId?: string;
+  severity: Severity;
+  source: FlagSource;
+  status: FlagStatus;
+  evidence?: Evidence[];
+  note?: string;
+}
+
+export interface FlagEdit {
+  severity?: Severity;
+  status?: FlagStatus;
+  note?: string;
+}
+
+export interface Author {
+  reviewer: string;
+  clock: Clock;
+}
+
+export function toStoredFlag(flag: Flag): StoredFlag {
+  return {
+    ...flag,
+    itemKey: itemKey(flag.item),
+    creatorKey: flag.item.creatorId
+      ? creatorKey({ platform: flag.item.platform, creatorId: flag.item.creatorId })
+      : '',
+  };
+}
+
+export async function createFlag(db: FlagpostDb, input: NewFlag, author: Author) {
+  const now = author.clock();
+  const flag = toStoredFlag({
+    id: newUlid(Date.parse(now)),
+    revision: 1,
+    reviewer: author.reviewer,
+    createdAt: now,
+    updatedAt: now,
+    deleted: false,
+    item: input.item,
+    policyId: input.policyId,
+    policyVersion: input.policyVersion,
+    ...(input.ruleId ? { ruleId: input.ruleId } : {}),
+    severity: input.severity,
+    source: input.source,
+    status: input.status,
+    evidence: input.evidence ?? [],
+    note: input.note ?? '',
+  });
+  await db.flags.add(flag);
+  return flag;
+}
+
+export async function editFlag(db: FlagpostDb, id: string, edit: FlagEdit, author: Author) {
+  return db.transaction('rw', db.flags, async () => {
+    const current = await db.flags.get(id);
+    if (!current || current.deleted) throw new RecordNotFoundError('flag', id);
+    const next = nextRevision(current, edit, author.clock());
+    await db.flags.put(next);
+    return next;
+  });
+}
+
+export async function deleteFlag(db: FlagpostDb, id: string, author: Author) {
+  return db.transaction('rw', db.flags, async () => {
+    const current = await db.flags.get(id);
+    if (!current) throw new RecordNotFoundError('flag', id);
+    if (current.deleted) return current;
+    const tombstone = nextRevision(current, { deleted: true }, author.clock());
+    await db.flags.put(tombstone);
+    return tombstone;
+  });
+}
+
+/** Live (not deleted) flags on one item, oldest first (ids are time-ordered). */
+export async function flagsForItem(db: FlagpostDb, key: string): Promise<StoredFlag[]> {
+  const flags = await db.flags.where('itemKey').equals(key).sortBy('id');
+  return flags.filter((flag) => !flag.deleted);
+}
+
+export async function countLiveFlags(db: FlagpostDb): Promise<number> {
+  return db.flags.filter((flag) => !flag.deleted).count();
+}

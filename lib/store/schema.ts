@@ -1,0 +1,31 @@
+/**
+ * Every schema version of the Flagpost database, oldest first. Dexie's rule: a version that
+ * has an upgrade() is never deleted, and a new version is appended, never edited in place,
+ * so that any profile, however old, opens at the newest. tests/unit/store/migrations.test.ts
+ * opens each version, writes to it, reopens at the newest and checks nothing was lost.
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  /** Only primary keys and indexes: Dexie stores every other property as is. */
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+  /** What changed and why, for the reader of the next migration. */
+  why: string;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    why: 'Items seen on pages, reviewers flags and notes, and the creators they concern.',
+    stores: {
+      items: 'key, platform, creatorKey, lastSeenAt',
+      flags: 'id, itemKey, creatorKey, policyId, status, updatedAt',
+      notes: 'id, targetKey, creatorKey, updatedAt',
+      creators: 'key, platform, handle',
+    },
+  },
+];
+
+export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1;

@@ -1,0 +1,69 @@
+/**
+ * Finding and launching the browser that runs the built extension. Debian's Chromium by
+ * default; `CHROME_PATH` picks another. Branded Google Chrome ignores --load-extension, so
+ * it cannot be used here.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from '@playwright/test';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
+
+export function findChromium(): string | undefined {
+  const configured = process.env.CHROME_PATH;
+  if (configured) return existsSync(configured) ? configured : undefined;
+  return CANDIDATES.find((path) => existsSync(path));
+}
+
+export const HOW_TO_GET_CHROMIUM = [
+  'No Chromium found for the end-to-end tests.',
+  process.env.CHROME_PATH
+    ? `CHROME_PATH is set to "${process.env.CHROME_PATH}", which does not exist.`
+    : '',
+  "Install Debian's Chromium:  sudo apt-get update && sudo apt-get install -y chromium",
+  'or point CHROME_PATH at a Chromium binary (not branded Google Chrome, which ignores --load-extension).',
+]
+  .filter(Boolean)
+  .join('\n');
+
+export async function newProfileDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'flagpost-profile-'));
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+}
+
+export async function launchWithExtension(
+  profileDir: string,
+  options: { headless?: boolean; extensionDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--no-default-browser-check',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId };
+}
