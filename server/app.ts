@@ -1,0 +1,113 @@
+/**
+ * The governance endpoint as a value: `startServer()` opens (or adopts) a database, runs
+ * the migrations and listens; `close()` shuts down gracefully. `npm run server`, `npm start`
+ * and the tests all start it this way.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type RateLimitOptions, TokenBucketLimiter } from './auth/rate-limit';
+import { type Database, type DatabaseOptions, openDatabase } from './db/database';
+import { migrate } from './db/migrations';
+import { createPipeline } from './http/handler';
+import { type Logger, silentLogger } from './http/log';
+import { createRouter, type Route } from './http/router';
+import { batchRoutes } from './routes/batches';
+import { enforcementRoutes } from './routes/enforcement';
+import { historyRoutes } from './routes/history';
+import { policyPackRoutes } from './routes/policy-pack';
+import { serviceRoutes } from './routes/service';
+
+export { issueToken, listTokens, revokeTokens } from './auth/tokens';
+export type { Database } from './db/database';
+
+export const routes: readonly Route[] = [
+  ...batchRoutes,
+  ...historyRoutes,
+  ...policyPackRoutes,
+  ...enforcementRoutes,
+  ...serviceRoutes,
+];
+
+export interface StartServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /**
+   * A database to open (default: in-memory PGlite), or an open one to share: the server
+   * then leaves it open on close, so several servers (or a test) can use one database.
+   */
+  database?: DatabaseOptions | Database;
+  /** Per-token token bucket; false turns it off (the default for programmatic use). */
+  rateLimit?: RateLimitOptions | false;
+  /** JSON log lines go here; false (the default for programmatic use) drops them. */
+  logger?: Logger | false;
+  /** How long close() waits for in-flight requests before cutting connections. */
+  shutdownTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Database;
+  close(): Promise<void>;
+}
+
+const isOpenDatabase = (value: DatabaseOptions | Database): value is Database => 'query' in value;
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const given = options.database ?? { kind: 'pglite', dataDir: 'memory' };
+  const ownsDatabase = !isOpenDatabase(given);
+  const db = isOpenDatabase(given) ? given : await openDatabase(given);
+  const log =
+    options.logger === undefined || options.logger === false ? silentLogger : options.logger;
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) log({ msg: 'migrated', database: db.kind, applied });
+  } catch (error) {
+    if (ownsDatabase) await db.close();
+    throw error;
+  }
+  const limiter = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : undefined;
+  const sweep = setInterval(() => limiter?.sweep(), 60_000);
+  sweep.unref();
+  let draining = false;
+  const server = createServer(
+    createPipeline({ db, route: createRouter(routes), limiter, log, draining: () => draining }),
+  );
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port, address, family } = server.address() as AddressInfo;
+  const host = family === 'IPv6' ? `[${address}]` : address;
+  const url = `http://${host}:${port}`;
+  log({ msg: 'listening', url, database: db.kind });
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      draining = true;
+      clearInterval(sweep);
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Idle keep-alive connections would hold close() open; in-flight requests finish
+      // (their responses say Connection: close), then their connections go too.
+      server.closeIdleConnections();
+      const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+      const deadline = setTimeout(
+        () => server.closeAllConnections(),
+        options.shutdownTimeoutMs ?? 10_000,
+      );
+      await stopped;
+      clearInterval(idleSweep);
+      clearTimeout(deadline);
+      if (ownsDatabase) await db.close();
+      log({ msg: 'stopped' });
+    })();
+    return closing;
+  };
+  return { url, port, db, close };
+}

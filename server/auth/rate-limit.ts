@@ -1,0 +1,49 @@
+/**
+ * A token bucket per bearer token: `burst` requests at once, refilled at `perSecond`. It
+ * lives in memory, which is right for one endpoint process; several processes behind a
+ * load balancer would each allow the full rate.
+ */
+export interface RateLimitOptions {
+  perSecond: number;
+  burst: number;
+}
+
+export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+interface Bucket {
+  tokens: number;
+  updatedAt: number;
+}
+
+export class TokenBucketLimiter {
+  readonly #buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly options: RateLimitOptions,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  take(key: string): RateDecision {
+    const now = this.now();
+    const { perSecond, burst } = this.options;
+    const bucket = this.#buckets.get(key) ?? { tokens: burst, updatedAt: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * perSecond);
+    bucket.updatedAt = now;
+    this.#buckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return { allowed: true };
+    }
+    const waitSeconds = (1 - bucket.tokens) / perSecond;
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitSeconds)) };
+  }
+
+  /** Forgets full buckets, so a long-running server does not keep one per token forever. */
+  sweep(): void {
+    const now = this.now();
+    for (const [key, bucket] of this.#buckets) {
+      const refilled = bucket.tokens + ((now - bucket.updatedAt) / 1000) * this.options.perSecond;
+      if (refilled >= this.options.burst) this.#buckets.delete(key);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Bearer tokens, one or more per reviewer. A token is 32 random bytes; the database keeps
+ * only its SHA-256. A fast hash is the right tool here, unlike for passwords: slow
+ * password hashes (bcrypt, scrypt, Argon2) exist to make guessing low-entropy secrets
+ * expensive, but guessing 256 random bits is hopeless at any speed. A plain hash still
+ * means a leaked database holds no usable token, and it lets each request find its token
+ * with one indexed lookup instead of trying a slow hash against every row.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { newUlid } from '@/lib/protocol/ids';
+import { reviewerIdSchema } from '@/lib/protocol/records';
+import type { Queryable } from '../db/database';
+
+const TOKEN_PREFIX = 'fpt_';
+
+export interface Principal {
+  tokenId: string;
+  reviewer: string;
+  admin: boolean;
+}
+
+export interface TokenInfo {
+  id: string;
+  reviewer: string;
+  admin: boolean;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Issues a token for `reviewer` and returns it: the only time it exists in clear. */
+export async function issueToken(
+  db: Queryable,
+  reviewer: string,
+  options: { admin?: boolean } = {},
+): Promise<{ token: string; id: string }> {
+  const parsedReviewer = reviewerIdSchema.parse(reviewer);
+  const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+  const id = newUlid();
+  await db.query('insert into tokens (id, reviewer, token_hash, admin) values ($1, $2, $3, $4)', [
+    id,
+    parsedReviewer,
+    hashToken(token),
+    options.admin ?? false,
+  ]);
+  return { token, id };
+}
+
+/** Revokes every live token of `reviewer`; returns how many. */
+export async function revokeTokens(db: Queryable, reviewer: string): Promise<number> {
+  const result = await db.query(
+    'update tokens set revoked_at = now() where reviewer = $1 and revoked_at is null',
+    [reviewer],
+  );
+  return result.rowCount;
+}
+
+export async function listTokens(db: Queryable): Promise<TokenInfo[]> {
+  const result = await db.query<{
+    id: string;
+    reviewer: string;
+    admin: boolean;
+    created_at: Date;
+    revoked_at: Date | null;
+  }>('select id, reviewer, admin, created_at, revoked_at from tokens order by reviewer, id');
+  return result.rows.map((row) => ({
+    id: row.id,
+    reviewer: row.reviewer,
+    admin: row.admin,
+    createdAt: new Date(row.created_at).toISOString(),
+    revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
+  }));
+}
+
+/** The principal an `Authorization` header names, or undefined when it names none. */
+export async function authenticate(
+  db: Queryable,
+  authorization: string | undefined,
+): Promise<Principal | undefined> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
+  const token = match?.[1];
+  if (!token?.startsWith(TOKEN_PREFIX)) return undefined;
+  const result = await db.query<{ id: string; reviewer: string; admin: boolean }>(
+    'select id, reviewer, admin from tokens where token_hash = $1 and revoked_at is null',
+    [hashToken(token)],
+  );
+  const row = result.rows[0];
+  return row ? { tokenId: row.id, reviewer: row.reviewer, admin: row.admin } : undefined;
+}

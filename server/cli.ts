@@ -1,0 +1,81 @@
+/**
+ * `npm run server -- token issue --reviewer alice [--admin]`, `token revoke --reviewer
+ * alice`, `token list`: token administration against the configured database.
+ */
+import { parseArgs } from 'node:util';
+import { issueToken, listTokens, revokeTokens } from './auth/tokens';
+import { loadConfig } from './config';
+import { type Database, openDatabase } from './db/database';
+import { migrate } from './db/migrations';
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const USAGE = `Usage:
+  npm run server                                         start the endpoint
+  npm run server -- token issue --reviewer <id> [--admin]   issue a token (printed once)
+  npm run server -- token revoke --reviewer <id>            revoke all tokens of a reviewer
+  npm run server -- token list                              list tokens (never their values)`;
+
+/** Runs one CLI command; resolves to the process exit code. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const [group, command, ...rest] = args;
+  if (group !== 'token' || !command || !['issue', 'revoke', 'list'].includes(command)) {
+    io.err(USAGE);
+    return group === 'help' || group === '--help' ? 0 : 2;
+  }
+  let values: { reviewer?: string; admin?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...rest],
+      options: { reviewer: { type: 'string' }, admin: { type: 'boolean' } },
+      strict: true,
+    }));
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (command !== 'list' && !values.reviewer) {
+    io.err(`token ${command} needs --reviewer <id>\n${USAGE}`);
+    return 2;
+  }
+  let db: Database;
+  try {
+    db = await openDatabase(loadConfig(io.env).database);
+  } catch (error) {
+    io.err(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+  try {
+    await migrate(db);
+    if (command === 'issue') {
+      const { token } = await issueToken(db, values.reviewer ?? '', { admin: values.admin });
+      io.out(token);
+      io.err(
+        `Issued ${values.admin ? 'an admin' : 'a'} token for ${values.reviewer}. It is shown only this once: store it now.`,
+      );
+    } else if (command === 'revoke') {
+      const count = await revokeTokens(db, values.reviewer ?? '');
+      io.out(`Revoked ${count} token(s) of ${values.reviewer}.`);
+      if (count === 0) return 1;
+    } else {
+      const tokens = await listTokens(db);
+      if (tokens.length === 0) io.out('No tokens.');
+      for (const t of tokens) {
+        const state = t.revokedAt ? `revoked ${t.revokedAt}` : 'active';
+        io.out(
+          `${t.reviewer}\t${t.admin ? 'admin' : 'reviewer'}\t${t.id}\tissued ${t.createdAt}\t${state}`,
+        );
+      }
+    }
+    return 0;
+  } catch (error) {
+    io.err(error instanceof Error ? error.message : String(error));
+    return 1;
+  } finally {
+    await db.close();
+  }
+}

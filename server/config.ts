@@ -1,0 +1,71 @@
+/**
+ * Configuration from the environment, validated up front so a typo fails at start with the
+ * variable named, not later with a confusing error.
+ */
+import { z } from 'zod';
+import { describeIssues } from '@/lib/protocol/issues';
+import type { RateLimitOptions } from './auth/rate-limit';
+import type { DatabaseOptions } from './db/database';
+
+const integer = (min: number, max: number, fallback: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .default('')
+    .transform((text) => text.trim() || String(fallback))
+    .pipe(z.coerce.number<string>({ message }).int(message).min(min, message).max(max, message));
+};
+
+const envSchema = z.object({
+  PORT: integer(0, 65_535, 8787),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  FLAGPOST_DATA_DIR: z.string().trim().min(1).default('.data/server'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Requests per second each token earns; 0 turns rate limiting off. */
+  FLAGPOST_RATE_LIMIT_PER_SECOND: integer(0, 1_000_000, 10),
+  /** Requests a token may make at once before the rate applies. */
+  FLAGPOST_RATE_LIMIT_BURST: integer(1, 1_000_000, 60),
+  FLAGPOST_SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 10_000),
+  FLAGPOST_LOG: z.enum(['json', 'off']).default('json'),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  database: DatabaseOptions;
+  rateLimit: RateLimitOptions | false;
+  shutdownTimeoutMs: number;
+  log: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = describeIssues(parsed.error).map((issue) => {
+      const value = env[issue.path];
+      return `  ${issue.path}: ${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(value)})`}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: e.FLAGPOST_DATA_DIR },
+    rateLimit:
+      e.FLAGPOST_RATE_LIMIT_PER_SECOND === 0
+        ? false
+        : { perSecond: e.FLAGPOST_RATE_LIMIT_PER_SECOND, burst: e.FLAGPOST_RATE_LIMIT_BURST },
+    shutdownTimeoutMs: e.FLAGPOST_SHUTDOWN_TIMEOUT_MS,
+    log: e.FLAGPOST_LOG === 'json',
+  };
+}

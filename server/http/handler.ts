@@ -1,0 +1,134 @@
+/**
+ * The request pipeline every route goes through: CORS and preflight, routing, bearer
+ * authentication, per-token rate limiting, the handler, error bodies, and one log line.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TokenBucketLimiter } from '../auth/rate-limit';
+import { authenticate, type Principal } from '../auth/tokens';
+import type { Database } from '../db/database';
+import { corsHeaders, preflightHeaders } from './cors';
+import type { Logger } from './log';
+import { HttpError, sendEmpty, sendError, sendJson } from './respond';
+import type { Match, Reply, Route } from './router';
+
+export interface PipelineOptions {
+  db: Database;
+  route: (method: string, path: string) => Match;
+  limiter: TokenBucketLimiter | undefined;
+  log: Logger;
+  /** True once shutdown began: responses then close their connection. */
+  draining: () => boolean;
+}
+
+async function authorise(
+  opts: PipelineOptions,
+  req: IncomingMessage,
+  route: Route,
+): Promise<Principal | undefined> {
+  if (route.access === 'public') return undefined;
+  const principal = await authenticate(opts.db, req.headers.authorization);
+  if (!principal) {
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'A valid bearer token is required (Authorization: Bearer <token>).',
+      undefined,
+      { 'WWW-Authenticate': 'Bearer realm="flagpost"' },
+    );
+  }
+  if (route.access === 'admin' && !principal.admin) {
+    throw new HttpError(
+      403,
+      'forbidden',
+      `This action needs an admin token; ${principal.reviewer}'s is not one.`,
+    );
+  }
+  const decision = opts.limiter?.take(principal.tokenId);
+  if (decision && !decision.allowed) {
+    throw new HttpError(
+      429,
+      'rate_limited',
+      `Too many requests for this token; retry in ${decision.retryAfterSeconds} s.`,
+      { retryAfterSeconds: decision.retryAfterSeconds },
+      { 'Retry-After': String(decision.retryAfterSeconds) },
+    );
+  }
+  return principal;
+}
+
+async function dispatch(
+  opts: PipelineOptions,
+  req: IncomingMessage,
+  url: URL,
+  state: { principal?: Principal },
+): Promise<Reply> {
+  const method = req.method ?? 'GET';
+  if (method === 'OPTIONS') return { status: 204, headers: preflightHeaders(req) };
+  const match = opts.route(method === 'HEAD' ? 'GET' : method, url.pathname);
+  if (match.kind === 'not-found') {
+    throw new HttpError(404, 'not_found', `No route ${method} ${url.pathname}.`);
+  }
+  if (match.kind === 'wrong-method') {
+    const allow = [...match.allowed, 'OPTIONS'].join(', ');
+    throw new HttpError(
+      405,
+      'method_not_allowed',
+      `${method} is not allowed here; use ${allow}.`,
+      undefined,
+      { Allow: allow },
+    );
+  }
+  state.principal = await authorise(opts, req, match.route);
+  return match.route.handle({
+    req,
+    url,
+    params: match.params,
+    db: opts.db,
+    principal: state.principal,
+  });
+}
+
+export function createPipeline(opts: PipelineOptions) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const state: { principal?: Principal } = {};
+    const base = { ...corsHeaders(req), ...(opts.draining() ? { Connection: 'close' } : {}) };
+    let errorMessage: string | undefined;
+    try {
+      const reply = await dispatch(opts, req, url, state);
+      const headers = { ...base, ...reply.headers };
+      if (reply.body === undefined) sendEmpty(res, reply.status, headers);
+      else sendJson(res, reply.status, reply.body, headers);
+    } catch (caught) {
+      const error =
+        caught instanceof HttpError
+          ? caught
+          : new HttpError(500, 'internal_error', 'The endpoint failed; see its log.');
+      if (!(caught instanceof HttpError)) {
+        errorMessage = caught instanceof Error ? (caught.stack ?? caught.message) : String(caught);
+      }
+      // A body we refused may still be arriving: close rather than read it to the end.
+      const close = error.status === 413 || !req.complete ? { Connection: 'close' } : {};
+      if (!res.headersSent) {
+        sendError(
+          res,
+          new HttpError(error.status, error.code, error.message, error.details, {
+            ...base,
+            ...error.headers,
+            ...close,
+          }),
+        );
+      } else res.end();
+    }
+    opts.log({
+      msg: 'request',
+      method: req.method,
+      path: url.pathname,
+      status: res.statusCode,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      reviewer: state.principal?.reviewer ?? null,
+      ...(errorMessage ? { error: errorMessage } : {}),
+    });
+  };
+}

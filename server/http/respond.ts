@@ -1,0 +1,56 @@
+/** Writing responses: JSON bodies, and errors in the one shape the wire format defines. */
+import type { ServerResponse } from 'node:http';
+import type { ValidationIssue } from '@/lib/protocol/issues';
+import { issuesText } from '@/lib/protocol/issues';
+import type { ErrorBody, ErrorCode } from '@/lib/protocol/service';
+
+export type Headers = Record<string, string>;
+
+/** Thrown by handlers; the app turns it into `{ error: { code, message, details } }`. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers: Headers = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A 400 whose message lists every issue with its path, e.g. `records[3].record.severity`. */
+export function validationError(what: string, issues: ValidationIssue[]): HttpError {
+  return new HttpError(400, 'validation_failed', `${what}: ${issuesText(issues)}`, { issues });
+}
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Headers = {},
+) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+export function sendEmpty(res: ServerResponse, status: number, headers: Headers = {}) {
+  res.writeHead(status, headers);
+  res.end();
+}
+
+export function sendError(res: ServerResponse, error: HttpError) {
+  const body: ErrorBody = {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details === undefined ? {} : { details: error.details }),
+    },
+  };
+  sendJson(res, error.status, body, error.headers);
+}

@@ -1,0 +1,20 @@
+/** POST /v1/enforcement-actions: the governance system records what it did to a creator. */
+import { enforcementActionSchema } from '@/lib/protocol/history';
+import { MAX_SMALL_BODY_BYTES } from '@/lib/protocol/limits';
+import { parseWith, readJson } from '../http/body';
+import type { Route } from '../http/router';
+import { actionById, recordAction } from '../store/enforcement';
+
+export const enforcementRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/v1/enforcement-actions',
+    access: 'admin',
+    async handle({ req, db }) {
+      const body = await readJson(req, MAX_SMALL_BODY_BYTES);
+      const action = parseWith(enforcementActionSchema, body, 'Invalid enforcement action');
+      const created = await recordAction(db, action);
+      return { status: created ? 201 : 200, body: (await actionById(db, action.id)) ?? action };
+    },
+  },
+];

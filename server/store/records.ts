@@ -1,0 +1,104 @@
+/**
+ * SQL for flags and notes. Writes are set-based: a whole batch goes to the database as one
+ * JSON parameter, expanded by `jsonb_to_recordset`, so 500 records cost three statements
+ * rather than a thousand round trips.
+ */
+import type { Queryable } from '../db/database';
+
+export interface StoredState {
+  type: 'flag' | 'note';
+  revision: number;
+  reviewer: string;
+  digest: string;
+}
+
+export interface RecordRow extends StoredState {
+  id: string;
+  platform: string | null;
+  creatorId: string | null;
+  deleted: boolean;
+  body: unknown;
+}
+
+/**
+ * Serialises batches of one reviewer (the only writer of that reviewer's ids), so two
+ * concurrent retries of a batch cannot both report `created`.
+ */
+export async function lockReviewer(tx: Queryable, reviewer: string): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`records:${reviewer}`]);
+}
+
+/** The stored state of the given ids, locked until the transaction ends. */
+export async function loadStates(
+  tx: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, StoredState>> {
+  const result = await tx.query<StoredState & { id: string }>(
+    `select id, type, revision, reviewer, digest from records
+      where id in (select jsonb_array_elements_text($1::jsonb))
+      for update`,
+    [JSON.stringify(ids)],
+  );
+  return new Map(result.rows.map(({ id, ...state }) => [id, state]));
+}
+
+const RECORD_COLUMNS = `id text, type text, revision int, reviewer text, platform text,
+  creator_id text, deleted boolean, digest text, body jsonb`;
+
+const toJsonRows = (rows: readonly RecordRow[]) =>
+  JSON.stringify(
+    rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      revision: row.revision,
+      reviewer: row.reviewer,
+      platform: row.platform,
+      creator_id: row.creatorId,
+      deleted: row.deleted,
+      digest: row.digest,
+      body: row.body,
+    })),
+  );
+
+/** Inserts or advances each record; never moves a record back to a lower revision. */
+export async function upsertRecords(tx: Queryable, rows: readonly RecordRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `insert into records (id, type, revision, reviewer, platform, creator_id, deleted, digest, body)
+     select id, type, revision, reviewer, platform, creator_id, deleted, digest, body
+       from jsonb_to_recordset($1::jsonb) as r(${RECORD_COLUMNS})
+     on conflict (id) do update set
+       revision = excluded.revision, platform = excluded.platform,
+       creator_id = excluded.creator_id, deleted = excluded.deleted,
+       digest = excluded.digest, body = excluded.body, received_at = now()
+     where records.revision < excluded.revision`,
+    [toJsonRows(rows)],
+  );
+}
+
+/** Appends accepted revisions (tombstones included) to the audit trail. */
+export async function insertRevisions(tx: Queryable, rows: readonly RecordRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `insert into record_revisions (id, revision, type, reviewer, deleted, body)
+     select id, revision, type, reviewer, deleted, body
+       from jsonb_to_recordset($1::jsonb) as r(${RECORD_COLUMNS})
+     on conflict (id, revision) do nothing`,
+    [toJsonRows(rows)],
+  );
+}
+
+/** Live (not deleted) records about a creator, oldest first. */
+export async function liveRecordsAbout(
+  db: Queryable,
+  platform: string,
+  creatorId: string,
+): Promise<Array<{ type: 'flag' | 'note'; body: unknown }>> {
+  const result = await db.query<{ type: 'flag' | 'note'; body: unknown }>(
+    `select type, body from records
+      where platform = $1 and creator_id = $2 and not deleted
+      order by id`,
+    [platform, creatorId],
+  );
+  return result.rows;
+}
