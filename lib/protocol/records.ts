@@ -37,7 +37,8 @@ export const itemRefSchema = z.object({
   platform: platformSchema,
   kind: contentKindSchema,
   itemId: z.string().min(1).max(256),
-  url: z.url().max(2048),
+  // Web pages only: a javascript: or data: URL from a hostile page must never become a link.
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048),
   creatorId: z.string().min(1).max(256).optional(),
   creatorHandle: shortText(256).optional(),
   title: shortText(1000).optional(),
