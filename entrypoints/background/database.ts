@@ -3,25 +3,39 @@
  * is kept and reported to every caller instead of each one failing obscurely.
  */
 import { MessageError } from '@/lib/messaging/errors';
-import { describeOpenError, FlagpostDb } from '@/lib/store/db';
+import { describeOpenError, FlagpostDb, missingTables } from '@/lib/store/db';
 
 let opening: Promise<FlagpostDb> | undefined;
 
+async function open(): Promise<FlagpostDb> {
+  const db = new FlagpostDb();
+  try {
+    await db.open();
+  } catch (error) {
+    throw new MessageError('database-unavailable', describeOpenError(error));
+  }
+  // Dexie 4 opens a database that a newer release upgraded; its tables may then be gone.
+  const missing = missingTables(db);
+  if (missing.length) {
+    const found = db.backendDB().version;
+    db.close();
+    throw new MessageError(
+      'database-unavailable',
+      `The database was changed by a newer version of Flagpost (schema ${found}) and lacks the tables ${missing.join(', ')}. Update Flagpost.`,
+    );
+  }
+  // Another Flagpost context upgraded the schema: let it, and reopen on next use.
+  db.on('versionchange', () => {
+    db.close();
+    opening = undefined;
+  });
+  return db;
+}
+
 export function database(): Promise<FlagpostDb> {
-  opening ??= (async () => {
-    const db = new FlagpostDb();
-    try {
-      await db.open();
-    } catch (error) {
-      opening = undefined; // try again on the next call: the cause may be transient
-      throw new MessageError('database-unavailable', describeOpenError(error));
-    }
-    // Another Flagpost context upgraded the schema: let it, and reopen on next use.
-    db.on('versionchange', () => {
-      db.close();
-      opening = undefined;
-    });
-    return db;
-  })();
+  opening ??= open().catch((error: unknown) => {
+    opening = undefined; // try again on the next call: the cause may be transient
+    throw error;
+  });
   return opening;
 }

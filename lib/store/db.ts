@@ -66,3 +66,9 @@ export function describeOpenError(error: unknown): string {
     return `The browser refused storage space (${detail}). Free disk space and reload.`;
   return detail;
 }
+
+/** Tables this release declares that the opened IndexedDB database does not have. */
+export function missingTables(db: Dexie): string[] {
+  const present = db.backendDB().objectStoreNames;
+  return db.tables.map((table) => table.name).filter((name) => !present.contains(name));
+}
