@@ -1,0 +1,18 @@
+/** The policy engine's public API: load a pack, evaluate items, keep the active pack. */
+export { canonicalJson } from './canonical-json';
+export { EvaluationContext, evaluate } from './evaluate';
+export { type LoadPackOptions, type LoadPackResult, loadPack } from './load-pack';
+export { type NormalisedText, normalise, termKey } from './normalise';
+export { type PackSpec, type PolicySpec, packSchema, type RuleSpec } from './pack-schema';
+export { activatePack, compareVersions, emptySlot, type PackSlot } from './pack-slot';
+export { fromBase64, publicKeyBase64, signPack, toBase64, verifyPackSignature } from './signature';
+export type {
+  CompiledPack,
+  CompiledPolicy,
+  EvidenceSpan,
+  Finding,
+  PackError,
+  PackReport,
+  PolicyInput,
+  Severity,
+} from './types';

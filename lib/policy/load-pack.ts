@@ -1,0 +1,105 @@
+/**
+ * loadPack: the one way a pack becomes active. Validates the JSON (errors name their JSON
+ * path), checks the signature, compiles, and runs every rule's examples. It never throws:
+ * anything unexpected is returned as an error, so a bad pack cannot take the engine down.
+ */
+import { compilePack } from './compile';
+import { runExamples } from './examples';
+import { issuesToErrors } from './json-path';
+import { LIMITS, type PackSpec, packSchema } from './pack-schema';
+import { verifyPackSignature } from './signature';
+import type { CompiledPack, PackError, PackReport } from './types';
+
+export interface LoadPackOptions {
+  /** Trusted signers: raw Ed25519 public keys, base64. */
+  trustedKeys?: string[];
+  /** Whether a pack without a signature is accepted. */
+  allowUnsigned: boolean;
+}
+
+export type LoadPackResult =
+  | { ok: true; pack: CompiledPack; report: PackReport }
+  | { ok: false; errors: PackError[] };
+
+const MAX_ERRORS = 100;
+
+/** Guards Zod's recursion against absurdly deep JSON before parsing. */
+function tooDeep(json: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[json, 0]];
+  let visited = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (++visited > 5_000_000 || depth > LIMITS.depth * 2 + 8) return true;
+    if (node && typeof node === 'object') {
+      for (const child of Object.values(node)) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+function reportOf(spec: PackSpec, pack: CompiledPack): PackReport {
+  return {
+    packId: spec.id,
+    version: spec.version,
+    signed: spec.signature !== undefined,
+    termCount: pack.terms.termCount,
+    policies: spec.policies.map((p) => ({
+      id: p.id,
+      title: p.title,
+      severity: p.severity,
+      markets: p.markets,
+      rules: p.rules.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        mustMatch: r.examples.mustMatch.length,
+        mustNotMatch: r.examples.mustNotMatch.length,
+      })),
+    })),
+  };
+}
+
+async function load(json: unknown, options: LoadPackOptions): Promise<LoadPackResult> {
+  if (tooDeep(json))
+    return { ok: false, errors: [{ path: '', message: 'pack is nested too deeply or too large' }] };
+  const parsed = packSchema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, errors: issuesToErrors(json, parsed.error.issues).slice(0, MAX_ERRORS) };
+  }
+  const spec = parsed.data as PackSpec;
+  if (spec.signature) {
+    const trusted = options.trustedKeys ?? [];
+    const verified = await verifyPackSignature(
+      json as Record<string, unknown>,
+      spec.signature,
+      trusted,
+    );
+    if (!verified) {
+      const message =
+        trusted.length === 0
+          ? 'pack is signed but no trusted keys are configured to verify it'
+          : 'signature does not verify against any trusted key';
+      return { ok: false, errors: [{ path: 'signature', message }] };
+    }
+  } else if (!options.allowUnsigned) {
+    return {
+      ok: false,
+      errors: [
+        { path: 'signature', message: 'pack is unsigned and unsigned packs are not allowed' },
+      ],
+    };
+  }
+  const compiled = compilePack(spec);
+  if (!compiled.ok) return { ok: false, errors: compiled.errors.slice(0, MAX_ERRORS) };
+  const exampleErrors = runExamples(spec, compiled.pack);
+  if (exampleErrors.length > 0) return { ok: false, errors: exampleErrors.slice(0, MAX_ERRORS) };
+  return { ok: true, pack: compiled.pack, report: reportOf(spec, compiled.pack) };
+}
+
+export async function loadPack(json: unknown, options: LoadPackOptions): Promise<LoadPackResult> {
+  try {
+    return await load(json, options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [{ path: '', message: `pack could not be loaded: ${message}` }] };
+  }
+}
