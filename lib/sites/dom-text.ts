@@ -2,7 +2,12 @@
 
 /** Visible text of the first match, whitespace collapsed; undefined when absent or empty. */
 export function textOf(root: ParentNode, selector: string): string | undefined {
-  const text = root.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
+  return cleanText(root.querySelector(selector));
+}
+
+/** An element's text, whitespace collapsed; undefined when absent or empty. */
+export function cleanText(element: Element | null | undefined): string | undefined {
+  const text = element?.textContent?.replace(/\s+/g, ' ').trim();
   return text ? text : undefined;
 }
 

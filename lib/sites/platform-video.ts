@@ -3,7 +3,7 @@
  * platform's stable `data-e2e` hooks. The video id comes from the URL
  * (`/@handle/video/<digits>`), which is what the platform itself uses to identify it.
  */
-import { bareHandle, hashtagsIn, textOf } from './dom-text';
+import { bareHandle, cleanText, hashtagsIn, textOf } from './dom-text';
 import type { ContentItem, SiteAdapter } from './types';
 
 export const PLATFORM = 'shopvid';
@@ -33,7 +33,7 @@ export const platformVideoAdapter: SiteAdapter = {
       doc,
       '[data-e2e="browse-user-nickname"], [data-e2e="video-author-nickname"]',
     );
-    const description = textOf(descElement, ':scope') ?? '';
+    const description = cleanText(descElement) ?? '';
     const item: ContentItem = {
       platform: PLATFORM,
       kind: 'video',

@@ -1,0 +1,47 @@
+/**
+ * The migration pattern every schema change follows: open the database as each older
+ * release would (version n), write representative rows, reopen it at the newest version,
+ * and check every row is still there and readable through the current indexes.
+ */
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { FlagpostDb } from '@/lib/store/db';
+import { LATEST_VERSION, SCHEMA_VERSIONS } from '@/lib/store/schema';
+import { sampleFlag, sampleItem, sampleNote } from './samples';
+
+let counter = 0;
+const freshName = () => `flagpost-migration-${++counter}`;
+
+describe('schema versions', () => {
+  it('are numbered in increasing order and the newest is LATEST_VERSION', () => {
+    const numbers = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(numbers.at(-1)).toBe(LATEST_VERSION);
+  });
+
+  it.each(SCHEMA_VERSIONS.map((v) => v.version))(
+    'a database written at version %i opens at the newest with its rows intact',
+    async (version) => {
+      const name = freshName();
+      const old = new FlagpostDb(name, version);
+      await old.open();
+      const flag = sampleFlag();
+      const note = sampleNote();
+      await old.flags.add(flag);
+      await old.notes.add(note);
+      await old.items.add(sampleItem());
+      old.close();
+
+      const current = new FlagpostDb(name);
+      await current.open();
+      expect(current.verno).toBe(LATEST_VERSION);
+      expect(await current.flags.get(flag.id)).toEqual(flag);
+      expect(await current.flags.where('itemKey').equals(flag.itemKey).count()).toBe(1);
+      expect(await current.notes.where('targetKey').equals(note.targetKey).count()).toBe(1);
+      expect(await current.items.count()).toBe(1);
+      current.close();
+      await Dexie.delete(name);
+    },
+  );
+});
