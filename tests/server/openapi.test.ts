@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchResponseSchema } from '@/lib/protocol/batch';
+import { creatorHistorySchema } from '@/lib/protocol/history';
+import { buildOpenApiDocument } from '@/lib/protocol/openapi';
+import { errorBodySchema, healthSchema, policyPackEnvelopeSchema } from '@/lib/protocol/service';
+import { issueToken, type RunningServer, routes, startServer } from '@/server/app';
+import { api, flagItem, makeFlag, postBatch } from './helpers';
+
+type Json = { [key: string]: unknown };
+const doc = buildOpenApiDocument() as Json & {
+  paths: Record<string, Record<string, Json>>;
+  components: { schemas: Record<string, Json> };
+};
+
+function refsIn(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) refsIn(v, found);
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === '$ref' && typeof v === 'string') found.push(v);
+      else refsIn(v, found);
+    }
+  }
+  return found;
+}
+
+describe('OpenAPI document', () => {
+  it('is OpenAPI 3.1 with every route of the server and no other', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const served = routes.map((route) => `${route.method} ${route.path}`);
+    expect(documented.sort()).toEqual(served.sort());
+  });
+
+  it('gives every operation an id, responses, and a schema for each JSON body', () => {
+    const ids = new Set<string>();
+    for (const ops of Object.values(doc.paths)) {
+      for (const op of Object.values(ops)) {
+        expect(typeof op.operationId).toBe('string');
+        ids.add(op.operationId as string);
+        const responses = op.responses as Record<string, Json>;
+        expect(Object.keys(responses).length).toBeGreaterThan(0);
+        for (const response of Object.values(responses)) {
+          expect(typeof response.description).toBe('string');
+          const content = response.content as Record<string, Json> | undefined;
+          if (content) expect(content['application/json']?.schema).toBeDefined();
+        }
+      }
+    }
+    expect(ids.size).toBe(routes.length);
+  });
+
+  it('resolves every $ref to a component generated from the protocol schemas', () => {
+    const refs = refsIn(doc);
+    expect(refs.length).toBeGreaterThan(10);
+    for (const ref of refs) {
+      const name = ref.replace('#/components/schemas/', '');
+      expect(ref.startsWith('#/components/schemas/'), ref).toBe(true);
+      expect(doc.components.schemas[name], ref).toBeDefined();
+    }
+    const schemas = doc.components.schemas;
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining([
+        'BatchRequest',
+        'BatchResponse',
+        'FlagInput',
+        'Flag',
+        'NoteInput',
+        'Note',
+        'ItemResult',
+        'CreatorHistory',
+        'EnforcementAction',
+        'PolicyPackEnvelope',
+        'PolicyPackPublish',
+        'Health',
+        'ErrorBody',
+      ]),
+    );
+    const batch = schemas.BatchRequest as { properties: { records: Json } };
+    expect(batch.properties.records.maxItems).toBe(500);
+    // Requests accept defaulted fields as optional; responses always carry them.
+    expect(schemas.FlagInput?.required).not.toContain('deleted');
+    expect(schemas.Flag?.required).toContain('deleted');
+    const result = schemas.ItemResult as { properties: { result: Json } };
+    expect(result.properties.result.enum).toEqual([
+      'created',
+      'updated',
+      'unchanged',
+      'stale',
+      'rejected',
+    ]);
+  });
+
+  it('requires the bearer token except on health and the document itself', () => {
+    expect(doc.security).toEqual([{ bearerAuth: [] }]);
+    const open = Object.entries(doc.paths)
+      .filter(([, ops]) =>
+        Object.values(ops).some((op) => Array.isArray(op.security) && op.security.length === 0),
+      )
+      .map(([path]) => path);
+    expect(open.sort()).toEqual(['/v1/health', '/v1/openapi.json']);
+  });
+});
+
+describe('served responses match the protocol schemas', () => {
+  let server: RunningServer;
+  let alice: string;
+  let admin: string;
+  beforeAll(async () => {
+    server = await startServer();
+    alice = (await issueToken(server.db, 'alice')).token;
+    admin = (await issueToken(server.db, 'lead', { admin: true })).token;
+  });
+  afterAll(() => server?.close());
+
+  it('serves the same document at /v1/openapi.json without a token', async () => {
+    const served = await api(server.url, 'GET', '/v1/openapi.json');
+    expect(served.status).toBe(200);
+    expect(served.body).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+
+  it('parses every kind of body with the schemas the document was built from', async () => {
+    const flag = makeFlag();
+    batchResponseSchema.parse((await postBatch(server.url, alice, [flagItem(flag)])).body);
+    const history = await api(
+      server.url,
+      'GET',
+      `/v1/creators/shopvid/${flag.item.creatorId}/history`,
+      { token: alice },
+    );
+    expect(creatorHistorySchema.parse(history.body).flags).toContainEqual(flag);
+    healthSchema.parse((await api(server.url, 'GET', '/v1/health')).body);
+    errorBodySchema.parse((await api(server.url, 'GET', '/v1/policy-pack', { token: alice })).body);
+    const published = await api(server.url, 'PUT', '/v1/policy-pack', {
+      token: admin,
+      json: { version: '1', pack: [] },
+    });
+    policyPackEnvelopeSchema.parse(published.body);
+  });
+});
