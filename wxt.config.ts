@@ -19,7 +19,16 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'flagpost@flagpost.dev', strict_min_version: '115.0' },
+            gecko: {
+              id: 'flagpost@flagpost.dev',
+              strict_min_version: '142.0',
+              // Flags leave the device only once a reviewer configures their organisation's
+              // endpoint; until then nothing is collected.
+              data_collection_permissions: {
+                required: ['none'],
+                optional: ['websiteContent', 'browsingActivity'],
+              },
+            },
           },
         }
       : {}),

@@ -13,12 +13,14 @@ import { createOverlayRoot } from '@/lib/overlay/overlay-root';
 import { itemKey } from '@/lib/protocol/records';
 import { toCreator, toItemRef } from '@/lib/sites/item-ref';
 import { adapterFor } from '@/lib/sites/registry';
+import { configureZodForExtension } from '@/lib/zod-setup';
 import { ItemController } from './item-controller';
 
 export default defineContentScript({
   matches: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
   runAt: 'document_idle',
   async main(ctx) {
+    configureZodForExtension();
     let root: ReturnType<typeof createOverlayRoot> | undefined;
     let policies: PolicyChoice[] | undefined;
     const mounted = new Map<

@@ -6,6 +6,7 @@ import { type PopupState, PopupView } from '@/components/popup/popup-view';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import { MessageError } from '@/lib/messaging/errors';
+import { configureZodForExtension } from '@/lib/zod-setup';
 import '@/components/popup/popup.css';
 
 function Popup() {
@@ -25,6 +26,7 @@ function Popup() {
   return <PopupView state={state} />;
 }
 
+configureZodForExtension();
 document.documentElement.lang = browser.i18n.getUILanguage();
 const app = document.getElementById('app');
 if (app)
