@@ -85,28 +85,49 @@ class KeyBuilder {
 
 const codePointAt = (s: string, i: number) => s.codePointAt(i)!;
 
+const LETTER = /^\p{L}$/u;
+
 /** Appends the base key of input[from..to) (one base character and its marks). */
 function pushCluster(input: string, from: number, to: number, out: KeyBuilder): void {
-  let kept = '';
-  for (let i = from; i < to; ) {
-    const cp = codePointAt(input, i);
-    if (!isIgnorable(cp)) kept += String.fromCodePoint(cp);
-    i += cp > 0xffff ? 2 : 1;
-  }
-  if (kept.normalize('NFKC') === kept) {
-    // Nothing composes: map code point by code point, keeping each one's own offsets, so a
-    // Thai consonant matched without its tone mark is reported without it.
-    for (let i = from; i < to; ) {
-      const cp = codePointAt(input, i);
-      const width = cp > 0xffff ? 2 : 1;
-      if (!isIgnorable(cp)) out.pushString(mapCodePoint(cp), i, i + width);
-      i += width;
-    }
+  const base = codePointAt(input, from);
+  if (!LETTER.test(String.fromCodePoint(base))) {
+    // Marks on digits, spaces and symbols only hide them ("0̶8̶1̶"): dropped from the key,
+    // while the base's range covers them so evidence shows what the reader saw.
+    if (!isIgnorable(base)) out.pushString(mapCodePoint(base), from, to);
     return;
   }
-  let mapped = '';
-  for (const ch of kept.normalize('NFKC')) mapped += mapCodePoint(ch.codePointAt(0)!);
-  out.pushString(mapped.normalize('NFC'), from, to);
+  const cps: Array<{ cp: number; at: number; width: number }> = [];
+  for (let i = from; i < to; ) {
+    const cp = codePointAt(input, i);
+    const width = cp > 0xffff ? 2 : 1;
+    if (!isIgnorable(cp)) cps.push({ cp, at: i, width });
+    i += width;
+  }
+  // The longest run of base + marks that NFKC composes into one character keeps one range
+  // ("e" + acute -> "é"); every other mark keeps its own, so a match that ends on the base
+  // is reported without marks it did not include (a Thai consonant without its tone mark).
+  let k = cps.length;
+  let head = '';
+  for (; k > 1; k--) {
+    head = String.fromCodePoint(...cps.slice(0, k).map((c) => c.cp)).normalize('NFKC');
+    if ([...head].length === 1) break;
+  }
+  if (k === 1) head = String.fromCodePoint(base).normalize('NFKC');
+  let headKey = '';
+  for (const ch of head) headKey += mapCodePoint(ch.codePointAt(0)!);
+  const last = cps[k - 1]!;
+  out.pushString(headKey, from, last.at + last.width);
+  const rest = cps.slice(k);
+  if (rest.length === 0) return;
+  // Remaining marks in canonical order (Thai tone marks typed before or after vowel marks
+  // give the same key), found by normalising them on a base that composes with nothing.
+  const ordered = `\u25CC${String.fromCodePoint(...rest.map((c) => c.cp))}`.normalize('NFC');
+  for (const ch of ordered.slice(1)) {
+    const cp = ch.codePointAt(0)!;
+    const mark = rest.find((c) => c.cp === cp);
+    const at = mark?.at ?? from;
+    out.pushString(mapCodePoint(cp), at, mark ? at + mark.width : to);
+  }
 }
 
 function baseKey(input: string): KeyBuilder {
