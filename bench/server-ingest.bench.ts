@@ -5,6 +5,9 @@
  * the embedded database, and on PostgreSQL too when DATABASE_URL is set.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BatchItem, BatchResponse } from '@/lib/protocol/batch';
 import { newUlid } from '@/lib/protocol/ids';
 import { MAX_BATCH_ITEMS } from '@/lib/protocol/limits';

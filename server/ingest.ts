@@ -10,12 +10,11 @@ import { type Flag, flagSchema, type Note, noteSchema } from '@/lib/protocol/rec
 import { canonicalJson, sha256Hex } from './canonical-json';
 import type { Database } from './db/database';
 import {
-  insertRevisions,
   loadStates,
   lockReviewer,
   type RecordRow,
   type StoredState,
-  upsertRecords,
+  writeRevisions,
 } from './store/records';
 
 /** One envelope item after its record was parsed against its own schema. */
@@ -136,8 +135,7 @@ export async function ingestBatch(
         states.set(row.id, row);
       }
     }
-    await upsertRecords(tx, [...latest.values()]);
-    await insertRevisions(tx, accepted);
+    await writeRevisions(tx, accepted, new Set(latest.values()));
     return { results, counts };
   });
 }

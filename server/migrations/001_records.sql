@@ -14,7 +14,6 @@ create table records (
   received_at timestamptz not null default now()
 );
 create index records_by_creator on records (platform, creator_id, id) where not deleted;
-create index records_by_reviewer on records (reviewer, id);
 
 -- Every accepted revision, tombstones included: the audit trail behind `records`.
 create table record_revisions (

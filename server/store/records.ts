@@ -1,7 +1,7 @@
 /**
  * SQL for flags and notes. Writes are set-based: a whole batch goes to the database as one
- * JSON parameter, expanded by `jsonb_to_recordset`, so 500 records cost three statements
- * rather than a thousand round trips.
+ * JSON parameter, expanded by `jsonb_to_recordset`, so 500 records cost one lock, one read
+ * and one write statement rather than a thousand round trips.
  */
 import type { Queryable } from '../db/database';
 
@@ -42,10 +42,7 @@ export async function loadStates(
   return new Map(result.rows.map(({ id, ...state }) => [id, state]));
 }
 
-const RECORD_COLUMNS = `id text, type text, revision int, reviewer text, platform text,
-  creator_id text, deleted boolean, digest text, body jsonb`;
-
-const toJsonRows = (rows: readonly RecordRow[]) =>
+const toJsonRows = (rows: readonly RecordRow[], latest: ReadonlySet<RecordRow>) =>
   JSON.stringify(
     rows.map((row) => ({
       id: row.id,
@@ -57,34 +54,40 @@ const toJsonRows = (rows: readonly RecordRow[]) =>
       deleted: row.deleted,
       digest: row.digest,
       body: row.body,
+      latest: latest.has(row),
     })),
   );
 
-/** Inserts or advances each record; never moves a record back to a lower revision. */
-export async function upsertRecords(tx: Queryable, rows: readonly RecordRow[]): Promise<void> {
-  if (rows.length === 0) return;
+/**
+ * Writes accepted revisions in one statement: every one (tombstones included) goes to the
+ * `record_revisions` audit trail, and the latest of each id becomes the current record.
+ * The upsert never moves a record back to a lower revision, even under a race.
+ */
+export async function writeRevisions(
+  tx: Queryable,
+  accepted: readonly RecordRow[],
+  latest: ReadonlySet<RecordRow>,
+): Promise<void> {
+  if (accepted.length === 0) return;
   await tx.query(
-    `insert into records (id, type, revision, reviewer, platform, creator_id, deleted, digest, body)
-     select id, type, revision, reviewer, platform, creator_id, deleted, digest, body
-       from jsonb_to_recordset($1::jsonb) as r(${RECORD_COLUMNS})
-     on conflict (id) do update set
-       revision = excluded.revision, platform = excluded.platform,
-       creator_id = excluded.creator_id, deleted = excluded.deleted,
-       digest = excluded.digest, body = excluded.body, received_at = now()
-     where records.revision < excluded.revision`,
-    [toJsonRows(rows)],
-  );
-}
-
-/** Appends accepted revisions (tombstones included) to the audit trail. */
-export async function insertRevisions(tx: Queryable, rows: readonly RecordRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.query(
-    `insert into record_revisions (id, revision, type, reviewer, deleted, body)
-     select id, revision, type, reviewer, deleted, body
-       from jsonb_to_recordset($1::jsonb) as r(${RECORD_COLUMNS})
+    `with input as materialized (
+       select * from jsonb_to_recordset($1::jsonb) as r(id text, type text, revision int,
+         reviewer text, platform text, creator_id text, deleted boolean, digest text,
+         body jsonb, latest boolean)
+     ), current as (
+       insert into records (id, type, revision, reviewer, platform, creator_id, deleted, digest, body)
+       select id, type, revision, reviewer, platform, creator_id, deleted, digest, body
+         from input where latest
+       on conflict (id) do update set
+         revision = excluded.revision, platform = excluded.platform,
+         creator_id = excluded.creator_id, deleted = excluded.deleted,
+         digest = excluded.digest, body = excluded.body, received_at = now()
+       where records.revision < excluded.revision
+     )
+     insert into record_revisions (id, revision, type, reviewer, deleted, body)
+     select id, revision, type, reviewer, deleted, body from input
      on conflict (id, revision) do nothing`,
-    [toJsonRows(rows)],
+    [toJsonRows(accepted, latest)],
   );
 }
 

@@ -66,6 +66,22 @@ forEachBackend((backend: Backend) => {
     });
   });
 
+  it('treats several revisions of one record in a batch as if sent one after the other', async () => {
+    const flag = makeFlag();
+    const second = { ...flag, revision: 2, severity: 'critical' as const };
+    const response = await postBatch(server.url, alice, [
+      flagItem(flag),
+      flagItem(second),
+      flagItem(flag),
+    ]);
+    expect(results(response)).toEqual(['created', 'updated', 'stale']);
+    const stored = await server.db.query<{ revision: number; body: { severity: string } }>(
+      'select revision, body from records where id = $1',
+      [flag.id],
+    );
+    expect(stored.rows.map((r) => [r.revision, r.body.severity])).toEqual([[2, 'critical']]);
+  });
+
   it('changes nothing when a batch is replayed', async () => {
     const creatorId = `replay-${newUlid()}`;
     const batch = [
