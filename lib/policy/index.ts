@@ -6,6 +6,7 @@ export { type NormalisedText, normalise, termKey } from './normalise';
 export { type PackSpec, type PolicySpec, packSchema, type RuleSpec } from './pack-schema';
 export { activatePack, compareVersions, emptySlot, type PackSlot } from './pack-slot';
 export { fromBase64, publicKeyBase64, signPack, toBase64, verifyPackSignature } from './signature';
+export { STARTER_PACK_JSON } from './starter-pack';
 export type {
   CompiledPack,
   CompiledPolicy,

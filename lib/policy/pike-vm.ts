@@ -105,7 +105,11 @@ class Vm {
         }
         this.add(clist, cgen, 0, pos, pos);
       }
-      if (clist.count === 0) break;
+      if (clist.count === 0) {
+        // An assertion refused the start here: try the next position (or stop after a match).
+        if (matched || pos >= this.length) break;
+        continue;
+      }
       const ngen = this.newList(nlist);
       const u = pos < this.length ? this.codes[pos]! : -1;
       for (let t = 0; t < clist.count; t++) {

@@ -51,8 +51,20 @@ describe('safe patterns (Pike VM)', () => {
   });
 
   it('agrees with JavaScript RegExp on random safe patterns (property)', () => {
-    const atom = fc.constantFrom('a', 'b', '\\d', '[ab]', '.', '(?:ab|a)', '[^a]');
-    const quant = fc.constantFrom('', '', '?', '+', '{1,3}', '{2}');
+    const atom = fc.constantFrom(
+      'a',
+      'b',
+      '\\d',
+      '[ab]',
+      '.',
+      '(?:ab|a)',
+      '[^a]',
+      '\\b',
+      '\\B',
+      '^',
+      '$',
+    );
+    const quant = fc.constantFrom('', '', '', '?', '+', '{1,3}', '{2}');
     const pattern = fc
       .array(fc.tuple(atom, quant), { minLength: 1, maxLength: 4 })
       .map((parts) => parts.map(([a, q]) => a + q).join(''))
