@@ -22,3 +22,26 @@ export function hashtagsIn(element: Element | null | undefined): string[] {
 
 /** A handle without its leading '@'. */
 export const bareHandle = (handle: string) => handle.replace(/^@+/, '').trim();
+
+/** An attribute's value, trimmed; undefined when absent or empty. */
+export function attrOf(element: Element | null | undefined, name: string): string | undefined {
+  const value = element?.getAttribute(name)?.trim();
+  return value ? value : undefined;
+}
+
+/**
+ * An attribute value as an absolute http(s) URL, or undefined: a hostile page's
+ * `javascript:` or `data:` href must never become a link or an item URL.
+ */
+export function httpUrl(value: string | undefined, base: URL | string): URL | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page's own address for an item: origin and path, without query or fragment. */
+export const pageUrl = (location: URL) => `${location.origin}${location.pathname}`;

@@ -3,11 +3,13 @@
  * platform's stable `data-e2e` hooks. The video id comes from the URL
  * (`/@handle/video/<digits>`), which is what the platform itself uses to identify it.
  */
-import { bareHandle, cleanText, hashtagsIn, textOf } from './dom-text';
+import { bareHandle, cleanText, hashtagsIn, pageUrl, textOf } from './dom-text';
+import { CARD_COUNTS, readEngagement } from './engagement';
+import { handleInPath, PLATFORM, VIDEO_PATH } from './platform-paths';
 import type { ContentItem, SiteAdapter } from './types';
 
-export const PLATFORM = 'shopvid';
-const VIDEO_PATH = /^\/@([^/]+)\/video\/(\d{1,32})\/?$/;
+export { PLATFORM } from './platform-paths';
+
 const DESC = '[data-e2e="browse-video-desc"], [data-e2e="video-desc"]';
 
 export const platformVideoAdapter: SiteAdapter = {
@@ -27,24 +29,27 @@ export const platformVideoAdapter: SiteAdapter = {
       descElement;
     const handle = bareHandle(
       textOf(doc, '[data-e2e="video-author-uniqueid"], [data-e2e="browse-username"]') ??
-        decodeURIComponent(path[1] ?? ''),
+        handleInPath(location.pathname) ??
+        '',
     );
     const displayName = textOf(
       doc,
       '[data-e2e="browse-user-nickname"], [data-e2e="video-author-nickname"]',
     );
     const description = cleanText(descElement) ?? '';
+    const engagement = readEngagement(container, CARD_COUNTS);
     const item: ContentItem = {
       platform: PLATFORM,
       kind: 'video',
       itemId: path[2],
-      url: `${location.origin}${location.pathname}`,
+      url: pageUrl(location),
       description,
       hashtags: hashtagsIn(descElement),
       element: container,
       ...(handle
         ? { creator: { id: handle, handle, ...(displayName ? { displayName } : {}) } }
         : {}),
+      ...(engagement ? { engagement } : {}),
     };
     return [item];
   },

@@ -16,6 +16,16 @@ export interface ContentPrice {
   listAmount?: number;
 }
 
+/** Counts the page shows next to an item ("12.4K" likes), when it shows them. */
+export interface ContentEngagement {
+  likes?: number;
+  comments?: number;
+  shares?: number;
+  views?: number;
+  viewers?: number;
+  followers?: number;
+}
+
 export interface ContentItem {
   platform: string;
   kind: ContentKind;
@@ -27,6 +37,7 @@ export interface ContentItem {
   hashtags: string[];
   price?: ContentPrice;
   market?: Market;
+  engagement?: ContentEngagement;
   /** The element the item is drawn in: overlays anchor to it. */
   element: Element;
 }

@@ -1,0 +1,63 @@
+/**
+ * One video card as the platform repeats it in feeds and profile grids: a link to
+ * `/@handle/video/<id>`, a description and, in feeds, the author. The card's link is the
+ * only source of the item id: a card without one is not an item.
+ */
+
+import { attrOf, bareHandle, cleanText, hashtagsIn, httpUrl, textOf } from './dom-text';
+import { CARD_COUNTS, readEngagement } from './engagement';
+import { PLATFORM, videoRef } from './platform-paths';
+import type { ContentCreator, ContentItem } from './types';
+
+const AUTHOR = '[data-e2e="video-author-uniqueid"], [data-e2e="browse-username"]';
+const NICKNAME = '[data-e2e="video-author-nickname"], [data-e2e="browse-user-nickname"]';
+
+/** The first link in the card that points at a video on this site. */
+function videoLink(card: Element, location: URL) {
+  for (const anchor of card.querySelectorAll('a[href]')) {
+    const url = httpUrl(attrOf(anchor, 'href'), location);
+    const ref = url && videoRef(url);
+    if (url && ref) return { url: `${url.origin}${url.pathname}`, ...ref };
+  }
+  return undefined;
+}
+
+export interface VideoCardOptions {
+  /** Where the description lives (relative to the card). */
+  descSelector: string;
+  /** The page's creator, for grids where cards do not repeat the author. */
+  creator?: ContentCreator;
+  /** An element beside the card that also belongs to it (grids put the caption there). */
+  companion?: Element | null;
+}
+
+export function readVideoCard(
+  card: Element,
+  location: URL,
+  options: VideoCardOptions,
+): ContentItem | undefined {
+  const link =
+    videoLink(card, location) ?? (options.companion && videoLink(options.companion, location));
+  if (!link) return undefined;
+  const descElement =
+    card.querySelector(options.descSelector) ??
+    options.companion?.querySelector(options.descSelector);
+  const handle = bareHandle(textOf(card, AUTHOR) ?? '') || undefined;
+  const displayName = textOf(card, NICKNAME);
+  const creator: ContentCreator | undefined = handle
+    ? { id: handle, handle, ...(displayName ? { displayName } : {}) }
+    : (options.creator ?? { id: link.handle, handle: link.handle });
+  const description = cleanText(descElement);
+  const engagement = readEngagement(card, CARD_COUNTS);
+  return {
+    platform: PLATFORM,
+    kind: 'video',
+    itemId: link.videoId,
+    url: link.url,
+    creator,
+    ...(description ? { description } : {}),
+    hashtags: hashtagsIn(descElement),
+    ...(engagement ? { engagement } : {}),
+    element: card,
+  };
+}
