@@ -111,9 +111,15 @@ async function dropSchema(url: string, schema: string): Promise<void> {
 const bench: Bench = {
   name: 'Governance endpoint ingest',
   async run() {
-    const figures = [
-      await measure('embedded PGlite, in memory', { kind: 'pglite', dataDir: 'memory' }),
-    ];
+    // On disk, as `npm run server` runs it by default.
+    const dataDir = mkdtempSync(join(tmpdir(), 'flagpost-bench-'));
+    const figures: Figure[] = [];
+    try {
+      const database = { kind: 'pglite', dataDir: join(dataDir, 'db') } as const;
+      figures.push(await measure('embedded PGlite on disk', database));
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
     const url = process.env.DATABASE_URL;
     if (url) {
       const schema = `flagpost_bench_${randomBytes(4).toString('hex')}`;
