@@ -24,7 +24,8 @@ function usage(): never {
 
 function option(args: string[], name: string): string[] {
   const values: string[] = [];
-  for (let i = 0; i < args.length; i++) if (args[i] === name && args[i + 1]) values.push(args[i + 1]!);
+  for (let i = 0; i < args.length; i++)
+    if (args[i] === name && args[i + 1]) values.push(args[i + 1]!);
   return values;
 }
 
@@ -63,28 +64,41 @@ async function check(file: string, args: string[]): Promise<void> {
     process.exit(1);
   }
   const { report } = result;
-  console.log(`${file}: OK  pack ${report.packId} ${report.version}${report.signed ? ' (signed, verified)' : ' (unsigned)'}`);
-  console.log(`  ${report.policies.length} policies, ${report.termCount} terms, loaded in ${ms.toFixed(0)} ms`);
+  console.log(
+    `${file}: OK  pack ${report.packId} ${report.version}${report.signed ? ' (signed, verified)' : ' (unsigned)'}`,
+  );
+  console.log(
+    `  ${report.policies.length} policies, ${report.termCount} terms, loaded in ${ms.toFixed(0)} ms`,
+  );
   for (const p of report.policies) {
     console.log(`  ${p.id} [${p.severity}] ${p.markets.join(',')}: ${p.title}`);
     for (const r of p.rules) {
-      console.log(`    ${r.id} (${r.kind}): ${r.mustMatch} must-match, ${r.mustNotMatch} must-not-match examples pass`);
+      console.log(
+        `    ${r.id} (${r.kind}): ${r.mustMatch} must-match, ${r.mustNotMatch} must-not-match examples pass`,
+      );
     }
   }
 }
 
-async function importPrivateKey(file: string): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> {
+async function importPrivateKey(
+  file: string,
+): Promise<{ privateKey: CryptoKey; publicKey: CryptoKey }> {
   const text = readFileSync(file, 'utf8').trim();
   const keyObject = text.startsWith('{')
     ? createPrivateKey({ key: JSON.parse(text), format: 'jwk' })
     : createPrivateKey(text);
-  if (keyObject.asymmetricKeyType !== 'ed25519') throw new Error(`${file}: not an Ed25519 private key`);
+  if (keyObject.asymmetricKeyType !== 'ed25519')
+    throw new Error(`${file}: not an Ed25519 private key`);
   const pkcs8 = keyObject.export({ format: 'der', type: 'pkcs8' });
   const spki = createPublicKey(keyObject).export({ format: 'der', type: 'spki' });
   const subtle = webcrypto.subtle;
   return {
-    privateKey: (await subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, ['sign'])) as CryptoKey,
-    publicKey: (await subtle.importKey('spki', spki, { name: 'Ed25519' }, true, ['verify'])) as CryptoKey,
+    privateKey: (await subtle.importKey('pkcs8', pkcs8, { name: 'Ed25519' }, false, [
+      'sign',
+    ])) as CryptoKey,
+    publicKey: (await subtle.importKey('spki', spki, { name: 'Ed25519' }, true, [
+      'verify',
+    ])) as CryptoKey,
   };
 }
 

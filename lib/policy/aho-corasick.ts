@@ -25,7 +25,16 @@ export interface Automaton {
   /** Nearest state on the failure chain with an output, or -1. */
   readonly dictLink: Int32Array;
   readonly patternLength: Int32Array;
+  /** Code unit -> alphabet class (0: in no pattern, so every match restarts). */
+  readonly classOf: Uint16Array;
+  readonly classCount: number;
+  /** Dense DFA rows (all failures resolved) for the shallowest states: rowOf[s] or -1. */
+  readonly rowOf: Int32Array;
+  readonly dense: Int32Array;
 }
+
+/** Dense rows cost classCount x 4 bytes each; shallow states are where scans spend time. */
+const DENSE_BUDGET = 1 << 21;
 
 /** Builds the automaton; patterns are key strings, their index is the pattern id. */
 export function buildAutomaton(patterns: readonly string[]): Automaton {
@@ -84,6 +93,10 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     output,
     dictLink,
     patternLength: Int32Array.from(patterns, (p) => p.length),
+    classOf: new Uint16Array(0x10000),
+    classCount: 1,
+    rowOf: new Int32Array(stateCount).fill(-1),
+    dense: new Int32Array(0),
   };
   // Breadth-first failure links.
   const queue = new Int32Array(stateCount);
@@ -107,7 +120,37 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
       queue[tail++] = t;
     }
   }
-  return automaton;
+  return withDenseRows(automaton, queue, tail);
+}
+
+/** Adds dense DFA rows for the first states in breadth-first order, within the budget. */
+function withDenseRows(a: Automaton, bfs: Int32Array, count: number): Automaton {
+  const classOf = new Uint16Array(0x10000);
+  let classCount = 1;
+  for (let e = 0; e < a.edgeLabels.length; e++) {
+    const label = a.edgeLabels[e]!;
+    if (classOf[label] === 0) classOf[label] = classCount++;
+  }
+  for (let label = 0; label < 0x10000; label++) {
+    if (a.rootNext[label] !== 0 && classOf[label] === 0) classOf[label] = classCount++;
+  }
+  const labelOf = new Int32Array(classCount);
+  for (let label = 0; label < 0x10000; label++)
+    if (classOf[label]) labelOf[classOf[label]!] = label;
+  const rows = Math.min(count + 1, Math.floor(DENSE_BUDGET / classCount));
+  const rowOf = new Int32Array(a.stateCount).fill(-1);
+  const dense = new Int32Array(rows * classCount);
+  // Root first, then breadth-first: a state's failure target is shallower, so its row exists.
+  for (let r = 0; r < rows; r++) {
+    const s = r === 0 ? 0 : bfs[r - 1]!;
+    rowOf[s] = r;
+    const failRow = s === 0 ? -1 : rowOf[a.fail[s]!]!;
+    for (let c = 1; c < classCount; c++) {
+      const next = step(a, s, labelOf[c]!);
+      dense[r * classCount + c] = next !== 0 || s === 0 ? next : dense[failRow * classCount + c]!;
+    }
+  }
+  return { ...a, classOf, classCount, rowOf, dense };
 }
 
 /** The goto function without failure: the child of s on label, or 0 when there is none. */
@@ -132,13 +175,20 @@ export function scan(
   length: number,
   onHit: (patternId: number, start: number, end: number) => void,
 ): void {
-  const { rootNext, edgeStart, edgeLabels, edgeTargets, fail, output, dictLink, patternLength } = a;
+  const { edgeStart, edgeLabels, edgeTargets, fail, output, dictLink, patternLength } = a;
+  const { classOf, classCount, rowOf, dense } = a;
   let s = 0;
   for (let i = 0; i < length; i++) {
     const label = codes[i]!;
+    const cls = classOf[label]!;
+    if (cls === 0) {
+      s = 0;
+      continue;
+    }
     for (;;) {
-      if (s === 0) {
-        s = rootNext[label]!;
+      const row = rowOf[s]!;
+      if (row >= 0) {
+        s = dense[row * classCount + cls]!;
         break;
       }
       let lo = edgeStart[s]!;
