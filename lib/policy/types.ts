@@ -89,9 +89,9 @@ export interface CompiledPolicy {
 
 /**
  * A pack ready to evaluate. Not plain data (typed arrays, compiled programs): it is cheap to
- * rebuild from the pack JSON instead. Compiling the starter pack takes a few milliseconds
- * (see BENCHMARKS.md; 10,000 terms take tens of milliseconds), so the background service
- * worker compiles once per start and keeps it in memory.
+ * rebuild from the pack JSON instead. Compiling the starter pack takes about 15 ms and a
+ * 10,000-term pack 250-400 ms on the 2-core bench machine (BENCHMARKS.md), so the background
+ * service worker compiles once per start and keeps the result in memory.
  */
 export interface CompiledPack {
   readonly id: string;
