@@ -13,8 +13,11 @@ export function cleanText(element: Element | null | undefined): string | undefin
 
 /** Hashtags as the page writes them (without '#'), from links or from the text itself. */
 export function hashtagsIn(element: Element | null | undefined): string[] {
-  if (!element) return [];
-  const text = element.textContent ?? '';
+  return element ? hashtagsInText(element.textContent ?? '') : [];
+}
+
+/** Hashtags (without '#') in plain text, each once, in order. */
+export function hashtagsInText(text: string): string[] {
   const tags = new Set<string>();
   for (const match of text.matchAll(/#([\p{L}\p{M}\p{N}_]+)/gu)) if (match[1]) tags.add(match[1]);
   return [...tags];

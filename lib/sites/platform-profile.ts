@@ -2,7 +2,7 @@
  * A creator's profile page: the header is a `profile` item about the creator (its id is
  * the creator's id), and each video in the grid is a `video` item by that creator.
  */
-import { attrOf, bareHandle, cleanText, hashtagsIn, pageUrl, textOf } from './dom-text';
+import { bareHandle, cleanText, hashtagsIn, pageUrl, textOf } from './dom-text';
 import { readEngagement } from './engagement';
 import { handleInPath, PLATFORM, PROFILE_PATH } from './platform-paths';
 import type { ContentCreator, ContentItem, SiteAdapter } from './types';
@@ -30,7 +30,9 @@ function readHeader(doc: Document, location: URL): ContentItem | undefined {
   const displayName = textOf(doc, '[data-e2e="user-subtitle"]');
   const bioElement = doc.querySelector(BIO);
   const bio = cleanText(bioElement);
-  const id = attrOf(header.closest('[data-user-id]'), 'data-user-id') ?? handle;
+  // The handle is the creator id everywhere on the platform (video, feed, live, product
+  // seller), so a creator's history joins up across pages.
+  const id = handle;
   const engagement = readEngagement(header, {
     followers: '[data-e2e="followers-count"]',
     likes: '[data-e2e="likes-count"]',

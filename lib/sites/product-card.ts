@@ -41,8 +41,7 @@ export function readSeller(root: Element, location: URL): ContentCreator | undef
   const name = textOf(seller, '[data-e2e="product-seller-name"]');
   const handle = bareHandle(linkHandle ?? name ?? '');
   if (!handle) return undefined;
-  const id = attrOf(seller, 'data-seller-id') ?? handle;
-  return { id, handle, ...(name ? { displayName: name } : {}) };
+  return { id: handle, handle, ...(name ? { displayName: name } : {}) };
 }
 
 /** A product item whose id is already known (from the URL or the card's link). */

@@ -1,9 +1,53 @@
-/** Every adapter Flagpost knows, most specific first: the first that matches reads the page. */
+/**
+ * Every adapter Flagpost knows, most specific first: the first that matches reads the page.
+ * Order: the platform's built-in adapters, then the organisation's declarative adapters
+ * (its own consoles and marketplaces), then the generic structured-data reader, which
+ * accepts any page and so must come last.
+ */
+import { genericStructuredDataAdapter } from './generic-structured-data';
+import { platformFeedAdapter } from './platform-feed';
+import { platformLiveAdapter } from './platform-live';
+import { platformProductAdapter } from './platform-product';
+import { platformProfileAdapter } from './platform-profile';
 import { platformVideoAdapter } from './platform-video';
 import type { SiteAdapter } from './types';
 
-export const ADAPTERS: readonly SiteAdapter[] = [platformVideoAdapter];
+export const BUILT_IN_ADAPTERS: readonly SiteAdapter[] = [
+  platformVideoAdapter,
+  platformLiveAdapter,
+  platformProductAdapter,
+  platformProfileAdapter,
+  platformFeedAdapter,
+];
 
-export function adapterFor(location: URL, doc: Document): SiteAdapter | undefined {
-  return ADAPTERS.find((adapter) => adapter.matches(location, doc));
+export const FALLBACK_ADAPTER: SiteAdapter = genericStructuredDataAdapter;
+
+/** The full chain with an organisation's declarative adapters in their place. */
+export function adapterChain(extra: readonly SiteAdapter[] = []): readonly SiteAdapter[] {
+  return [...BUILT_IN_ADAPTERS, ...extra, FALLBACK_ADAPTER];
+}
+
+export const ADAPTERS: readonly SiteAdapter[] = adapterChain();
+
+/** Every adapter that understands the page, in order; an adapter that throws is skipped. */
+export function adaptersFor(
+  location: URL,
+  doc: Document,
+  extra: readonly SiteAdapter[] = [],
+): SiteAdapter[] {
+  return adapterChain(extra).filter((adapter) => {
+    try {
+      return adapter.matches(location, doc);
+    } catch {
+      return false;
+    }
+  });
+}
+
+export function adapterFor(
+  location: URL,
+  doc: Document,
+  extra: readonly SiteAdapter[] = [],
+): SiteAdapter | undefined {
+  return adaptersFor(location, doc, extra)[0];
 }

@@ -16,7 +16,8 @@ const NICKNAME = '[data-e2e="video-author-nickname"], [data-e2e="browse-user-nic
 function videoLink(card: Element, location: URL) {
   for (const anchor of card.querySelectorAll('a[href]')) {
     const url = httpUrl(attrOf(anchor, 'href'), location);
-    const ref = url && videoRef(url);
+    // Cards link within the platform; a link to another site names no video of ours.
+    const ref = url?.origin === location.origin ? videoRef(url) : undefined;
     if (url && ref) return { url: `${url.origin}${url.pathname}`, ...ref };
   }
   return undefined;
