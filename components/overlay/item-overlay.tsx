@@ -20,6 +20,8 @@ export interface OverlayFlag {
   severity: Severity;
   status: 'suggested' | 'confirmed' | 'dismissed';
   note: string;
+  syncState: 'pending' | 'synced' | 'stale' | 'rejected' | 'discarded';
+  syncError?: string;
 }
 export interface OverlayNote {
   id: string;
@@ -34,7 +36,17 @@ export interface ItemOverlayProps {
   error?: string;
   onFlag: (draft: FlagDraft) => Promise<void>;
   onNote: (text: string) => Promise<void>;
+  /** The card was opened: a chance to refresh what may have changed (e.g. sync state). */
+  onOpen?: () => void;
 }
+
+const SYNC_KEYS = {
+  pending: 'syncStatePending',
+  synced: 'syncStateSynced',
+  stale: 'syncStateStale',
+  rejected: 'syncStateRejected',
+  discarded: 'syncStateDiscarded',
+} as const;
 
 type Mode = 'closed' | 'open' | 'flag' | 'note';
 
@@ -53,7 +65,10 @@ export function ItemOverlay(props: ItemOverlayProps) {
         aria-label={t('overlayBadgeLabel')}
         aria-expanded={mode !== 'closed'}
         aria-controls={cardId}
-        onClick={() => setMode(mode === 'closed' ? 'open' : 'closed')}
+        onClick={() => {
+          if (mode === 'closed') props.onOpen?.();
+          setMode(mode === 'closed' ? 'open' : 'closed');
+        }}
       >
         {props.flags.length
           ? t('overlayBadgeCount', String(props.flags.length))
@@ -82,6 +97,13 @@ export function ItemOverlay(props: ItemOverlayProps) {
                   <span class={`sev sev-${flag.severity}`}>{t(severityKey(flag.severity))}</span>{' '}
                   {titleOf(flag.policyId)}
                   {flag.note && <div class="muted">{flag.note}</div>}
+                  <div
+                    class={`sync sync-${flag.syncState}`}
+                    data-testid="sync-state"
+                    data-state={flag.syncState}
+                  >
+                    {t(SYNC_KEYS[flag.syncState], flag.syncError ?? '')}
+                  </div>
                 </li>
               ))}
             </ul>

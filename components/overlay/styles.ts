@@ -23,6 +23,9 @@ button:focus-visible, select:focus-visible, textarea:focus-visible { outline: 2p
 .spread { justify-content: space-between; margin-top: 0; }
 .muted { color: #567; margin: 2px 0; overflow-wrap: anywhere; }
 .error { color: #b42318; }
+.sync { font-size: 11px; color: #567; }
+.sync-rejected { color: #b42318; }
+.sync-synced { color: #166534; }
 .form { display: flex; flex-direction: column; gap: 6px; margin-top: 8px; }
 .form label { display: flex; flex-direction: column; gap: 2px; font-weight: 600; }
 .form select, .form textarea { font-weight: 400; border: 1px solid #9bb; border-radius: 4px; padding: 3px; background: #fff; }

@@ -11,59 +11,68 @@ import { countLiveFlags, createFlag, flagsForItem } from '@/lib/store/flags-repo
 import { rememberItem } from '@/lib/store/items-repo';
 import { countLiveNotes, createNote, notesFor } from '@/lib/store/notes-repo';
 import { database } from './database';
+import { createSyncHandlers } from './sync-handlers';
+import type { SyncRunner } from './sync-runner';
 
 async function author() {
   const { reviewerId } = await loadSettings();
   return { reviewer: reviewerId, clock: systemClock };
 }
 
-export const handlers: Handlers = {
-  async 'item.state'({ item, creator }) {
-    const db = await database();
-    await rememberItem(db, item, creator, systemClock);
-    const key = itemKey(item);
-    const [flags, notes] = await Promise.all([flagsForItem(db, key), notesFor(db, key)]);
-    return { flags, notes };
-  },
+export function createHandlers(runner: SyncRunner): Handlers {
+  return {
+    ...createSyncHandlers(runner),
+    async 'item.state'({ item, creator }) {
+      const db = await database();
+      await rememberItem(db, item, creator, systemClock);
+      const key = itemKey(item);
+      const [flags, notes] = await Promise.all([flagsForItem(db, key), notesFor(db, key)]);
+      return { flags, notes };
+    },
 
-  'policy.choices'() {
-    return {
-      policies: MANUAL_POLICIES.map((policy) => ({
-        id: policy.id,
-        title: t(policy.titleKey as MessageKey),
-        severity: policy.severity,
-      })),
-    };
-  },
+    'policy.choices'() {
+      return {
+        policies: MANUAL_POLICIES.map((policy) => ({
+          id: policy.id,
+          title: t(policy.titleKey as MessageKey),
+          severity: policy.severity,
+        })),
+      };
+    },
 
-  async 'flag.create'(request) {
-    const db = await database();
-    const known = MANUAL_POLICIES.some((policy) => policy.id === request.policyId);
-    return createFlag(
-      db,
-      {
-        ...request,
-        policyVersion: known ? MANUAL_POLICY_VERSION : 'unknown',
-      },
-      await author(),
-    );
-  },
+    async 'flag.create'(request) {
+      const db = await database();
+      const known = MANUAL_POLICIES.some((policy) => policy.id === request.policyId);
+      const flag = await createFlag(
+        db,
+        {
+          ...request,
+          policyVersion: known ? MANUAL_POLICY_VERSION : 'unknown',
+        },
+        await author(),
+      );
+      runner.soon();
+      return flag;
+    },
 
-  async 'note.create'({ target, text }) {
-    const db = await database();
-    return createNote(db, target, text, await author());
-  },
+    async 'note.create'({ target, text }) {
+      const db = await database();
+      const note = await createNote(db, target, text, await author());
+      runner.soon();
+      return note;
+    },
 
-  async 'stats.get'() {
-    const db = await database();
-    const [flags, notes, items, creators] = await Promise.all([
-      countLiveFlags(db),
-      countLiveNotes(db),
-      db.items.count(),
-      db.creators.count(),
-    ]);
-    return { flags, notes, items, creators };
-  },
-};
+    async 'stats.get'() {
+      const db = await database();
+      const [flags, notes, items, creators] = await Promise.all([
+        countLiveFlags(db),
+        countLiveNotes(db),
+        db.items.count(),
+        db.creators.count(),
+      ]);
+      return { flags, notes, items, creators };
+    },
+  };
+}
 
 export const identity = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/') });

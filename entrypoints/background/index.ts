@@ -2,14 +2,26 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter } from '@/lib/messaging/router';
 import { configureZodForExtension } from '@/lib/zod-setup';
-import { handlers, identity } from './handlers';
+import { createHandlers, identity } from './handlers';
+import { createSyncRunner, PERIODIC_ALARM, RETRY_ALARM, schedulePeriodicSync } from './sync-runner';
 
 export default defineBackground({
   type: 'module',
   main() {
     configureZodForExtension();
-    const route = createRouter(handlers, identity());
+    const runner = createSyncRunner();
+    const route = createRouter(createHandlers(runner), identity());
     // Returning the promise answers the sender (webextension-polyfill semantics).
     browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+    browser.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === PERIODIC_ALARM || alarm.name === RETRY_ALARM) void runner.request();
+    });
+    // The network came back: deliver what queued up offline.
+    globalThis.addEventListener('online', () => void runner.request());
+    // Whenever the worker starts (browser start, or woken after being stopped mid-sync),
+    // resume: whatever is still in the outbox was not acknowledged.
+    void schedulePeriodicSync();
+    void runner.request();
   },
 });

@@ -49,6 +49,7 @@ export function ItemController({ item, creator, policies }: ItemControllerProps)
       {...(error ? { error } : {})}
       onFlag={(draft) => run(() => send('flag.create', { item, ...draft }))}
       onNote={(text) => run(() => send('note.create', { target: { type: 'item', item }, text }))}
+      onOpen={() => void reload()}
     />
   );
 }

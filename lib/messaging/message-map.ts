@@ -19,8 +19,11 @@ import {
   itemRefSchema,
   noteSchema,
   noteTargetSchema,
+  recordIdSchema,
+  reviewerIdSchema,
   severitySchema,
 } from '@/lib/protocol/records';
+import { endpointUrlSchema } from '@/lib/settings/endpoint-url';
 
 export const policyChoiceSchema = z.object({
   id: z.string(),
@@ -29,11 +32,50 @@ export const policyChoiceSchema = z.object({
 });
 export type PolicyChoice = z.infer<typeof policyChoiceSchema>;
 
+export const syncStateSchema = z.enum(['pending', 'synced', 'stale', 'rejected', 'discarded']);
+const syncFields = { syncState: syncStateSchema, syncError: z.string().optional() };
+export const flagViewSchema = flagSchema.extend(syncFields);
+export type FlagView = z.infer<typeof flagViewSchema>;
+export const noteViewSchema = noteSchema.extend(syncFields);
+
 const itemStateSchema = z.object({
-  flags: z.array(flagSchema),
-  notes: z.array(noteSchema),
+  flags: z.array(flagViewSchema),
+  notes: z.array(noteViewSchema),
 });
 export type ItemState = z.infer<typeof itemStateSchema>;
+
+export const syncStatusViewSchema = z.object({
+  /** An endpoint URL and a token are both set. */
+  configured: z.boolean(),
+  running: z.boolean(),
+  progress: z.object({ sent: z.int(), total: z.int() }).optional(),
+  pending: z.int(),
+  rejected: z.int(),
+  lastAttemptAt: z.string().optional(),
+  lastSuccessAt: z.string().optional(),
+  lastError: z.string().optional(),
+  nextAttemptAt: z.string().optional(),
+});
+export type SyncStatusView = z.infer<typeof syncStatusViewSchema>;
+
+const recordRefSchema = z.object({ type: z.enum(['flag', 'note']), id: recordIdSchema });
+
+export const rejectedRecordSchema = recordRefSchema.extend({
+  revision: z.int(),
+  reason: z.string(),
+  /** What the record is about, for the reviewer to recognise it. */
+  summary: z.string(),
+});
+export type RejectedRecord = z.infer<typeof rejectedRecordSchema>;
+
+export const settingsViewSchema = z.object({
+  reviewerId: z.string(),
+  endpointUrl: z.string(),
+  syncIntervalMinutes: z.int(),
+  /** Whether a token is stored; the token itself never leaves the background. */
+  tokenSet: z.boolean(),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
 
 export const messageMap = {
   /** The content script reports an item it found and asks what Flagpost already knows. */
@@ -65,6 +107,35 @@ export const messageMap = {
     from: 'content',
     request: z.object({ target: noteTargetSchema, text: z.string().trim().min(1).max(5000) }),
     response: noteSchema,
+  },
+  'sync.status': { from: 'extension', request: z.object({}), response: syncStatusViewSchema },
+  /** Starts a sync (or joins the running one) and answers at once with the status. */
+  'sync.now': { from: 'extension', request: z.object({}), response: syncStatusViewSchema },
+  'sync.rejected': {
+    from: 'extension',
+    request: z.object({}),
+    response: z.object({ records: z.array(rejectedRecordSchema) }),
+  },
+  /** Queue a rejected record again as it is (e.g. after the endpoint was fixed). */
+  'sync.retry': { from: 'extension', request: recordRefSchema, response: syncStatusViewSchema },
+  /** Keep a rejected record on this device only; it stops counting as a failure. */
+  'sync.discard': { from: 'extension', request: recordRefSchema, response: syncStatusViewSchema },
+  'settings.get': { from: 'extension', request: z.object({}), response: settingsViewSchema },
+  'settings.save': {
+    from: 'extension',
+    request: z.object({
+      reviewerId: reviewerIdSchema.optional(),
+      endpointUrl: endpointUrlSchema.optional(),
+      syncIntervalMinutes: z.int().min(1).max(1440).optional(),
+      /** A new token; '' removes the stored one; absent keeps it. */
+      token: z.string().trim().max(512).optional(),
+    }),
+    response: settingsViewSchema,
+  },
+  'settings.testConnection': {
+    from: 'extension',
+    request: z.object({}),
+    response: z.object({ ok: z.boolean(), message: z.string() }),
   },
   'stats.get': {
     from: 'extension',

@@ -1,19 +1,29 @@
 /**
- * Reviewer settings, kept in extension storage (never readable by content scripts, which
- * cannot reach the background's storage.local through us: no message returns settings to
- * them). Stored values are validated on every read; a corrupt value falls back to the
- * default for that field only, so one bad field never wipes the others.
+ * Reviewer settings, kept in extension storage and validated on every read; a corrupt value
+ * falls back to the default for that field only, so one bad field never wipes the others.
+ * The endpoint token is NOT here: content scripts can read storage.local, so the token
+ * lives in the extension's own IndexedDB (lib/store/secrets-repo.ts).
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { reviewerIdSchema } from '@/lib/protocol/records';
+import { endpointUrlSchema } from './endpoint-url';
+
+export { endpointUrlSchema };
 
 export const settingsSchema = z.object({
   reviewerId: reviewerIdSchema,
+  /** '' while no endpoint is configured: flags then stay local and queued. */
+  endpointUrl: endpointUrlSchema,
+  syncIntervalMinutes: z.int().min(1).max(1440),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { reviewerId: 'local-reviewer' };
+export const DEFAULT_SETTINGS: Settings = {
+  reviewerId: 'local-reviewer',
+  endpointUrl: '',
+  syncIntervalMinutes: 5,
+};
 const KEY = 'settings';
 
 export function parseStoredSettings(raw: unknown): { settings: Settings; problems: string[] } {
@@ -36,10 +46,16 @@ export async function loadSettings(): Promise<Settings> {
   return settings;
 }
 
-/** Validates the whole patch first; nothing is written when any field is invalid. */
+/** Validates the whole result first; nothing is written when any field is invalid. */
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   const current = await loadSettings();
   const next = settingsSchema.parse({ ...current, ...patch });
   await browser.storage.local.set({ [KEY]: next });
   return next;
+}
+
+/** The origin pattern to ask host permission for, e.g. https://gov.example.com/* */
+export function endpointOriginPattern(endpointUrl: string): string {
+  const url = new URL(endpointUrl);
+  return `${url.protocol}//${url.hostname}/*`;
 }

@@ -18,16 +18,50 @@ export interface StoredItem extends ItemRef {
   lastSeenAt: string;
 }
 
+/**
+ * Where a record stands with the governance endpoint. `pending`: in the outbox;
+ * `synced`: the endpoint holds this revision; `stale`: it holds a newer one; `rejected`:
+ * it refused this revision (`syncError` says why) and waits for the reviewer to fix or
+ * discard it; `discarded`: the reviewer chose to keep it local only.
+ */
+export type SyncState = 'pending' | 'synced' | 'stale' | 'rejected' | 'discarded';
+
+export interface SyncFields {
+  syncState: SyncState;
+  syncError?: string;
+  syncedRevision?: number;
+}
+
 /** A flag with the keys it is indexed by ('' when the item has no known creator). */
-export interface StoredFlag extends Flag {
+export interface StoredFlag extends Flag, SyncFields {
   itemKey: string;
   creatorKey: string;
 }
 
 /** A note with the key of what it is about: an item key or a creator key. */
-export interface StoredNote extends Note {
+export interface StoredNote extends Note, SyncFields {
   targetKey: string;
   creatorKey: string;
+}
+
+/** A record waiting for delivery; the record itself is read fresh when its batch is sent. */
+export interface OutboxEntry {
+  key: string;
+  type: 'flag' | 'note';
+  id: string;
+  enqueuedAt: string;
+  attempts: number;
+  lastError?: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface SecretRow {
+  name: string;
+  value: string;
 }
 
 export interface StoredCreator extends Creator {
@@ -40,6 +74,9 @@ export class FlagpostDb extends Dexie {
   flags!: Table<StoredFlag, string>;
   notes!: Table<StoredNote, string>;
   creators!: Table<StoredCreator, string>;
+  outbox!: Table<OutboxEntry, string>;
+  meta!: Table<MetaRow, string>;
+  secrets!: Table<SecretRow, string>;
 
   /** `upTo` exists for migration tests: open the database as an older release would. */
   constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {

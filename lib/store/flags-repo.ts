@@ -12,7 +12,8 @@ import {
 } from '@/lib/protocol/records';
 import type { Clock } from './clock';
 import type { FlagpostDb, StoredFlag } from './db';
-import { nextRevision, RecordNotFoundError } from './records-repo';
+import { enqueue } from './outbox-repo';
+import { pendingRevision, RecordNotFoundError } from './records-repo';
 
 export interface NewFlag {
   item: ItemRef;
@@ -40,6 +41,7 @@ export interface Author {
 export function toStoredFlag(flag: Flag): StoredFlag {
   return {
     ...flag,
+    syncState: 'pending',
     itemKey: itemKey(flag.item),
     creatorKey: flag.item.creatorId
       ? creatorKey({ platform: flag.item.platform, creatorId: flag.item.creatorId })
@@ -66,27 +68,32 @@ export async function createFlag(db: FlagpostDb, input: NewFlag, author: Author)
     evidence: input.evidence ?? [],
     note: input.note ?? '',
   });
-  await db.flags.add(flag);
+  await db.transaction('rw', db.flags, db.outbox, async () => {
+    await db.flags.add(flag);
+    await enqueue(db, 'flag', flag.id, now);
+  });
   return flag;
 }
 
 export async function editFlag(db: FlagpostDb, id: string, edit: FlagEdit, author: Author) {
-  return db.transaction('rw', db.flags, async () => {
+  return db.transaction('rw', db.flags, db.outbox, async () => {
     const current = await db.flags.get(id);
     if (!current || current.deleted) throw new RecordNotFoundError('flag', id);
-    const next = nextRevision(current, edit, author.clock());
+    const next = pendingRevision(current, edit, author.clock());
     await db.flags.put(next);
+    await enqueue(db, 'flag', id, next.updatedAt);
     return next;
   });
 }
 
 export async function deleteFlag(db: FlagpostDb, id: string, author: Author) {
-  return db.transaction('rw', db.flags, async () => {
+  return db.transaction('rw', db.flags, db.outbox, async () => {
     const current = await db.flags.get(id);
     if (!current) throw new RecordNotFoundError('flag', id);
     if (current.deleted) return current;
-    const tombstone = nextRevision(current, { deleted: true }, author.clock());
+    const tombstone = pendingRevision(current, { deleted: true }, author.clock());
     await db.flags.put(tombstone);
+    await enqueue(db, 'flag', id, tombstone.updatedAt);
     return tombstone;
   });
 }

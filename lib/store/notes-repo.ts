@@ -3,7 +3,8 @@ import { newUlid } from '@/lib/protocol/ids';
 import { creatorKey, itemKey, type NoteTarget } from '@/lib/protocol/records';
 import type { FlagpostDb, StoredNote } from './db';
 import type { Author } from './flags-repo';
-import { nextRevision, RecordNotFoundError } from './records-repo';
+import { enqueue } from './outbox-repo';
+import { pendingRevision, RecordNotFoundError } from './records-repo';
 
 export function noteTargetKey(target: NoteTarget): string {
   return target.type === 'item' ? itemKey(target.item) : creatorKey(target.creator);
@@ -28,28 +29,34 @@ export async function createNote(db: FlagpostDb, target: NoteTarget, text: strin
     text,
     targetKey: noteTargetKey(target),
     creatorKey: noteCreatorKey(target),
+    syncState: 'pending',
   };
-  await db.notes.add(note);
+  await db.transaction('rw', db.notes, db.outbox, async () => {
+    await db.notes.add(note);
+    await enqueue(db, 'note', note.id, now);
+  });
   return note;
 }
 
 export async function editNote(db: FlagpostDb, id: string, text: string, author: Author) {
-  return db.transaction('rw', db.notes, async () => {
+  return db.transaction('rw', db.notes, db.outbox, async () => {
     const current = await db.notes.get(id);
     if (!current || current.deleted) throw new RecordNotFoundError('note', id);
-    const next = nextRevision(current, { text }, author.clock());
+    const next = pendingRevision(current, { text }, author.clock());
     await db.notes.put(next);
+    await enqueue(db, 'note', id, next.updatedAt);
     return next;
   });
 }
 
 export async function deleteNote(db: FlagpostDb, id: string, author: Author) {
-  return db.transaction('rw', db.notes, async () => {
+  return db.transaction('rw', db.notes, db.outbox, async () => {
     const current = await db.notes.get(id);
     if (!current) throw new RecordNotFoundError('note', id);
     if (current.deleted) return current;
-    const tombstone = nextRevision(current, { deleted: true }, author.clock());
+    const tombstone = pendingRevision(current, { deleted: true }, author.clock());
     await db.notes.put(tombstone);
+    await enqueue(db, 'note', id, tombstone.updatedAt);
     return tombstone;
   });
 }

@@ -10,12 +10,18 @@ export interface RevisionedRecord {
   deleted: boolean;
 }
 
-export function nextRevision<T extends RevisionedRecord>(
-  record: T,
-  patch: Partial<T>,
-  now: string,
-): T {
-  return { ...record, ...patch, revision: record.revision + 1, updatedAt: now };
+/** The next revision of a record, queued for delivery (its previous sync error is moot). */
+export function pendingRevision<
+  T extends RevisionedRecord & { syncState: string; syncError?: string },
+>(record: T, patch: Partial<T>, now: string): T {
+  const { syncError: _resolved, ...rest } = record;
+  return {
+    ...(rest as T),
+    ...patch,
+    revision: record.revision + 1,
+    updatedAt: now,
+    syncState: 'pending',
+  };
 }
 
 export class RecordNotFoundError extends Error {

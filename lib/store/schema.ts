@@ -26,6 +26,37 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       creators: 'key, platform, handle',
     },
   },
+  {
+    version: 2,
+    why:
+      "Bulk sync: an outbox written in the same transaction as the record, each record's " +
+      'sync state (indexed so the popup can count failures), sync bookkeeping, and the ' +
+      'endpoint token, kept here because content scripts can read storage.local but never ' +
+      "the extension origin's IndexedDB.",
+    stores: {
+      flags: 'id, itemKey, creatorKey, policyId, status, updatedAt, syncState',
+      notes: 'id, targetKey, creatorKey, updatedAt, syncState',
+      outbox: 'key, enqueuedAt',
+      meta: 'key',
+      secrets: 'name',
+    },
+    // Records from before sync existed have never been delivered: queue every one of them.
+    async upgrade(tx) {
+      const now = new Date().toISOString();
+      for (const type of ['flag', 'note'] as const) {
+        const table = tx.table(`${type}s`);
+        await table.toCollection().modify((record: { syncState?: string }) => {
+          record.syncState = 'pending';
+        });
+        const ids = (await table.toCollection().primaryKeys()) as string[];
+        await tx
+          .table('outbox')
+          .bulkPut(
+            ids.map((id) => ({ key: `${type}:${id}`, type, id, enqueuedAt: now, attempts: 0 })),
+          );
+      }
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1;

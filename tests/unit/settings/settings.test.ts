@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
+  endpointUrlSchema,
   loadSettings,
   parseStoredSettings,
   saveSettings,
@@ -18,11 +19,31 @@ describe('settings', () => {
 
   it('saves a valid patch and refuses an invalid one without writing', async () => {
     await saveSettings({ reviewerId: 'alice' });
-    expect(await loadSettings()).toEqual({ reviewerId: 'alice' });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, reviewerId: 'alice' });
     await expect(saveSettings({ reviewerId: 'bad id with spaces' })).rejects.toThrow();
-    expect(await loadSettings()).toEqual({ reviewerId: 'alice' });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, reviewerId: 'alice' });
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({
-      settings: { reviewerId: 'alice' },
+      settings: { ...DEFAULT_SETTINGS, reviewerId: 'alice' },
     });
+  });
+});
+
+describe('endpoint URL', () => {
+  it('accepts https anywhere and http only on this machine', async () => {
+    for (const ok of [
+      'https://gov.example.com',
+      'http://127.0.0.1:8787',
+      'http://localhost:3000/',
+      '',
+    ])
+      expect(endpointUrlSchema.safeParse(ok).success, ok).toBe(true);
+    for (const bad of [
+      'http://gov.example.com',
+      'ftp://x.example',
+      'gov.example.com',
+      'https://u:p@gov.example.com',
+    ])
+      expect(endpointUrlSchema.safeParse(bad).success, bad).toBe(false);
+    await expect(saveSettings({ endpointUrl: 'http://gov.example.com' })).rejects.toThrow(/https/);
   });
 });

@@ -45,3 +45,26 @@ describe('schema versions', () => {
     },
   );
 });
+
+describe('version 2 (sync)', () => {
+  it('queues every record written before sync existed, as pending', async () => {
+    const name = freshName();
+    const v1 = new FlagpostDb(name, 1);
+    await v1.open();
+    const { syncState: _a, ...flag } = sampleFlag();
+    const { syncState: _b, ...note } = sampleNote();
+    await v1.table('flags').add(flag);
+    await v1.table('notes').add(note);
+    v1.close();
+
+    const v2 = new FlagpostDb(name, 2);
+    await v2.open();
+    expect(await v2.flags.where('syncState').equals('pending').count()).toBe(1);
+    expect(await v2.notes.where('syncState').equals('pending').count()).toBe(1);
+    expect((await v2.outbox.toArray()).map((e) => e.key).sort()).toEqual(
+      [`flag:${flag.id}`, `note:${note.id}`].sort(),
+    );
+    v2.close();
+    await Dexie.delete(name);
+  });
+});

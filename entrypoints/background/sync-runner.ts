@@ -1,0 +1,99 @@
+/**
+ * Runs sync in the background, one run at a time: extension pages only ask for it (the
+ * `sync.now` message), so several open pages never sync concurrently. Requests that arrive
+ * during a run make it go round once more. Waits between retries are alarms, so they
+ * survive the service worker being stopped.
+ */
+import { browser } from 'wxt/browser';
+import { loadSettings } from '@/lib/settings/settings';
+import { systemClock } from '@/lib/store/clock';
+import { readSecret } from '@/lib/store/secrets-repo';
+import { runSync, type SyncProgress } from '@/lib/sync/sync-engine';
+import { database } from './database';
+
+export const PERIODIC_ALARM = 'flagpost-sync-periodic';
+export const RETRY_ALARM = 'flagpost-sync-retry';
+const SOON_MS = 1_000;
+const CLIENT_TIMEOUT_MS = 15_000;
+
+export interface SyncRunner {
+  request(): Promise<void>;
+  /** After a local write: sync shortly, once for a burst of writes. */
+  soon(): void;
+  running(): boolean;
+  progress(): SyncProgress | undefined;
+}
+
+async function withSyncLock(run: () => Promise<void>): Promise<void> {
+  // Web Locks also hold across contexts of this extension, should one ever run sync too.
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  if (locks) await locks.request('flagpost-sync', run);
+  else await run();
+}
+
+export function createSyncRunner(): SyncRunner {
+  let current: Promise<void> | undefined;
+  let again = false;
+  let progress: SyncProgress | undefined;
+  let soonTimer: ReturnType<typeof setTimeout> | undefined;
+
+  async function runOnce() {
+    const db = await database();
+    const settings = await loadSettings();
+    const token = await readSecret(db, 'endpointToken');
+    if (!settings.endpointUrl || !token) return; // flags stay queued until configured
+    const result = await runSync({
+      db,
+      config: { endpointUrl: settings.endpointUrl, token },
+      clock: systemClock,
+      timeoutMs: CLIENT_TIMEOUT_MS,
+      onProgress: (next) => {
+        progress = next;
+      },
+    });
+    if (result.outcome === 'retry')
+      await browser.alarms.create(RETRY_ALARM, { when: Date.now() + result.retryInMs });
+    else await browser.alarms.clear(RETRY_ALARM);
+  }
+
+  function request(): Promise<void> {
+    if (current) {
+      again = true;
+      return current;
+    }
+    current = (async () => {
+      try {
+        do {
+          again = false;
+          await withSyncLock(runOnce);
+        } while (again);
+      } catch (error) {
+        console.warn('Flagpost sync failed:', error);
+      } finally {
+        current = undefined;
+        progress = undefined;
+      }
+    })();
+    return current;
+  }
+
+  return {
+    request,
+    soon() {
+      if (soonTimer) clearTimeout(soonTimer);
+      soonTimer = setTimeout(() => {
+        soonTimer = undefined;
+        void request();
+      }, SOON_MS);
+    },
+    running: () => current !== undefined,
+    progress: () => progress,
+  };
+}
+
+export async function schedulePeriodicSync(): Promise<void> {
+  const { syncIntervalMinutes } = await loadSettings();
+  const existing = await browser.alarms.get(PERIODIC_ALARM);
+  if (existing?.periodInMinutes === syncIntervalMinutes) return;
+  await browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: syncIntervalMinutes });
+}
