@@ -85,12 +85,20 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
         (at(p, 'policies', i).markets as unknown[])[0] = m;
       },
     })),
-  fc.tuple(policyIndex, junk).map(([i, v]) => ({
-    path: `policies[${i}].rules[0].kind`,
-    apply: (p: Json) => {
-      at(p, 'policies', i, 'rules', 0).kind = v;
-    },
-  })),
+  fc
+    .tuple(
+      policyIndex,
+      junk.filter(
+        (v) =>
+          !['terms', 'pattern', 'number', 'hashtags', 'all', 'any', 'not'].includes(v as string),
+      ),
+    )
+    .map(([i, v]) => ({
+      path: `policies[${i}].rules[0].kind`,
+      apply: (p: Json) => {
+        at(p, 'policies', i, 'rules', 0).kind = v;
+      },
+    })),
   fc
     .tuple(policyIndex, fc.constantFrom('colour', 'mustmatch', 'term', 'regex'), junk)
     .map(([i, key, v]) => ({
