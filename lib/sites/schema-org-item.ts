@@ -88,7 +88,7 @@ function nodeId(node: SchemaNode, location: URL): string | undefined {
 const ID_PROPERTIES: Record<'product' | 'video' | 'profile', readonly string[]> = {
   product: ['sku', 'productID', 'gtin13', 'gtin14', 'gtin12', 'gtin8', 'gtin', 'mpn'],
   video: ['identifier'],
-  profile: ['identifier', 'alternateName'],
+  profile: [],
 };
 
 export function itemFromNode(
@@ -112,7 +112,10 @@ export function itemFromNode(
       ? httpUrl(textProp(node, 'contentUrl') ?? textProp(node, 'embedUrl'), location)?.href
       : undefined;
   const idProperty = ID_PROPERTIES[kind].map((property) => textProp(node, property)).find(Boolean);
-  const itemId = idProperty ?? nodeId(node, location) ?? ownUrl ?? contentUrl ?? fallbackId;
+  // A profile is about its creator: the same id, so its history joins up.
+  const self = kind === 'profile' ? creatorOf(node, location) : undefined;
+  const itemId =
+    self?.id ?? idProperty ?? nodeId(node, location) ?? ownUrl ?? contentUrl ?? fallbackId;
   if (!itemId) return undefined;
 
   const title = textProp(node, 'name') ?? textProp(node, 'headline');
@@ -122,7 +125,7 @@ export function itemFromNode(
       ? creatorOf(nodeProp(nodeProp(node, 'offers', index) ?? {}, 'seller', index), location)
       : kind === 'video'
         ? creatorOf(nodeProp(node, 'author', index) ?? nodeProp(node, 'creator', index), location)
-        : creatorOf(node, location);
+        : self;
   const price = kind === 'product' ? priceOf(node, index) : undefined;
   const market = (price && marketForCurrency(price.currency)) ?? marketHint(element, context.doc);
   return {
