@@ -3,6 +3,7 @@
  * alice`, `token list`: token administration against the configured database.
  */
 import { parseArgs } from 'node:util';
+import { reviewerIdSchema } from '@/lib/protocol/records';
 import { issueToken, listTokens, revokeTokens } from './auth/tokens';
 import { loadConfig } from './config';
 import { type Database, openDatabase } from './db/database';
@@ -12,6 +13,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** An open database to use instead of the configured one (left open afterwards). */
+  database?: Database;
 }
 
 const USAGE = `Usage:
@@ -42,9 +45,15 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.err(`token ${command} needs --reviewer <id>\n${USAGE}`);
     return 2;
   }
+  if (values.reviewer !== undefined && !reviewerIdSchema.safeParse(values.reviewer).success) {
+    io.err(
+      `"${values.reviewer}" is not a reviewer id: use letters, digits, ".", "@", "_" and "-".`,
+    );
+    return 2;
+  }
   let db: Database;
   try {
-    db = await openDatabase(loadConfig(io.env).database);
+    db = io.database ?? (await openDatabase(loadConfig(io.env).database));
   } catch (error) {
     io.err(error instanceof Error ? error.message : String(error));
     return 1;
@@ -76,6 +85,6 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.err(error instanceof Error ? error.message : String(error));
     return 1;
   } finally {
-    await db.close();
+    if (!io.database) await db.close();
   }
 }

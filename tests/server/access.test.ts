@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, Health, PolicyPackEnvelope } from '@/lib/protocol/service';
+import { batchResponseSchema } from '@/lib/protocol/batch';
+import { creatorHistorySchema } from '@/lib/protocol/history';
+import { buildOpenApiDocument } from '@/lib/protocol/openapi';
+import {
+  type ErrorBody,
+  errorBodySchema,
+  type Health,
+  healthSchema,
+  type PolicyPackEnvelope,
+  policyPackEnvelopeSchema,
+} from '@/lib/protocol/service';
 import { issueToken, type RunningServer, revokeTokens, startServer } from '@/server/app';
-import { api, type Backend, forEachBackend } from './helpers';
+import { api, type Backend, flagItem, forEachBackend, makeFlag, postBatch } from './helpers';
 
 forEachBackend((backend: Backend) => {
   let server: RunningServer;
@@ -153,6 +163,27 @@ forEachBackend((backend: Backend) => {
       headers: { Origin: 'https://evil.example' },
     });
     expect(web.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('serves the OpenAPI document without a token', async () => {
+    const served = await api(server.url, 'GET', '/v1/openapi.json');
+    expect(served.status).toBe(200);
+    expect(served.body).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
+  });
+
+  it('sends bodies that parse with the schemas the document was built from', async () => {
+    const flag = makeFlag();
+    batchResponseSchema.parse((await postBatch(server.url, alice, [flagItem(flag)])).body);
+    const path = `/v1/creators/shopvid/${flag.item.creatorId}/history`;
+    const history = await api(server.url, 'GET', path, { token: alice });
+    expect(creatorHistorySchema.parse(history.body).flags).toContainEqual(flag);
+    healthSchema.parse((await api(server.url, 'GET', '/v1/health')).body);
+    errorBodySchema.parse((await api(server.url, 'GET', '/v1/policy-pack')).body);
+    const published = await api(server.url, 'PUT', '/v1/policy-pack', {
+      token: admin,
+      json: { version: 'contract', pack: [] },
+    });
+    policyPackEnvelopeSchema.parse(published.body);
   });
 
   it('answers 404 and 405 with error bodies', async () => {

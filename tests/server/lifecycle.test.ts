@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken, startServer } from '@/server/app';
 import { runCli } from '@/server/cli';
+import { type Database, openDatabase } from '@/server/db/database';
 import { api, dropSchema, flagItem, freshSchemaName, makeFlag } from './helpers';
 
 const tempDirs: string[] = [];
@@ -18,38 +19,48 @@ afterAll(() => {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[], env: NodeJS.ProcessEnv) {
+async function runCliCaptured(args: string[], env: NodeJS.ProcessEnv, database?: Database) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(args, { env, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const io = { env, database, out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+  const code = await runCli(args, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 interface CliTarget {
   name: string;
   skipReason?: string;
-  env: () => Promise<NodeJS.ProcessEnv>;
-  cleanup?: () => Promise<void>;
+  /** The environment and, for PGlite, an open in-memory database the CLI is handed. */
+  setup: () => Promise<{ env: NodeJS.ProcessEnv; database?: Database; dispose(): Promise<void> }>;
 }
 
 const databaseUrl = process.env.DATABASE_URL;
-const pgSchema = freshSchemaName();
 const cliTargets: CliTarget[] = [
-  { name: 'pglite', env: async () => ({ FLAGPOST_DATA_DIR: join(tempDir(), 'db') }) },
+  {
+    name: 'pglite',
+    async setup() {
+      const database = await openDatabase({ kind: 'pglite', dataDir: 'memory' });
+      return { env: {}, database, dispose: () => database.close() };
+    },
+  },
   {
     name: 'postgres',
     skipReason: databaseUrl ? undefined : 'DATABASE_URL is unset: PostgreSQL CLI test skipped.',
-    async env() {
+    async setup() {
+      // The CLI reads DATABASE_URL like the server: point it at a fresh schema.
+      const schema = freshSchemaName();
       const pg = await import('pg');
       const client = new pg.default.Client({ connectionString: databaseUrl });
       await client.connect();
-      await client.query(`create schema "${pgSchema}"`);
+      await client.query(`create schema "${schema}"`);
       await client.end();
       const url = new URL(databaseUrl ?? '');
-      url.searchParams.set('options', `-c search_path=${pgSchema}`);
-      return { DATABASE_URL: url.toString() };
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      return {
+        env: { DATABASE_URL: url.toString() },
+        dispose: () => dropSchema(databaseUrl ?? '', schema),
+      };
     },
-    cleanup: () => dropSchema(databaseUrl ?? '', pgSchema),
   },
 ];
 
@@ -58,46 +69,49 @@ for (const target of cliTargets) {
   if (target.skipReason) console.info(`[server tests] cli on ${target.name}: ${target.skipReason}`);
   suite(`token CLI on ${target.name}`, () => {
     let env: NodeJS.ProcessEnv;
+    let database: Database | undefined;
+    let dispose: () => Promise<void>;
     beforeAll(async () => {
-      env = await target.env();
+      ({ env, database, dispose } = await target.setup());
     });
-    afterAll(() => target.cleanup?.());
+    afterAll(() => dispose?.());
+    const cli = (args: string[]) => runCliCaptured(args, env, database);
 
     it('issues a token once, lists it without its value, and revokes it', async () => {
-      const issued = await cli(['token', 'issue', '--reviewer', 'alice', '--admin'], env);
+      const issued = await cli(['token', 'issue', '--reviewer', 'alice', '--admin']);
       expect(issued.code).toBe(0);
       const token = issued.out.trim();
       expect(token).toMatch(/^fpt_[\w-]{43}$/);
       expect(issued.err).toMatch(/shown only this once/);
 
-      const listed = await cli(['token', 'list'], env);
+      const listed = await cli(['token', 'list']);
       expect(listed.out).toMatch(/^alice\tadmin\t\w{26}\tissued \S+\tactive$/);
       expect(listed.out).not.toContain(token);
 
-      const database =
-        target.name === 'pglite'
-          ? ({ kind: 'pglite', dataDir: env.FLAGPOST_DATA_DIR ?? '' } as const)
-          : ({ kind: 'postgres', url: env.DATABASE_URL ?? '' } as const);
-      const server = await startServer({ database });
+      const server = await startServer({
+        database: database ?? { kind: 'postgres', url: env.DATABASE_URL ?? '' },
+      });
       try {
         expect((await api(server.url, 'GET', '/v1/policy-pack', { token })).status).toBe(404);
       } finally {
         await server.close();
       }
 
-      const revoked = await cli(['token', 'revoke', '--reviewer', 'alice'], env);
+      const revoked = await cli(['token', 'revoke', '--reviewer', 'alice']);
       expect([revoked.code, revoked.out]).toEqual([0, 'Revoked 1 token(s) of alice.']);
-      expect((await cli(['token', 'list'], env)).out).toMatch(/\trevoked \S+$/);
-      expect((await cli(['token', 'revoke', '--reviewer', 'alice'], env)).code).toBe(1);
+      expect((await cli(['token', 'list'])).out).toMatch(/\trevoked \S+$/);
+      expect((await cli(['token', 'revoke', '--reviewer', 'alice'])).code).toBe(1);
     });
 
     it('explains its usage on a bad command line', async () => {
-      const missing = await cli(['token', 'issue'], env);
+      const missing = await cli(['token', 'issue']);
       expect(missing.code).toBe(2);
       expect(missing.err).toContain('needs --reviewer');
-      expect((await cli(['token', 'frobnicate'], env)).code).toBe(2);
-      const badReviewer = await cli(['token', 'issue', '--reviewer', 'no spaces'], env);
-      expect(badReviewer.code).toBe(1);
+      expect((await cli(['token', 'frobnicate'])).code).toBe(2);
+      expect((await cli(['token', 'issue', '--reviewer', 'a', '--colour'])).code).toBe(2);
+      const badReviewer = await cli(['token', 'issue', '--reviewer', 'no spaces']);
+      expect(badReviewer.code).toBe(2);
+      expect(badReviewer.err).toContain('not a reviewer id');
     });
   });
 }
@@ -162,8 +176,13 @@ describe('npm run server (server/main.ts)', () => {
   const exited = (child: ChildProcess) =>
     new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-  it('logs one JSON line per request and stops cleanly on SIGTERM', async () => {
-    const child = run({ PORT: '0', FLAGPOST_DATA_DIR: join(tempDir(), 'db') });
+  it('serves a CLI-issued token, logs one JSON line per request, stops on SIGTERM', async () => {
+    const dataDir = join(tempDir(), 'db');
+    const issued = await runCliCaptured(['token', 'issue', '--reviewer', 'dana'], {
+      FLAGPOST_DATA_DIR: dataDir,
+    });
+    expect(issued.code).toBe(0);
+    const child = run({ PORT: '0', FLAGPOST_DATA_DIR: dataDir });
     const lines: Array<Record<string, unknown>> = [];
     let buffered = '';
     const listening = new Promise<string>((resolve, reject) => {
@@ -182,11 +201,14 @@ describe('npm run server (server/main.ts)', () => {
     const url = await listening;
     expect((await api(url, 'GET', '/v1/health')).status).toBe(200);
     expect((await api(url, 'GET', '/v1/policy-pack')).status).toBe(401);
+    const token = issued.out.trim();
+    expect((await api(url, 'GET', '/v1/policy-pack', { token })).status).toBe(404);
     const exit = exited(child);
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
     const requests = lines.filter((l) => l.msg === 'request');
-    expect(requests).toHaveLength(2);
+    expect(requests).toHaveLength(3);
+    expect(requests[2]).toMatchObject({ path: '/v1/policy-pack', status: 404, reviewer: 'dana' });
     expect(requests[0]).toMatchObject({
       method: 'GET',
       path: '/v1/health',
