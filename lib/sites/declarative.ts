@@ -1,0 +1,191 @@
+/**
+ * Declarative adapters: a site described as data (see `declarative-schema.ts`) becomes a
+ * `SiteAdapter` like the built-in ones. What a selector finds is read as text (or as an
+ * attribute), never as markup; URLs must be http(s).
+ */
+import type { z } from 'zod';
+import {
+  type DeclarativeAdapterSpec,
+  type DeclarativeField,
+  declarativeSchemas,
+} from './declarative-schema';
+import { attrOf, bareHandle, cleanText, hashtagsInText, httpUrl, pageUrl } from './dom-text';
+import { asMarket, marketHint } from './market';
+import { compileMatchPattern, type UrlTest } from './match-pattern';
+import { type Currency, currencyIn, marketForCurrency, parseAmount } from './price';
+import type { ContentItem, SiteAdapter } from './types';
+
+export type { DeclarativeAdapterSpec } from './declarative-schema';
+
+/** Bounds: a console page can list thousands of rows, and patterns run on page text. */
+const MAX_ITEMS = 2_000;
+const MAX_FIELD_TEXT = 5_000;
+
+export interface DeclarativeError {
+  /** Where in the imported data, e.g. `adapters[0].item.container`. */
+  path: string;
+  message: string;
+}
+
+export type DeclarativeResult =
+  | { ok: true; adapters: SiteAdapter[] }
+  | { ok: false; errors: DeclarativeError[] };
+
+/** `['adapters', 0, 'item', 'container']` as `adapters[0].item.container`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
+
+/** One line per error, as shown to whoever imported the file. */
+export const formatDeclarativeErrors = (errors: readonly DeclarativeError[]) =>
+  errors.map(({ path, message }) => (path ? `${path}: ${message}` : message)).join('\n');
+
+type FieldReader = (container: Element) => string | undefined;
+
+function fieldReader(field: DeclarativeField | undefined): FieldReader | undefined {
+  if (!field) return undefined;
+  let pattern: RegExp | undefined;
+  try {
+    pattern = field.pattern === undefined ? undefined : new RegExp(field.pattern, 'u');
+  } catch {
+    return () => undefined;
+  }
+  return (container) => {
+    let element: Element | null = container;
+    try {
+      element = field.selector ? container.querySelector(field.selector) : container;
+    } catch {
+      return undefined;
+    }
+    const raw = field.attribute ? attrOf(element, field.attribute) : cleanText(element);
+    const text = raw?.slice(0, MAX_FIELD_TEXT);
+    if (!text || !pattern) return text;
+    const match = pattern.exec(text);
+    return (match?.[1] ?? match?.[0])?.trim() || undefined;
+  };
+}
+
+export function createDeclarativeAdapter(spec: DeclarativeAdapterSpec): SiteAdapter {
+  const tests: UrlTest[] = spec.urlPatterns.flatMap((pattern) => {
+    const compiled = compileMatchPattern(pattern);
+    return 'test' in compiled ? [compiled.test] : [];
+  });
+  const { item } = spec;
+  const read = {
+    itemId: fieldReader(item.itemId),
+    url: fieldReader(item.url),
+    title: fieldReader(item.title),
+    description: fieldReader(item.description),
+    creatorId: fieldReader(item.creatorId),
+    creatorHandle: fieldReader(item.creatorHandle),
+    creatorName: fieldReader(item.creatorName),
+    price: fieldReader(item.price),
+    listPrice: fieldReader(item.listPrice),
+    currency: fieldReader(item.currency),
+    market: fieldReader(item.market),
+  };
+  const platform = spec.platform ?? spec.id;
+
+  const readItem = (container: Element, doc: Document, location: URL): ContentItem | undefined => {
+    const itemId = read.itemId?.(container);
+    if (!itemId) return undefined;
+    const url = httpUrl(read.url?.(container), location)?.href ?? pageUrl(location);
+    const title = read.title?.(container);
+    const description = read.description?.(container);
+    const handleText = read.creatorHandle?.(container);
+    const creatorId = read.creatorId?.(container) ?? (handleText && bareHandle(handleText));
+    const displayName = read.creatorName?.(container);
+    const handle = bareHandle(handleText ?? creatorId ?? '');
+    const hint = asMarket(read.market?.(container)) ?? spec.market ?? marketHint(container, doc);
+    const priceText = read.price?.(container);
+    const currencyText = read.currency?.(container);
+    const currency = currencyIn(`${currencyText ?? ''} ${priceText ?? ''}`, hint);
+    const amount = priceText && currency ? parseAmount(priceText, currency) : undefined;
+    const listText = read.listPrice?.(container);
+    const listAmount = listText
+      ? parseAmount(listText, currency as Currency | undefined)
+      : undefined;
+    const market = hint ?? (currency ? marketForCurrency(currency) : undefined);
+    return {
+      platform,
+      kind: item.kind,
+      itemId,
+      url,
+      ...(creatorId && handle
+        ? { creator: { id: creatorId, handle, ...(displayName ? { displayName } : {}) } }
+        : {}),
+      ...(title ? { title } : {}),
+      ...(description ? { description } : {}),
+      hashtags: hashtagsInText(`${title ?? ''} ${description ?? ''}`),
+      ...(amount !== undefined && currency
+        ? { price: { amount, currency, ...(listAmount !== undefined ? { listAmount } : {}) } }
+        : {}),
+      ...(market ? { market } : {}),
+      element: container,
+    };
+  };
+
+  return {
+    id: `declarative:${spec.id}`,
+    matches(location, doc) {
+      if (!tests.some((test) => test(location))) return false;
+      try {
+        return doc.querySelector(item.container) !== null;
+      } catch {
+        return false;
+      }
+    },
+    findItems(doc, location) {
+      let containers: Element[];
+      try {
+        containers = [...doc.querySelectorAll(item.container)].slice(0, MAX_ITEMS);
+      } catch {
+        return [];
+      }
+      const seen = new Set<string>();
+      return containers.flatMap((container) => {
+        const found = readItem(container, doc, location);
+        if (!found || seen.has(found.itemId)) return [];
+        seen.add(found.itemId);
+        return [found];
+      });
+    },
+  };
+}
+
+/**
+ * Validates an imported adapters file (`{adapters: [...]}`, or a bare array of adapters)
+ * against the document its selectors will run in; all errors are reported, each with its path.
+ */
+export function parseDeclarativeAdapters(json: unknown, doc: Document): DeclarativeResult {
+  const input = Array.isArray(json) ? { adapters: json } : json;
+  const parsed = declarativeSchemas(doc).file.safeParse(input);
+  const errors = [
+    ...(parsed.success ? [] : issuesToErrors(parsed.error.issues)),
+    ...duplicateIds(input),
+  ];
+  if (!parsed.success || errors.length > 0) return { ok: false, errors };
+  return { ok: true, adapters: parsed.data.adapters.map(createDeclarativeAdapter) };
+}
+
+/** Checked beside the schema so a duplicate is reported together with every other error. */
+function duplicateIds(input: unknown): DeclarativeError[] {
+  const adapters = (input as { adapters?: unknown } | null)?.adapters;
+  if (!Array.isArray(adapters)) return [];
+  const seen = new Set<string>();
+  return adapters.flatMap((entry: unknown, i) => {
+    const id = (entry as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return [];
+    if (!seen.has(id)) {
+      seen.add(id);
+      return [];
+    }
+    return [{ path: `adapters[${i}].id`, message: `duplicate id "${id}"` }];
+  });
+}
+
+function issuesToErrors(issues: readonly z.core.$ZodIssue[]): DeclarativeError[] {
+  return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}
