@@ -2,7 +2,7 @@
  * `npm run server`: the governance endpoint from the environment's configuration, with
  * graceful shutdown on SIGINT/SIGTERM; `npm run server -- token ...` administers tokens.
  */
-import { startServer } from './app';
+import { listTokens, startServer } from './app';
 import { runCli } from './cli';
 import { ConfigError, loadConfig } from './config';
 import { jsonLogger } from './http/log';
@@ -17,6 +17,12 @@ async function serve(): Promise<void> {
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     logger: config.log ? jsonLogger : false,
   });
+  if (config.log && (await listTokens(server.db)).length === 0) {
+    jsonLogger({
+      msg: 'no tokens yet',
+      hint: 'npm run server -- token issue --reviewer <id> [--admin] (stop the server first when it uses the embedded database)',
+    });
+  }
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {

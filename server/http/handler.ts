@@ -110,16 +110,8 @@ export function createPipeline(opts: PipelineOptions) {
       }
       // A body we refused may still be arriving: close rather than read it to the end.
       const close = error.status === 413 || !req.complete ? { Connection: 'close' } : {};
-      if (!res.headersSent) {
-        sendError(
-          res,
-          new HttpError(error.status, error.code, error.message, error.details, {
-            ...base,
-            ...error.headers,
-            ...close,
-          }),
-        );
-      } else res.end();
+      if (!res.headersSent) sendError(res, error, { ...base, ...close });
+      else res.end();
     }
     opts.log({
       msg: 'request',

@@ -44,7 +44,8 @@ export function sendEmpty(res: ServerResponse, status: number, headers: Headers 
   res.end();
 }
 
-export function sendError(res: ServerResponse, error: HttpError) {
+/** Sends `error` as an error body; its own headers (Retry-After, Allow...) win over `headers`. */
+export function sendError(res: ServerResponse, error: HttpError, headers: Headers = {}) {
   const body: ErrorBody = {
     error: {
       code: error.code,
@@ -52,5 +53,5 @@ export function sendError(res: ServerResponse, error: HttpError) {
       ...(error.details === undefined ? {} : { details: error.details }),
     },
   };
-  sendJson(res, error.status, body, error.headers);
+  sendJson(res, error.status, body, { ...headers, ...error.headers });
 }
