@@ -12,11 +12,14 @@ export interface SettingsDraft {
 
 export interface SettingsFormProps {
   initial: SettingsView;
+  /** Resolves to an error to show, or undefined when saved. */
   onSave: (draft: SettingsDraft) => Promise<string | undefined>;
+  /** After a save: anything to add (e.g. a permission the browser did not grant). */
+  afterSave?: (draft: SettingsDraft) => Promise<string | undefined>;
   onTest: () => Promise<{ ok: boolean; message: string }>;
 }
 
-export function SettingsForm({ initial, onSave, onTest }: SettingsFormProps) {
+export function SettingsForm({ initial, onSave, afterSave, onTest }: SettingsFormProps) {
   const t = useT();
   const [endpointUrl, setEndpointUrl] = useState(initial.endpointUrl);
   const [reviewerId, setReviewerId] = useState(initial.reviewerId);

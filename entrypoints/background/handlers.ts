@@ -3,16 +3,29 @@ import { browser } from 'wxt/browser';
 import { MANUAL_POLICIES, MANUAL_POLICY_VERSION } from '@/lib/flagging/manual-policies';
 import type { MessageKey } from '@/lib/i18n';
 import { t } from '@/lib/i18n';
+import { MessageError } from '@/lib/messaging/errors';
 import type { Handlers } from '@/lib/messaging/router';
 import { itemKey } from '@/lib/protocol/records';
 import { loadSettings } from '@/lib/settings/settings';
 import { systemClock } from '@/lib/store/clock';
-import { countLiveFlags, createFlag, flagsForItem } from '@/lib/store/flags-repo';
+import {
+  countLiveFlags,
+  createFlag,
+  deleteFlag,
+  editFlag,
+  flagsForItem,
+} from '@/lib/store/flags-repo';
 import { rememberItem } from '@/lib/store/items-repo';
 import { countLiveNotes, createNote, notesFor } from '@/lib/store/notes-repo';
+import { RecordNotFoundError } from '@/lib/store/records-repo';
 import { database } from './database';
 import { createSyncHandlers } from './sync-handlers';
 import type { SyncRunner } from './sync-runner';
+
+function notFound(error: unknown): never {
+  if (error instanceof RecordNotFoundError) throw new MessageError('not-found', error.message);
+  throw error;
+}
 
 async function author() {
   const { reviewerId } = await loadSettings();
@@ -51,6 +64,18 @@ export function createHandlers(runner: SyncRunner): Handlers {
         },
         await author(),
       );
+      runner.soon();
+      return flag;
+    },
+
+    async 'flag.update'({ id, ...edit }) {
+      const flag = await editFlag(await database(), id, edit, await author()).catch(notFound);
+      runner.soon();
+      return flag;
+    },
+
+    async 'flag.delete'({ id }) {
+      const flag = await deleteFlag(await database(), id, await author()).catch(notFound);
       runner.soon();
       return flag;
     },

@@ -27,13 +27,12 @@ async function requestEndpointPermission(endpointUrl: string): Promise<string | 
 }
 
 async function save(draft: SettingsDraft): Promise<string | undefined> {
-  const warning = await requestEndpointPermission(draft.endpointUrl);
   try {
     await send('settings.save', draft);
+    return undefined;
   } catch (error) {
     return t('optionsInvalid', error instanceof Error ? error.message : String(error));
   }
-  return warning;
 }
 
 function Options() {

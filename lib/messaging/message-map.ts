@@ -103,6 +103,23 @@ export const messageMap = {
     }),
     response: flagSchema,
   },
+  /** Confirm, dismiss or re-grade a flag, or change its note: a new revision. */
+  'flag.update': {
+    from: 'content',
+    request: z.object({
+      id: recordIdSchema,
+      status: flagStatusSchema.optional(),
+      severity: severitySchema.optional(),
+      note: z.string().max(5000).optional(),
+    }),
+    response: flagViewSchema,
+  },
+  /** Deletes a flag as a tombstone, which syncs like an edit. */
+  'flag.delete': {
+    from: 'content',
+    request: z.object({ id: recordIdSchema }),
+    response: flagViewSchema,
+  },
   'note.create': {
     from: 'content',
     request: z.object({ target: noteTargetSchema, text: z.string().trim().min(1).max(5000) }),

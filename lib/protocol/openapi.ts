@@ -33,6 +33,12 @@ function componentsOf(registry: Registry, io: 'input' | 'output'): Record<string
   return out;
 }
 
+function requirePack(schema: JsonObject | undefined): void {
+  if (!schema) return;
+  const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+  if (!required.includes('pack')) schema.required = [...required, 'pack'];
+}
+
 function allComponents(): Record<string, JsonObject> {
   const requests = z.registry<{ id: string }>();
   requests.add(batchRequestSchema, { id: 'BatchRequest' });
@@ -50,7 +56,10 @@ function allComponents(): Record<string, JsonObject> {
   responses.add(policyPackEnvelopeSchema, { id: 'PolicyPackEnvelope' });
   responses.add(healthSchema, { id: 'Health' });
   responses.add(errorBodySchema, { id: 'ErrorBody' });
-  return { ...componentsOf(requests, 'input'), ...componentsOf(responses, 'output') };
+  const all = { ...componentsOf(requests, 'input'), ...componentsOf(responses, 'output') };
+  // `pack` is z.unknown() refined to be present; JSON Schema cannot see the refinement.
+  for (const id of ['PolicyPackPublish', 'PolicyPackEnvelope']) requirePack(all[id]);
+  return all;
 }
 
 const json = (schema: JsonObject) => ({ 'application/json': { schema } });

@@ -80,12 +80,13 @@ export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
       counts.rejected += applied.rejected;
       counts.stale += applied.stale;
       sent += batch.length;
-      maxItems = SERVER_LIMITS.maxItems;
       deps.onProgress?.({ sent, total: Math.max(total, sent) });
       continue;
     }
     if (outcome.kind === 'too-large' && batch.length > 1) {
-      maxItems = Math.ceil(batch.length / 2); // this endpoint's limit is lower than ours
+      // This endpoint (or a proxy before it) takes less than the protocol allows: keep the
+      // smaller size for the rest of the run instead of rediscovering it every batch.
+      maxItems = Math.ceil(batch.length / 2);
       continue;
     }
     if (outcome.kind === 'too-large') {
