@@ -78,6 +78,9 @@ describe('OpenAPI document', () => {
     // Requests accept defaulted fields as optional; responses always carry them.
     expect(schemas.FlagInput?.required).not.toContain('deleted');
     expect(schemas.Flag?.required).toContain('deleted');
+    expect(schemas.PolicyPackPublish?.required).toEqual(
+      expect.arrayContaining(['version', 'pack']),
+    );
     const result = schemas.ItemResult as { properties: { result: Json } };
     expect(result.properties.result.enum).toEqual([
       'created',
