@@ -5,6 +5,7 @@ import type { MessageKey } from '@/lib/i18n';
 import { t } from '@/lib/i18n';
 import { MessageError } from '@/lib/messaging/errors';
 import type { Handlers } from '@/lib/messaging/router';
+import { evaluate } from '@/lib/policy';
 import { itemKey } from '@/lib/protocol/records';
 import { loadSettings } from '@/lib/settings/settings';
 import { systemClock } from '@/lib/store/clock';
@@ -19,6 +20,7 @@ import { rememberItem } from '@/lib/store/items-repo';
 import { countLiveNotes, createNote, notesFor } from '@/lib/store/notes-repo';
 import { RecordNotFoundError } from '@/lib/store/records-repo';
 import { database } from './database';
+import { activePack } from './policy-engine';
 import { createSyncHandlers } from './sync-handlers';
 import type { SyncRunner } from './sync-runner';
 
@@ -41,6 +43,15 @@ export function createHandlers(runner: SyncRunner): Handlers {
       const key = itemKey(item);
       const [flags, notes] = await Promise.all([flagsForItem(db, key), notesFor(db, key)]);
       return { flags, notes };
+    },
+
+    async 'items.evaluate'({ items }) {
+      const pack = await activePack();
+      return {
+        packId: pack.id,
+        packVersion: pack.version,
+        results: items.map(({ key, input }) => ({ key, findings: evaluate(pack, input) })),
+      };
     },
 
     'policy.choices'() {

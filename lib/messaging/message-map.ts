@@ -77,7 +77,51 @@ export const settingsViewSchema = z.object({
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
+/** What the content script asks the policy engine to check, per item (see lib/policy). */
+export const policyInputSchema = z.object({
+  market: z.string().max(8).optional(),
+  fields: z.record(z.string().max(64), z.string().max(20_000).optional()),
+  hashtags: z.array(z.string().max(200)).max(100).optional(),
+  price: z
+    .object({
+      amount: z.number().finite().nonnegative(),
+      currency: z.string().min(3).max(3),
+      listAmount: z.number().finite().nonnegative().optional(),
+    })
+    .optional(),
+  accountAgeDays: z.number().finite().nonnegative().optional(),
+});
+
+export const findingSchema = z.object({
+  policyId: z.string(),
+  policyVersion: z.string(),
+  ruleId: z.string(),
+  severity: severitySchema,
+  title: z.string(),
+  evidence: z.array(evidenceSchema),
+});
+export type FindingView = z.infer<typeof findingSchema>;
+
+export const MAX_ITEMS_PER_EVALUATION = 200;
+
 export const messageMap = {
+  /**
+   * Checks a batch of items against the active policy pack. The engine runs in the
+   * background: the content script stays small and packs never reach the page's process.
+   */
+  'items.evaluate': {
+    from: 'content',
+    request: z.object({
+      items: z
+        .array(z.object({ key: z.string().min(1).max(600), input: policyInputSchema }))
+        .max(MAX_ITEMS_PER_EVALUATION),
+    }),
+    response: z.object({
+      packId: z.string(),
+      packVersion: z.string(),
+      results: z.array(z.object({ key: z.string(), findings: z.array(findingSchema) })),
+    }),
+  },
   /** The content script reports an item it found and asks what Flagpost already knows. */
   'item.state': {
     from: 'content',
