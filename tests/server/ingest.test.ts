@@ -82,6 +82,16 @@ forEachBackend((backend: Backend) => {
     expect(stored.rows.map((r) => [r.revision, r.body.severity])).toEqual([[2, 'critical']]);
   });
 
+  it('creates a record once when the same batch arrives twice at the same time', async () => {
+    const batch = [flagItem(makeFlag()), flagItem(makeFlag())];
+    const [a, b] = await Promise.all([
+      postBatch(server.url, alice, batch),
+      postBatch(server.url, alice, batch),
+    ]);
+    const outcomes = [...results(a), ...results(b)].sort();
+    expect(outcomes).toEqual(['created', 'created', 'unchanged', 'unchanged']);
+  });
+
   it('changes nothing when a batch is replayed', async () => {
     const creatorId = `replay-${newUlid()}`;
     const batch = [
