@@ -1,28 +1,23 @@
 /**
- * The overlay on one content item: a badge that opens a card listing the item's flags and
- * notes, with Flag and Note actions. Every page-derived string is rendered as a text node
- * by Preact; nothing here builds HTML from strings.
+ * The overlay on one content item: a badge (worst severity and count of what needs the
+ * reviewer's eye) that opens a card with the policy checks that matched, the item's flags
+ * and notes, and the actions: confirm or dismiss a finding, flag manually, add a note.
+ * Every page-derived string is rendered as a text node by Preact; nothing here builds HTML.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n-context';
+import { summarise } from './badge-summary';
 import {
-  type FlagDraft,
-  FlagForm,
-  type PolicyOption,
-  type Severity,
-  severityKey,
-} from './flag-form';
+  type Decision,
+  FindingList,
+  type FindingsState,
+  type OverlayFinding,
+} from './finding-list';
+import { type FlagDraft, FlagForm, type PolicyOption, severityKey } from './flag-form';
+import { FlagList, type OverlayFlag } from './flag-list';
 import { NoteForm } from './note-form';
 
-export interface OverlayFlag {
-  id: string;
-  policyId: string;
-  severity: Severity;
-  status: 'suggested' | 'confirmed' | 'dismissed';
-  note: string;
-  syncState: 'pending' | 'synced' | 'stale' | 'rejected' | 'discarded';
-  syncError?: string;
-}
+export type { OverlayFlag } from './flag-list';
 export interface OverlayNote {
   id: string;
   text: string;
@@ -32,37 +27,47 @@ export interface ItemOverlayProps {
   itemId: string;
   flags: OverlayFlag[];
   notes: OverlayNote[];
+  findings?: FindingsState;
   policies: PolicyOption[];
   error?: string;
+  /** A confirm or dismiss is being saved. */
+  busy?: boolean;
   onFlag: (draft: FlagDraft) => Promise<void>;
   onNote: (text: string) => Promise<void>;
-  /** The card was opened: a chance to refresh what may have changed (e.g. sync state). */
+  onDecide?: (finding: OverlayFinding, decision: Decision) => void;
+  /** The card was opened: the moment to load what is stored about the item. */
   onOpen?: () => void;
 }
 
-const SYNC_KEYS = {
-  pending: 'syncStatePending',
-  synced: 'syncStateSynced',
-  stale: 'syncStateStale',
-  rejected: 'syncStateRejected',
-  discarded: 'syncStateDiscarded',
-} as const;
-
 type Mode = 'closed' | 'open' | 'flag' | 'note';
+const NO_FINDINGS: FindingsState = { status: 'done', findings: [] };
 
 export function ItemOverlay(props: ItemOverlayProps) {
   const t = useT();
   const [mode, setMode] = useState<Mode>('closed');
-  const titleOf = (id: string) => props.policies.find((p) => p.id === id)?.title ?? id;
+  const badge = useRef<HTMLButtonElement>(null);
   const cardId = `flagpost-card-${props.itemId}`;
+  const findings = props.findings ?? NO_FINDINGS;
+  const summary = summarise(findings.status === 'done' ? findings.findings : [], props.flags);
+  const worst = summary.worst && t(severityKey(summary.worst));
+  const close = () => {
+    setMode('closed');
+    badge.current?.focus();
+  };
 
   return (
     <div class="overlay" data-testid="item-overlay" data-item-id={props.itemId}>
       <button
+        ref={badge}
         type="button"
-        class={`badge${props.flags.length ? ' has-flags' : ''}`}
+        class={`badge${worst ? ` badge-${summary.worst}` : ' quiet'}${props.flags.length ? ' has-flags' : ''}`}
         data-testid="badge"
-        aria-label={t('overlayBadgeLabel')}
+        data-count={summary.count}
+        aria-label={
+          worst
+            ? t('overlayBadgeLabelSummary', [String(summary.count), worst])
+            : t('overlayBadgeLabel')
+        }
         aria-expanded={mode !== 'closed'}
         aria-controls={cardId}
         onClick={() => {
@@ -70,44 +75,33 @@ export function ItemOverlay(props: ItemOverlayProps) {
           setMode(mode === 'closed' ? 'open' : 'closed');
         }}
       >
-        {props.flags.length
-          ? t('overlayBadgeCount', String(props.flags.length))
-          : t('overlayBadgeText')}
+        {worst ? t('overlayBadgeSummary', [worst, String(summary.count)]) : t('overlayBadgeText')}
       </button>
       {mode !== 'closed' && (
-        <section class="card" id={cardId} role="dialog" aria-label={t('overlayCardTitle')}>
+        <section
+          class="card"
+          id={cardId}
+          role="dialog"
+          aria-label={t('overlayCardTitle')}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') close();
+          }}
+        >
           <header class="row spread">
             <strong>{t('overlayCardTitle')}</strong>
-            <button
-              type="button"
-              class="plain"
-              aria-label={t('overlayClose')}
-              onClick={() => setMode('closed')}
-            >
+            <button type="button" class="plain" aria-label={t('overlayClose')} onClick={close}>
               ×
             </button>
           </header>
+          <h2>{t('overlayFindings')}</h2>
+          <FindingList
+            state={findings}
+            flags={props.flags}
+            busy={props.busy ?? false}
+            onDecide={(finding, decision) => props.onDecide?.(finding, decision)}
+          />
           <h2>{t('overlayFlags')}</h2>
-          {props.flags.length === 0 ? (
-            <p class="muted">{t('overlayNoFlags')}</p>
-          ) : (
-            <ul data-testid="flag-list">
-              {props.flags.map((flag) => (
-                <li key={flag.id} data-testid="flag" data-policy={flag.policyId}>
-                  <span class={`sev sev-${flag.severity}`}>{t(severityKey(flag.severity))}</span>{' '}
-                  {titleOf(flag.policyId)}
-                  {flag.note && <div class="muted">{flag.note}</div>}
-                  <div
-                    class={`sync sync-${flag.syncState}`}
-                    data-testid="sync-state"
-                    data-state={flag.syncState}
-                  >
-                    {t(SYNC_KEYS[flag.syncState], flag.syncError ?? '')}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
+          <FlagList flags={props.flags} policies={props.policies} />
           <h2>{t('overlayNotes')}</h2>
           {props.notes.length === 0 ? (
             <p class="muted">{t('overlayNoNotes')}</p>

@@ -7,6 +7,7 @@ export const OVERLAY_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
 .box { position: absolute; display: flex; justify-content: flex-end; padding: 6px; pointer-events: none; }
+.box[hidden] { display: none; }
 .overlay { position: relative; font: 13px/1.4 system-ui, sans-serif; color: #10201f; pointer-events: auto; }
 button, select, textarea { font: inherit; color: inherit; }
 button { cursor: pointer; border: 1px solid #9bb; background: #fff; border-radius: 6px; padding: 3px 8px; }
@@ -15,6 +16,13 @@ button.plain { border: none; background: none; font-size: 16px; padding: 0 4px; 
 button:focus-visible, select:focus-visible, textarea:focus-visible { outline: 2px solid #f59e0b; outline-offset: 1px; }
 .badge { background: #0d7377; color: #fff; border: none; box-shadow: 0 1px 3px rgba(0,0,0,.3); font-weight: 600; }
 .badge.has-flags { background: #b42318; }
+.badge.quiet { opacity: .55; box-shadow: none; }
+.badge.quiet:hover, .badge.quiet:focus-visible, .badge.quiet[aria-expanded="true"] { opacity: 1; }
+.badge-low { background: #475569; } .badge-medium { background: #a16207; } .badge-high { background: #c2410c; } .badge-critical { background: #991b1b; }
+.evidence { list-style: none; padding-left: 0; margin: 4px 0; }
+.evidence li { margin: 2px 0; }
+mark.ev { color: inherit; border-radius: 3px; padding: 0 2px; white-space: pre-wrap; }
+.ev-low { background: #e2e8f0; } .ev-medium { background: #fef08a; } .ev-high { background: #fed7aa; } .ev-critical { background: #fecaca; }
 .card { position: absolute; top: 28px; right: 0; width: 300px; max-height: 420px; overflow: auto; background: #fff; border: 1px solid #cdd; border-radius: 8px; padding: 10px; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
 .card h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; margin: 10px 0 4px; color: #456; }
 .card ul { margin: 0; padding-left: 16px; }

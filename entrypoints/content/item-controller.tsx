@@ -1,8 +1,11 @@
 /**
- * Connects one item's overlay to the background: loads what is stored about the item,
- * and records the reviewer's flags and notes. All storage happens in the background.
+ * Connects one item's overlay to the background. What is stored about the item (flags,
+ * notes) is loaded when the reviewer opens the card, not for every item on the page; the
+ * badge meanwhile shows the policy checks, which arrive in batches (see page-view.tsx).
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { decisionOf } from '@/components/overlay/badge-summary';
+import type { FindingsState } from '@/components/overlay/finding-list';
 import { ItemOverlay } from '@/components/overlay/item-overlay';
 import { send } from '@/lib/messaging/client';
 import type { ItemState, PolicyChoice } from '@/lib/messaging/message-map';
@@ -12,43 +15,66 @@ export interface ItemControllerProps {
   item: ItemRef;
   creator: Creator | undefined;
   policies: PolicyChoice[];
+  findings: FindingsState;
 }
 
-export function ItemController({ item, creator, policies }: ItemControllerProps) {
-  const [state, setState] = useState<ItemState>({ flags: [], notes: [] });
-  const [error, setError] = useState<string>();
+const MAX_EVIDENCE = 50;
 
-  const reload = useCallback(async () => {
+export function ItemController({ item, creator, policies, findings }: ItemControllerProps) {
+  const [state, setState] = useState<ItemState>();
+  const [error, setError] = useState<string>();
+  const [saving, setSaving] = useState(false);
+
+  const reload = async () => {
     try {
       setState(await send('item.state', { item, ...(creator ? { creator } : {}) }));
       setError(undefined);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
-  }, [item, creator]);
-
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  };
 
   const run = async (action: () => Promise<unknown>) => {
+    setSaving(true);
     try {
       await action();
       await reload();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSaving(false);
     }
   };
 
+  const flags = state?.flags ?? [];
   return (
     <ItemOverlay
       itemId={item.itemId}
-      flags={state.flags}
-      notes={state.notes}
+      flags={flags}
+      notes={state?.notes ?? []}
+      findings={findings}
       policies={policies}
+      // Until the item's flags are known, a decision could duplicate one already recorded.
+      busy={saving || !state}
       {...(error ? { error } : {})}
       onFlag={(draft) => run(() => send('flag.create', { item, ...draft }))}
       onNote={(text) => run(() => send('note.create', { target: { type: 'item', item }, text }))}
+      onDecide={(finding, status) => {
+        const decided = decisionOf(finding, flags);
+        void run(() =>
+          decided
+            ? send('flag.update', { id: decided.id, status })
+            : send('flag.create', {
+                item,
+                policyId: finding.policyId,
+                ruleId: finding.ruleId,
+                severity: finding.severity,
+                source: 'auto',
+                status,
+                evidence: finding.evidence.slice(0, MAX_EVIDENCE),
+              }),
+        );
+      }}
       onOpen={() => void reload()}
     />
   );

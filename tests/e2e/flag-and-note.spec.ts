@@ -10,8 +10,11 @@ const ITEM = '7301234567890123456';
 
 async function expectRecorded(page: Page) {
   const overlay = overlayOf(page, ITEM);
-  await expect(overlay.getByTestId('badge')).toHaveText('1 flagged');
+  // The video has no automatic findings; its flags are loaded when the card opens (one
+  // round trip per opened card, not per item on the page), then the badge counts them.
+  await expect(overlay.getByTestId('badge')).toHaveText('Flagpost');
   await overlay.getByTestId('badge').click();
+  await expect(overlay.getByTestId('badge')).toHaveText('Critical · 1');
   const flag = overlay.getByTestId('flag');
   await expect(flag).toHaveCount(1);
   await expect(flag).toHaveAttribute('data-policy', 'counterfeit-goods');

@@ -1,0 +1,95 @@
+/**
+ * The policy checks that matched an item, each with its evidence (page text, rendered as
+ * text) and the reviewer's two answers: confirm or dismiss. A decided finding shows the
+ * decision and offers the other answer.
+ */
+import { useT } from '../i18n-context';
+import { decisionOf, type SummaryFlag } from './badge-summary';
+import { type Severity, severityKey } from './flag-form';
+
+export interface OverlayFinding {
+  policyId: string;
+  ruleId: string;
+  severity: Severity;
+  title: string;
+  evidence: Array<{ field: string; start: number; end: number; text: string }>;
+}
+
+export type Decision = 'confirmed' | 'dismissed';
+
+export type FindingsState =
+  | { status: 'pending' }
+  | { status: 'done'; findings: OverlayFinding[] }
+  | { status: 'error'; error: string };
+
+export function FindingList(props: {
+  state: FindingsState;
+  flags: readonly SummaryFlag[];
+  busy: boolean;
+  onDecide: (finding: OverlayFinding, decision: Decision) => void;
+}) {
+  const t = useT();
+  const { state } = props;
+  if (state.status === 'pending') return <p class="muted">{t('overlayFindingsPending')}</p>;
+  if (state.status === 'error')
+    return <p class="error">{t('overlayFindingsError', state.error)}</p>;
+  if (state.findings.length === 0) return <p class="muted">{t('overlayNoFindings')}</p>;
+  return (
+    <ul data-testid="finding-list">
+      {state.findings.map((finding) => {
+        const decided = decisionOf(finding, props.flags);
+        const status =
+          decided?.status === 'dismissed' ? 'dismissed' : decided ? 'confirmed' : undefined;
+        return (
+          <li
+            key={`${finding.policyId}/${finding.ruleId}`}
+            data-testid="finding"
+            data-policy={finding.policyId}
+            data-rule={finding.ruleId}
+            data-decision={status ?? 'none'}
+          >
+            <span class={`sev sev-${finding.severity}`}>{t(severityKey(finding.severity))}</span>{' '}
+            {finding.title}
+            {finding.evidence.length > 0 && (
+              <ul class="evidence" aria-label={t('overlayEvidence')}>
+                {finding.evidence.map((e) => (
+                  <li key={`${e.field}:${e.start}:${e.end}:${e.text}`} data-testid="evidence">
+                    <mark class={`ev ev-${finding.severity}`}>{e.text}</mark>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <div class="row">
+              {status && (
+                <span class="muted" data-testid="decision">
+                  {t(status === 'confirmed' ? 'findingConfirmed' : 'findingDismissed')}
+                </span>
+              )}
+              {status !== 'confirmed' && (
+                <button
+                  type="button"
+                  class="primary"
+                  disabled={props.busy}
+                  aria-label={t('findingConfirmLabel', finding.title)}
+                  onClick={() => props.onDecide(finding, 'confirmed')}
+                >
+                  {t('findingConfirm')}
+                </button>
+              )}
+              {status !== 'dismissed' && (
+                <button
+                  type="button"
+                  disabled={props.busy}
+                  aria-label={t('findingDismissLabel', finding.title)}
+                  onClick={() => props.onDecide(finding, 'dismissed')}
+                >
+                  {t('findingDismiss')}
+                </button>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

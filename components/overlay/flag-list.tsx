@@ -1,0 +1,55 @@
+/** The flags recorded on an item, with their sync state; page text is rendered as text. */
+import { useT } from '../i18n-context';
+import { type PolicyOption, type Severity, severityKey } from './flag-form';
+
+export interface OverlayFlag {
+  id: string;
+  policyId: string;
+  ruleId?: string | undefined;
+  severity: Severity;
+  source?: 'auto' | 'manual';
+  status: 'suggested' | 'confirmed' | 'dismissed';
+  deleted?: boolean;
+  note: string;
+  syncState: 'pending' | 'synced' | 'stale' | 'rejected' | 'discarded';
+  syncError?: string | undefined;
+}
+
+const SYNC_KEYS = {
+  pending: 'syncStatePending',
+  synced: 'syncStateSynced',
+  stale: 'syncStateStale',
+  rejected: 'syncStateRejected',
+  discarded: 'syncStateDiscarded',
+} as const;
+
+export function FlagList(props: { flags: OverlayFlag[]; policies: PolicyOption[] }) {
+  const t = useT();
+  const titleOf = (id: string) => props.policies.find((p) => p.id === id)?.title ?? id;
+  const live = props.flags.filter((flag) => !flag.deleted);
+  if (live.length === 0) return <p class="muted">{t('overlayNoFlags')}</p>;
+  return (
+    <ul data-testid="flag-list">
+      {live.map((flag) => (
+        <li key={flag.id} data-testid="flag" data-policy={flag.policyId} data-status={flag.status}>
+          <span class={`sev sev-${flag.severity}`}>{t(severityKey(flag.severity))}</span>{' '}
+          {titleOf(flag.policyId)}
+          {flag.source === 'auto' && (
+            <span class="muted">
+              {' '}
+              ({t(flag.status === 'dismissed' ? 'findingDismissed' : 'findingConfirmed')})
+            </span>
+          )}
+          {flag.note && <div class="muted">{flag.note}</div>}
+          <div
+            class={`sync sync-${flag.syncState}`}
+            data-testid="sync-state"
+            data-state={flag.syncState}
+          >
+            {t(SYNC_KEYS[flag.syncState], flag.syncError ?? '')}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

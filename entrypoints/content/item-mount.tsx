@@ -1,0 +1,113 @@
+/**
+ * One item's overlay box in the shadow root, and everything that hangs off it: its place
+ * over the item, its findings, its evidence highlights. A mount is released (box removed,
+ * Preact unmounted, highlights cleared) when its item leaves the page or the page view ends.
+ */
+import { render } from 'preact';
+import { I18nContext } from '@/components/i18n-context';
+import type { FindingsState } from '@/components/overlay/finding-list';
+import { t } from '@/lib/i18n';
+import type { PolicyChoice } from '@/lib/messaging/message-map';
+import { evidenceSpans } from '@/lib/overlay/evidence-ranges';
+import { fieldTexts, policyInputOf } from '@/lib/overlay/policy-input';
+import type { Creator, ItemRef } from '@/lib/protocol/records';
+import type { ContentItem } from '@/lib/sites/types';
+import { ItemController } from './item-controller';
+import type { PageServices } from './page-services';
+
+export interface ItemMount {
+  key: string;
+  item: ContentItem;
+  box: HTMLElement;
+  near: boolean;
+  findings: FindingsState;
+  requested: boolean;
+  draw(): void;
+  release(): void;
+}
+
+export function mountItem(
+  key: string,
+  item: ContentItem,
+  ref: ItemRef,
+  creator: Creator | undefined,
+  policies: PolicyChoice[],
+  services: PageServices,
+): ItemMount {
+  const box = services.root.ownerDocument.createElement('div');
+  box.className = 'box';
+  box.hidden = true;
+  services.root.append(box);
+
+  const mount: ItemMount = {
+    key,
+    item,
+    box,
+    near: false,
+    findings: { status: 'pending' },
+    requested: false,
+    draw() {
+      render(
+        <I18nContext.Provider value={t}>
+          <ItemController
+            item={ref}
+            creator={creator}
+            policies={policies}
+            findings={mount.findings}
+          />
+        </I18nContext.Provider>,
+        box,
+      );
+    },
+    release() {
+      services.viewport.unobserve(mount.item.element);
+      services.anchors.hide(box);
+      services.evaluations.cancel(key);
+      services.highlights.delete(key);
+      render(null, box);
+      box.remove();
+    },
+  };
+  mount.draw();
+  services.viewport.observe(item.element);
+  return mount;
+}
+
+/** The item came near the viewport or went away: place it, check it, highlight it. */
+export function setNear(mount: ItemMount, near: boolean, services: PageServices): void {
+  mount.near = near;
+  if (!near) {
+    services.anchors.hide(mount.box);
+    return;
+  }
+  services.anchors.show(mount.box, mount.item.element);
+  if (mount.requested) return;
+  mount.requested = true;
+  services.evaluations.request(mount.key, policyInputOf(mount.item), (result) => {
+    mount.findings = result.ok
+      ? { status: 'done', findings: result.findings }
+      : { status: 'error', error: result.error };
+    mount.draw();
+    if (result.ok) highlight(mount, services);
+  });
+}
+
+function highlight(mount: ItemMount, services: PageServices): void {
+  if (mount.findings.status !== 'done') return;
+  const pieces = mount.findings.findings.flatMap((finding) =>
+    finding.evidence.map((evidence) => ({ severity: finding.severity, evidence })),
+  );
+  if (pieces.length === 0) return;
+  const spans = evidenceSpans(
+    mount.item.element,
+    fieldTexts(mount.item),
+    pieces.map((p) => p.evidence),
+  );
+  services.highlights.set(
+    mount.key,
+    pieces.flatMap((piece, i) => {
+      const span = spans[i];
+      return span ? [{ severity: piece.severity, span }] : [];
+    }),
+  );
+}

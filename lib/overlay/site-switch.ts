@@ -1,0 +1,56 @@
+/**
+ * Sites the reviewer switched Flagpost off for, kept in `browser.storage.local` so the
+ * popup can write it and every content script hears the change at once. The content side
+ * only reads; `setSiteEnabled` is the one writer, for the popup.
+ */
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+
+export const DISABLED_SITES_KEY = 'disabledSites';
+
+/** Hostnames, lower case. Anything else in storage counts as "none disabled". */
+export const disabledSitesSchema = z.array(z.string().min(1).max(253)).max(10_000);
+
+export function parseDisabledSites(value: unknown): string[] {
+  const parsed = disabledSitesSchema.safeParse(value ?? []);
+  return parsed.success ? parsed.data.map((host) => host.toLowerCase()) : [];
+}
+
+export async function readDisabledSites(): Promise<string[]> {
+  const stored = await browser.storage.local.get(DISABLED_SITES_KEY);
+  return parseDisabledSites(stored[DISABLED_SITES_KEY]);
+}
+
+export async function isSiteEnabled(host: string): Promise<boolean> {
+  return !(await readDisabledSites()).includes(host.toLowerCase());
+}
+
+/** Switches Flagpost on or off for one hostname (what the popup's toggle calls). */
+export async function setSiteEnabled(host: string, enabled: boolean): Promise<void> {
+  const name = host.toLowerCase();
+  const others = (await readDisabledSites()).filter((h) => h !== name);
+  await browser.storage.local.set({ [DISABLED_SITES_KEY]: enabled ? others : [...others, name] });
+}
+
+/** Calls `onChange` whenever this host is switched on or off, until `signal` aborts. */
+export function watchSiteEnabled(
+  host: string,
+  onChange: (enabled: boolean) => void,
+  signal: AbortSignal,
+): void {
+  const name = host.toLowerCase();
+  const listener = (
+    changes: Record<string, { newValue?: unknown; oldValue?: unknown }>,
+    area: string,
+  ) => {
+    const change = changes[DISABLED_SITES_KEY];
+    if (area !== 'local' || !change) return;
+    const was = !parseDisabledSites(change.oldValue).includes(name);
+    const now = !parseDisabledSites(change.newValue).includes(name);
+    if (was !== now) onChange(now);
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), {
+    once: true,
+  });
+}
