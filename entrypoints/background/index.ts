@@ -17,6 +17,9 @@ export default defineBackground({
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === PERIODIC_ALARM || alarm.name === RETRY_ALARM) void runner.request();
     });
+    // Registering for startup makes the browser wake this worker when it starts, so a sync
+    // cut short by the browser closing resumes without the reviewer doing anything.
+    browser.runtime.onStartup.addListener(() => void runner.request());
     // The network came back: deliver what queued up offline.
     globalThis.addEventListener('online', () => void runner.request());
     // Whenever the worker starts (browser start, or woken after being stopped mid-sync),

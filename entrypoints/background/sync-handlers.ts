@@ -1,7 +1,8 @@
 /** Message handlers for sync state, rejected records and settings (extension pages only). */
 import type { RejectedRecord, SettingsView, SyncStatusView } from '@/lib/messaging/message-map';
 import type { Handlers } from '@/lib/messaging/router';
-import { loadSettings, saveSettings } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '@/lib/settings/settings';
+import { adoptPlaceholderRecords } from '@/lib/store/adopt-records';
 import { systemClock } from '@/lib/store/clock';
 import type { FlagpostDb } from '@/lib/store/db';
 import { enqueue, pendingCount } from '@/lib/store/outbox-repo';
@@ -108,7 +109,15 @@ export function createSyncHandlers(runner: SyncRunner): Pick<Handlers, SyncHandl
     },
     'settings.get': settingsView,
     async 'settings.save'({ token, ...patch }) {
-      await saveSettings(patch);
+      const before = await loadSettings();
+      const after = await saveSettings(patch);
+      if (before.reviewerId === DEFAULT_SETTINGS.reviewerId)
+        await adoptPlaceholderRecords(
+          await database(),
+          before.reviewerId,
+          after.reviewerId,
+          systemClock(),
+        );
       if (token !== undefined) await writeSecret(await database(), 'endpointToken', token);
       await schedulePeriodicSync();
       runner.soon();

@@ -50,6 +50,9 @@ export function ItemController({ item, creator, policies, findings }: ItemContro
   return (
     <ItemOverlay
       itemId={item.itemId}
+      summary={[item.creatorHandle && `@${item.creatorHandle}`, item.title]
+        .filter(Boolean)
+        .join(' · ')}
       flags={flags}
       notes={state?.notes ?? []}
       findings={findings}

@@ -43,6 +43,14 @@ export type SyncRunResult =
     }
   | { outcome: 'refused'; delivered: number; rejected: number; stale: number; reason: string };
 
+/** A delivered batch shows the endpoint is healthy again: restart the backoff from zero. */
+async function clearFailures(db: FlagpostDb) {
+  const status = await readSyncStatus(db);
+  if (status.failures === 0) return;
+  const { lastError: _cleared, nextAttemptAt: _none, ...rest } = status;
+  await writeSyncStatus(db, { ...rest, failures: 0 });
+}
+
 export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
   const { db, clock } = deps;
   const counts = { delivered: 0, rejected: 0, stale: 0 };
@@ -80,6 +88,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
       counts.rejected += applied.rejected;
       counts.stale += applied.stale;
       sent += batch.length;
+      await clearFailures(db);
       deps.onProgress?.({ sent, total: Math.max(total, sent) });
       continue;
     }

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flagSchema, noteSchema } from '@/lib/protocol/records';
+import { adoptPlaceholderRecords } from '@/lib/store/adopt-records';
 import { FlagpostDb } from '@/lib/store/db';
 import {
   countLiveFlags,
@@ -122,5 +123,38 @@ describe('items', () => {
     expect(await db.items.count()).toBe(1);
     expect((await db.items.get('shopvid:7301234567890123456'))?.title).toBe('new title');
     expect(await db.creators.get('shopvid:lena.glow')).toMatchObject({ handle: 'lena.glow' });
+  });
+});
+
+describe('adopting placeholder records', () => {
+  it('re-attributes never-accepted records of the placeholder id only, and queues them', async () => {
+    const placeholder = { reviewer: 'local-reviewer', clock: author.clock };
+    const mine = await createFlag(
+      db,
+      {
+        item: ITEM,
+        policyId: 'p',
+        policyVersion: 'v',
+        severity: 'low',
+        source: 'manual',
+        status: 'confirmed',
+      },
+      placeholder,
+    );
+    const note = await createNote(db, { type: 'item', item: ITEM }, 'n', placeholder);
+    const someoneElse = await newFlag(); // alice's
+    await db.flags.update(mine.id, { syncState: 'rejected', syncError: 'reviewer_mismatch' });
+    await db.outbox.clear();
+
+    expect(await adoptPlaceholderRecords(db, 'local-reviewer', 'bob', author.clock())).toBe(2);
+    expect(await db.flags.get(mine.id)).toMatchObject({
+      reviewer: 'bob',
+      syncState: 'pending',
+      revision: 1,
+    });
+    expect((await db.flags.get(mine.id))?.syncError).toBeUndefined();
+    expect((await db.notes.get(note.id))?.reviewer).toBe('bob');
+    expect((await db.flags.get(someoneElse.id))?.reviewer).toBe('alice');
+    expect(await db.outbox.count()).toBe(2);
   });
 });
