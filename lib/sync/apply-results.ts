@@ -3,7 +3,6 @@
  * only when the endpoint has answered for its current revision. If the reviewer edited it
  * while the batch was in flight, the newer revision stays queued.
  */
-import type { Table } from 'dexie';
 import type { BatchItem, ItemResult } from '@/lib/protocol/batch';
 import type { FlagpostDb, SyncFields } from '@/lib/store/db';
 import { outboxKey } from '@/lib/store/outbox-repo';
@@ -30,35 +29,43 @@ function syncFieldsFor(result: ItemResult): SyncFields {
   }
 }
 
+type Synced = SyncFields & { id: string; revision: number };
+
 export async function applyResults(
   db: FlagpostDb,
   batch: readonly BatchItem[],
   results: readonly ItemResult[],
 ): Promise<AppliedCounts> {
   const counts: AppliedCounts = { delivered: 0, rejected: 0, stale: 0 };
+  // Bulk reads and writes, one transaction: per-record round trips made this the slowest
+  // part of a sync (BENCHMARKS.md, "Sync").
   await db.transaction('rw', db.flags, db.notes, db.outbox, async () => {
-    for (const [index, item] of batch.entries()) {
-      const result = results[index];
-      if (!result || result.id !== item.record.id) continue; // transport checked lengths
-      const table = item.type === 'flag' ? db.flags : db.notes;
-      const current: (SyncFields & { revision: number }) | undefined = await table.get(
-        item.record.id,
-      );
-      if (current && current.revision > result.revision) continue; // newer revision queued
-      await db.outbox.delete(outboxKey(item.type, item.record.id));
-      if (!current) continue;
-      // Replace the sync fields wholesale: a delivered record loses its old error.
-      await (db.table(table.name) as unknown as Table<SyncFields, string>)
-        .where('id')
-        .equals(item.record.id)
-        .modify((record) => {
-          delete record.syncError;
-          delete record.syncedRevision;
-          Object.assign(record, syncFieldsFor(result));
-        });
-      if (result.result === 'rejected') counts.rejected++;
-      else if (result.result === 'stale') counts.stale++;
-      else counts.delivered++;
+    for (const type of ['flag', 'note'] as const) {
+      const table = db.table<Synced, string>(`${type}s`);
+      const pairs = batch
+        .map((item, index) => ({ item, result: results[index] }))
+        .filter(
+          (p): p is { item: BatchItem; result: ItemResult } =>
+            p.item.type === type && p.result?.id === p.item.record.id,
+        );
+      if (pairs.length === 0) continue;
+      const current = await table.bulkGet(pairs.map((p) => p.item.record.id));
+      const done: string[] = [];
+      const updated: Synced[] = [];
+      for (const [index, { item, result }] of pairs.entries()) {
+        const record = current[index];
+        if (record && record.revision > result.revision) continue; // newer revision queued
+        done.push(outboxKey(type, item.record.id));
+        if (!record) continue;
+        // Replace the sync fields wholesale: a delivered record loses its old error.
+        const { syncError: _e, syncedRevision: _r, ...rest } = record;
+        updated.push({ ...rest, ...syncFieldsFor(result) });
+        if (result.result === 'rejected') counts.rejected++;
+        else if (result.result === 'stale') counts.stale++;
+        else counts.delivered++;
+      }
+      await db.outbox.bulkDelete(done);
+      await table.bulkPut(updated);
     }
   });
   return counts;

@@ -74,7 +74,13 @@ export async function sendBatch(
       return { kind: 'retry', reason: 'The endpoint sent an unreadable answer' };
     }
     const parsed = batchResponseSchema.safeParse(body);
-    if (!parsed.success || parsed.data.results.length !== records.length)
+    const matches =
+      parsed.success &&
+      parsed.data.results.length === records.length &&
+      parsed.data.results.every(
+        (r, i) => r.id === records[i]?.record.id && r.type === records[i]?.type,
+      );
+    if (!parsed.success || !matches)
       return { kind: 'retry', reason: 'The endpoint sent an answer that does not match the batch' };
     return { kind: 'delivered', response: parsed.data };
   }
