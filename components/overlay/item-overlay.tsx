@@ -25,6 +25,8 @@ export interface OverlayNote {
 
 export interface ItemOverlayProps {
   itemId: string;
+  /** Who posted the item and what it says, as the page gave it (shown as text). */
+  summary?: string;
   flags: OverlayFlag[];
   notes: OverlayNote[];
   findings?: FindingsState;
@@ -40,6 +42,12 @@ export interface ItemOverlayProps {
 }
 
 type Mode = 'closed' | 'open' | 'flag' | 'note';
+
+/** Policy titles from the findings: automatic flags name pack policies, not manual ones. */
+const packTitles = (state: FindingsState): PolicyOption[] =>
+  state.status === 'done'
+    ? state.findings.map((f) => ({ id: f.policyId, title: f.title, severity: f.severity }))
+    : [];
 const NO_FINDINGS: FindingsState = { status: 'done', findings: [] };
 
 export function ItemOverlay(props: ItemOverlayProps) {
@@ -93,6 +101,11 @@ export function ItemOverlay(props: ItemOverlayProps) {
               ×
             </button>
           </header>
+          {props.summary && (
+            <p class="muted summary" data-testid="item-summary">
+              {props.summary}
+            </p>
+          )}
           <h2>{t('overlayFindings')}</h2>
           <FindingList
             state={findings}
@@ -101,7 +114,7 @@ export function ItemOverlay(props: ItemOverlayProps) {
             onDecide={(finding, decision) => props.onDecide?.(finding, decision)}
           />
           <h2>{t('overlayFlags')}</h2>
-          <FlagList flags={props.flags} policies={props.policies} />
+          <FlagList flags={props.flags} policies={[...props.policies, ...packTitles(findings)]} />
           <h2>{t('overlayNotes')}</h2>
           {props.notes.length === 0 ? (
             <p class="muted">{t('overlayNoNotes')}</p>

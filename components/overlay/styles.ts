@@ -31,6 +31,7 @@ mark.ev { color: inherit; border-radius: 3px; padding: 0 2px; white-space: pre-w
 .spread { justify-content: space-between; margin-top: 0; }
 .muted { color: #567; margin: 2px 0; overflow-wrap: anywhere; }
 .error { color: #b42318; }
+.summary { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; white-space: pre-wrap; }
 .sync { font-size: 11px; color: #567; }
 .sync-rejected { color: #b42318; }
 .sync-synced { color: #166534; }
