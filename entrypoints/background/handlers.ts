@@ -19,10 +19,13 @@ import {
 import { rememberItem } from '@/lib/store/items-repo';
 import { countLiveNotes, createNote, notesFor } from '@/lib/store/notes-repo';
 import { RecordNotFoundError } from '@/lib/store/records-repo';
+import { createDashboardHandlers } from './dashboard-handlers';
 import { database } from './database';
 import { activePack } from './policy-engine';
+import { createRiskHandlers } from './risk-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import type { SyncRunner } from './sync-runner';
+import { createWorkspaceHandlers } from './workspace-handlers';
 
 function notFound(error: unknown): never {
   if (error instanceof RecordNotFoundError) throw new MessageError('not-found', error.message);
@@ -37,6 +40,9 @@ async function author() {
 export function createHandlers(runner: SyncRunner): Handlers {
   return {
     ...createSyncHandlers(runner),
+    ...createRiskHandlers(runner),
+    ...createWorkspaceHandlers(runner),
+    ...createDashboardHandlers(runner),
     async 'item.state'({ item, creator }) {
       const db = await database();
       await rememberItem(db, item, creator, systemClock);

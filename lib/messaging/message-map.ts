@@ -24,6 +24,12 @@ import {
   severitySchema,
 } from '@/lib/protocol/records';
 import { endpointUrlSchema } from '@/lib/settings/endpoint-url';
+import { dashboardMessages } from './dashboard-messages';
+import { riskMessages } from './risk-messages';
+import { findingSchema, flagViewSchema, noteViewSchema, policyInputSchema } from './views';
+import { workspaceMessages } from './workspace-messages';
+
+export * from './views';
 
 export const policyChoiceSchema = z.object({
   id: z.string(),
@@ -31,12 +37,6 @@ export const policyChoiceSchema = z.object({
   severity: severitySchema,
 });
 export type PolicyChoice = z.infer<typeof policyChoiceSchema>;
-
-export const syncStateSchema = z.enum(['pending', 'synced', 'stale', 'rejected', 'discarded']);
-const syncFields = { syncState: syncStateSchema, syncError: z.string().optional() };
-export const flagViewSchema = flagSchema.extend(syncFields);
-export type FlagView = z.infer<typeof flagViewSchema>;
-export const noteViewSchema = noteSchema.extend(syncFields);
 
 const itemStateSchema = z.object({
   flags: z.array(flagViewSchema),
@@ -76,31 +76,6 @@ export const settingsViewSchema = z.object({
   tokenSet: z.boolean(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
-
-/** What the content script asks the policy engine to check, per item (see lib/policy). */
-export const policyInputSchema = z.object({
-  market: z.string().max(8).optional(),
-  fields: z.record(z.string().max(64), z.string().max(20_000).optional()),
-  hashtags: z.array(z.string().max(200)).max(100).optional(),
-  price: z
-    .object({
-      amount: z.number().finite().nonnegative(),
-      currency: z.string().min(3).max(3),
-      listAmount: z.number().finite().nonnegative().optional(),
-    })
-    .optional(),
-  accountAgeDays: z.number().finite().nonnegative().optional(),
-});
-
-export const findingSchema = z.object({
-  policyId: z.string(),
-  policyVersion: z.string(),
-  ruleId: z.string(),
-  severity: severitySchema,
-  title: z.string(),
-  evidence: z.array(evidenceSchema),
-});
-export type FindingView = z.infer<typeof findingSchema>;
 
 export const MAX_ITEMS_PER_EVALUATION = 200;
 
@@ -203,6 +178,9 @@ export const messageMap = {
     request: z.object({}),
     response: z.object({ flags: z.int(), notes: z.int(), items: z.int(), creators: z.int() }),
   },
+  ...riskMessages,
+  ...workspaceMessages,
+  ...dashboardMessages,
 } as const;
 
 export type MessageName = keyof typeof messageMap;

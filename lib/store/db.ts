@@ -54,6 +54,43 @@ export interface OutboxEntry {
   lastError?: string;
 }
 
+/** Confirm and dismiss decisions on one rule's findings, for its measured precision. */
+export interface RuleStatsRow {
+  /** `policyId:ruleId` */
+  ruleKey: string;
+  policyId: string;
+  ruleId: string;
+  confirmed: number;
+  dismissed: number;
+  updatedAt: string;
+}
+
+/** What the governance endpoint knew about a creator when last asked. */
+export interface CreatorHistoryRow {
+  creatorKey: string;
+  fetchedAt: string;
+  /** The endpoint's creator history, as validated by lib/protocol/history.ts. */
+  history: unknown;
+}
+
+/** A snapshot of what the reviewer saw, stored once per distinct image (by its SHA-256). */
+export interface EvidenceRow {
+  sha256: string;
+  createdAt: string;
+  mimeType: string;
+  bytes: Blob;
+  size: number;
+}
+
+/** Enough to undo the last bulk action: the records as they were before it. */
+export interface UndoRow {
+  id: string;
+  createdAt: string;
+  action: string;
+  reason: string;
+  before: unknown[];
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -77,6 +114,10 @@ export class FlagpostDb extends Dexie {
   outbox!: Table<OutboxEntry, string>;
   meta!: Table<MetaRow, string>;
   secrets!: Table<SecretRow, string>;
+  ruleStats!: Table<RuleStatsRow, string>;
+  creatorHistory!: Table<CreatorHistoryRow, string>;
+  evidence!: Table<EvidenceRow, string>;
+  undo!: Table<UndoRow, string>;
 
   /** `upTo` exists for migration tests: open the database as an older release would. */
   constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {

@@ -57,6 +57,24 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       }
     },
   },
+  {
+    version: 3,
+    why:
+      'Creator risk and the reviewer workspace: indexes for the queue and dashboard filters ' +
+      '(creation time, per-policy and per-market timelines), per-rule confirm/dismiss ' +
+      'counts for precision, cached remote creator history, content-addressed evidence ' +
+      'snapshots, and the undo record of the last bulk action.',
+    stores: {
+      flags:
+        'id, itemKey, creatorKey, policyId, status, updatedAt, syncState, createdAt, ' +
+        '[policyId+createdAt], [status+createdAt], item.market, severity',
+      notes: 'id, targetKey, creatorKey, updatedAt, syncState, createdAt',
+      ruleStats: 'ruleKey, policyId',
+      creatorHistory: 'creatorKey, fetchedAt',
+      evidence: 'sha256, createdAt',
+      undo: 'id, createdAt',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1;

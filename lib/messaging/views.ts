@@ -1,0 +1,37 @@
+/**
+ * Shapes shared by several message families (records as the UI sees them, policy input and
+ * findings). Message files import these, never message-map.ts, to avoid import cycles.
+ */
+import { z } from 'zod';
+import { evidenceSchema, flagSchema, noteSchema, severitySchema } from '@/lib/protocol/records';
+
+export const syncStateSchema = z.enum(['pending', 'synced', 'stale', 'rejected', 'discarded']);
+const syncFields = { syncState: syncStateSchema, syncError: z.string().optional() };
+export const flagViewSchema = flagSchema.extend(syncFields);
+export type FlagView = z.infer<typeof flagViewSchema>;
+export const noteViewSchema = noteSchema.extend(syncFields);
+
+/** What the content script asks the policy engine to check, per item (see lib/policy). */
+export const policyInputSchema = z.object({
+  market: z.string().max(8).optional(),
+  fields: z.record(z.string().max(64), z.string().max(20_000).optional()),
+  hashtags: z.array(z.string().max(200)).max(100).optional(),
+  price: z
+    .object({
+      amount: z.number().finite().nonnegative(),
+      currency: z.string().min(3).max(3),
+      listAmount: z.number().finite().nonnegative().optional(),
+    })
+    .optional(),
+  accountAgeDays: z.number().finite().nonnegative().optional(),
+});
+
+export const findingSchema = z.object({
+  policyId: z.string(),
+  policyVersion: z.string(),
+  ruleId: z.string(),
+  severity: severitySchema,
+  title: z.string(),
+  evidence: z.array(evidenceSchema),
+});
+export type FindingView = z.infer<typeof findingSchema>;
