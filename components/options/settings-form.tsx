@@ -6,6 +6,8 @@ export interface SettingsDraft {
   endpointUrl: string;
   reviewerId: string;
   syncIntervalMinutes: number;
+  allowUnsignedPacks: boolean;
+  trustedPackKeys: string[];
   /** undefined: keep the stored token. */
   token?: string;
 }
@@ -25,6 +27,8 @@ export function SettingsForm({ initial, onSave, afterSave, onTest }: SettingsFor
   const [reviewerId, setReviewerId] = useState(initial.reviewerId);
   const [interval, setInterval] = useState(initial.syncIntervalMinutes);
   const [token, setToken] = useState('');
+  const [allowUnsigned, setAllowUnsigned] = useState(initial.allowUnsignedPacks);
+  const [keys, setKeys] = useState(initial.trustedPackKeys.join('\n'));
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [busy, setBusy] = useState(false);
 
@@ -42,17 +46,27 @@ export function SettingsForm({ initial, onSave, afterSave, onTest }: SettingsFor
       data-testid="settings-form"
       onSubmit={(event) => {
         event.preventDefault();
+        const draft: SettingsDraft = {
+          endpointUrl: endpointUrl.trim(),
+          reviewerId: reviewerId.trim(),
+          syncIntervalMinutes: interval,
+          allowUnsignedPacks: allowUnsigned,
+          trustedPackKeys: keys
+            .split('\n')
+            .map((k) => k.trim())
+            .filter(Boolean),
+          ...(token ? { token } : {}),
+        };
         void run(async () => {
-          const problem = await onSave({
-            endpointUrl: endpointUrl.trim(),
-            reviewerId: reviewerId.trim(),
-            syncIntervalMinutes: interval,
-            ...(token ? { token } : {}),
+          const problem = await onSave(draft);
+          if (problem !== undefined) return { ok: false, text: problem };
+          setToken('');
+          // The browser may ask the reviewer about the endpoint's host permission; the
+          // settings are saved either way, so the form does not wait on that answer.
+          void afterSave?.(draft).then((warning) => {
+            if (warning) setMessage({ ok: false, text: `${t('optionsSaved')} ${warning}` });
           });
-          if (problem === undefined) setToken('');
-          return problem === undefined
-            ? { ok: true, text: t('optionsSaved') }
-            : { ok: false, text: problem };
+          return { ok: true, text: t('optionsSaved') };
         });
       }}
     >
@@ -100,6 +114,26 @@ export function SettingsForm({ initial, onSave, afterSave, onTest }: SettingsFor
           onInput={(e) => setInterval(Number(e.currentTarget.value))}
         />
       </label>
+      <label class="inline">
+        <input
+          name="allowUnsignedPacks"
+          type="checkbox"
+          checked={allowUnsigned}
+          onChange={(e) => setAllowUnsigned(e.currentTarget.checked)}
+        />
+        {t('packAllowUnsigned')}
+      </label>
+      <label>
+        {t('packTrustedKeys')}
+        <textarea
+          name="trustedPackKeys"
+          rows={3}
+          value={keys}
+          onInput={(e) => setKeys(e.currentTarget.value)}
+          aria-describedby="keys-help"
+        />
+      </label>
+      <small id="keys-help">{t('packTrustedKeysHelp')}</small>
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>
           {t('optionsSave')}

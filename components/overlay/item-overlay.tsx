@@ -64,7 +64,12 @@ export function ItemOverlay(props: ItemOverlayProps) {
   };
 
   return (
-    <div class="overlay" data-testid="item-overlay" data-item-id={props.itemId}>
+    <div
+      class="overlay"
+      data-testid="item-overlay"
+      data-item-id={props.itemId}
+      data-findings={findings.status}
+    >
       <button
         ref={badge}
         type="button"

@@ -21,7 +21,8 @@ import { countLiveNotes, createNote, notesFor } from '@/lib/store/notes-repo';
 import { RecordNotFoundError } from '@/lib/store/records-repo';
 import { createDashboardHandlers } from './dashboard-handlers';
 import { database } from './database';
-import { activePack } from './policy-engine';
+import { createPackHandlers } from './pack-handlers';
+import { activePack, policyVersionFor } from './policy-engine';
 import { createRiskHandlers } from './risk-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import type { SyncRunner } from './sync-runner';
@@ -43,6 +44,7 @@ export function createHandlers(runner: SyncRunner): Handlers {
     ...createRiskHandlers(runner),
     ...createWorkspaceHandlers(runner),
     ...createDashboardHandlers(runner),
+    ...createPackHandlers(),
     async 'item.state'({ item, creator }) {
       const db = await database();
       await rememberItem(db, item, creator, systemClock);

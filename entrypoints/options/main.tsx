@@ -2,10 +2,12 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext } from '@/components/i18n-context';
+import { PackPanel } from '@/components/options/pack-panel';
 import { type SettingsDraft, SettingsForm } from '@/components/options/settings-form';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { SettingsView } from '@/lib/messaging/message-map';
+import type { PackStatus } from '@/lib/messaging/pack-messages';
 import { endpointOriginPattern } from '@/lib/settings/settings';
 import { configureZodForExtension } from '@/lib/zod-setup';
 import '@/components/options/options.css';
@@ -37,8 +39,10 @@ async function save(draft: SettingsDraft): Promise<string | undefined> {
 
 function Options() {
   const [settings, setSettings] = useState<SettingsView>();
+  const [pack, setPack] = useState<PackStatus>();
   useEffect(() => {
     void send('settings.get', {}).then(setSettings);
+    void send('pack.status', {}).then(setPack);
   }, []);
   return (
     <main>
@@ -47,7 +51,16 @@ function Options() {
         <SettingsForm
           initial={settings}
           onSave={save}
+          afterSave={(draft) => requestEndpointPermission(draft.endpointUrl)}
           onTest={() => send('settings.testConnection', {})}
+        />
+      )}
+      {pack && settings && (
+        <PackPanel
+          status={pack}
+          endpointConfigured={Boolean(settings.endpointUrl && settings.tokenSet)}
+          onImport={(text) => send('pack.import', { text })}
+          onRefresh={() => send('pack.refresh', {})}
         />
       )}
     </main>

@@ -15,10 +15,10 @@ export const MANUAL_POLICIES: readonly ManualPolicy[] = [
   { id: 'off-platform-diversion', titleKey: 'policyOffPlatform', severity: 'high' },
   { id: 'counterfeit-goods', titleKey: 'policyCounterfeit', severity: 'high' },
   { id: 'misleading-health-claims', titleKey: 'policyHealthClaims', severity: 'high' },
-  { id: 'undisclosed-promotion', titleKey: 'policyUndisclosedPromotion', severity: 'medium' },
-  { id: 'price-anomaly', titleKey: 'policyPriceAnomaly', severity: 'medium' },
-  { id: 'personal-data', titleKey: 'policyPersonalData', severity: 'critical' },
-  { id: 'giveaway-scam', titleKey: 'policyGiveawayScam', severity: 'high' },
+  { id: 'undisclosed-paid-promotion', titleKey: 'policyUndisclosedPromotion', severity: 'medium' },
+  { id: 'price-anomalies', titleKey: 'policyPriceAnomaly', severity: 'medium' },
+  { id: 'exposed-personal-data', titleKey: 'policyPersonalData', severity: 'critical' },
+  { id: 'giveaway-scams', titleKey: 'policyGiveawayScam', severity: 'high' },
   { id: 'other', titleKey: 'policyOther', severity: 'low' },
 ];
 

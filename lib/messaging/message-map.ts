@@ -24,7 +24,9 @@ import {
   severitySchema,
 } from '@/lib/protocol/records';
 import { endpointUrlSchema } from '@/lib/settings/endpoint-url';
+import { packKeySchema } from '@/lib/settings/pack-key';
 import { dashboardMessages } from './dashboard-messages';
+import { packMessages } from './pack-messages';
 import { riskMessages } from './risk-messages';
 import { findingSchema, flagViewSchema, noteViewSchema, policyInputSchema } from './views';
 import { workspaceMessages } from './workspace-messages';
@@ -72,6 +74,8 @@ export const settingsViewSchema = z.object({
   reviewerId: z.string(),
   endpointUrl: z.string(),
   syncIntervalMinutes: z.int(),
+  allowUnsignedPacks: z.boolean(),
+  trustedPackKeys: z.array(z.string()),
   /** Whether a token is stored; the token itself never leaves the background. */
   tokenSet: z.boolean(),
 });
@@ -163,6 +167,8 @@ export const messageMap = {
       reviewerId: reviewerIdSchema.optional(),
       endpointUrl: endpointUrlSchema.optional(),
       syncIntervalMinutes: z.int().min(1).max(1440).optional(),
+      allowUnsignedPacks: z.boolean().optional(),
+      trustedPackKeys: z.array(packKeySchema).max(20).optional(),
       /** A new token; '' removes the stored one; absent keeps it. */
       token: z.string().trim().max(512).optional(),
     }),
@@ -181,6 +187,7 @@ export const messageMap = {
   ...riskMessages,
   ...workspaceMessages,
   ...dashboardMessages,
+  ...packMessages,
 } as const;
 
 export type MessageName = keyof typeof messageMap;

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { reviewerIdSchema } from '@/lib/protocol/records';
 import { endpointUrlSchema } from './endpoint-url';
+import { packKeySchema } from './pack-key';
 
 export { endpointUrlSchema };
 
@@ -16,6 +17,10 @@ export const settingsSchema = z.object({
   /** '' while no endpoint is configured: flags then stay local and queued. */
   endpointUrl: endpointUrlSchema,
   syncIntervalMinutes: z.int().min(1).max(1440),
+  /** Whether a policy pack without a signature may be used (the bundled pack is trusted). */
+  allowUnsignedPacks: z.boolean(),
+  /** Ed25519 public keys (base64 of the 32 raw bytes) whose signatures are accepted. */
+  trustedPackKeys: z.array(packKeySchema).max(20),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -23,6 +28,8 @@ export const DEFAULT_SETTINGS: Settings = {
   reviewerId: 'local-reviewer',
   endpointUrl: '',
   syncIntervalMinutes: 5,
+  allowUnsignedPacks: true,
+  trustedPackKeys: [],
 };
 const KEY = 'settings';
 

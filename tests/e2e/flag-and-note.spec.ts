@@ -18,7 +18,7 @@ async function expectRecorded(page: Page) {
   const flag = overlay.getByTestId('flag');
   await expect(flag).toHaveCount(1);
   await expect(flag).toHaveAttribute('data-policy', 'counterfeit-goods');
-  await expect(flag).toContainText('Prohibited or counterfeit goods');
+  await expect(flag).toContainText('Prohibited and counterfeit goods');
   await expect(flag).toContainText('Critical');
   await expect(flag).toContainText('Logo looks fake');
   await expect(overlay.getByTestId('note')).toHaveText([
@@ -42,7 +42,7 @@ test('flag and note a video, then find them after a reload and a browser restart
 
   await overlay.getByRole('button', { name: 'Flag', exact: true }).click();
   const form = overlay.getByTestId('flag-form');
-  await form.getByLabel('Policy').selectOption({ label: 'Prohibited or counterfeit goods' });
+  await form.getByLabel('Policy').selectOption({ label: 'Prohibited and counterfeit goods' });
   await form.getByLabel('Severity').selectOption('critical');
   await form.getByLabel('Note (optional)').fill('Logo looks fake');
   await form.getByRole('button', { name: 'Save flag' }).click();

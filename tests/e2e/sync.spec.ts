@@ -32,7 +32,7 @@ test('a flag made on the page arrives at the endpoint, and every view shows it s
   const overlay = overlayOf(page, ITEM);
   await overlay.getByTestId('badge').click();
   await overlay.getByRole('button', { name: 'Flag', exact: true }).click();
-  await overlay.getByTestId('flag-form').getByLabel('Policy').selectOption('giveaway-scam');
+  await overlay.getByTestId('flag-form').getByLabel('Policy').selectOption('giveaway-scams');
   await overlay.getByRole('button', { name: 'Save flag' }).click();
   await expect(overlay.getByTestId('sync-state')).toHaveText('waiting to sync');
 

@@ -1,0 +1,89 @@
+import { useState } from 'preact/hooks';
+import type { PackErrorView, PackStatus } from '@/lib/messaging/pack-messages';
+import { useT } from '../i18n-context';
+
+export type PackActionResult =
+  | { ok: true; status: PackStatus; message: string }
+  | { ok: false; errors: PackErrorView[]; status: PackStatus };
+
+export interface PackPanelProps {
+  status: PackStatus;
+  endpointConfigured: boolean;
+  onImport: (text: string) => Promise<PackActionResult>;
+  onRefresh: () => Promise<PackActionResult>;
+}
+
+const SOURCE_KEYS = {
+  bundled: 'packSourceBundled',
+  file: 'packSourceFile',
+  endpoint: 'packSourceEndpoint',
+} as const;
+
+/** Where an error points: the JSON path, then the policy, rule and example it names. */
+function describeError(error: PackErrorView): string {
+  const where = [
+    error.path && `at ${error.path}`,
+    error.policyId && `policy ${error.policyId}`,
+    error.ruleId && `rule ${error.ruleId}`,
+    error.example !== undefined && `example "${error.example}"`,
+  ].filter(Boolean);
+  return where.length ? `${error.message} (${where.join(', ')})` : error.message;
+}
+
+export function PackPanel(props: PackPanelProps) {
+  const t = useT();
+  const [status, setStatus] = useState(props.status);
+  const [errors, setErrors] = useState<PackErrorView[]>([]);
+  const [message, setMessage] = useState<string>();
+
+  const apply = (result: PackActionResult) => {
+    setStatus(result.status);
+    setErrors(result.ok ? [] : result.errors);
+    setMessage(result.ok ? result.message : t('packRejected'));
+  };
+
+  return (
+    <section aria-labelledby="pack-heading" data-testid="pack-panel">
+      <h2 id="pack-heading">{t('packHeading')}</h2>
+      <p data-testid="pack-active">
+        {t('packActive', [status.packId, status.version])} · {t(SOURCE_KEYS[status.source])} ·{' '}
+        {status.signed ? t('packSigned') : t('packUnsigned')} ·{' '}
+        {t('packCounts', [String(status.policies.length), String(status.termCount)])}
+      </p>
+      <label>
+        {t('packImport')}
+        <input
+          type="file"
+          accept=".json,application/json"
+          data-testid="pack-file"
+          onChange={async (event) => {
+            const file = event.currentTarget.files?.[0];
+            if (file) apply(await props.onImport(await file.text()));
+            event.currentTarget.value = '';
+          }}
+        />
+      </label>
+      <div class="row">
+        <button
+          type="button"
+          disabled={!props.endpointConfigured}
+          onClick={async () => apply(await props.onRefresh())}
+        >
+          {t('packRefresh')}
+        </button>
+      </div>
+      {message && (
+        <p role="status" data-testid="pack-message" class={errors.length ? 'error' : 'ok'}>
+          {message}
+        </p>
+      )}
+      {errors.length > 0 && (
+        <ul class="error" data-testid="pack-errors">
+          {errors.map((error) => (
+            <li key={`${error.path}:${error.message}`}>{describeError(error)}</li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
