@@ -56,7 +56,12 @@ export function summarizeRisk(
 ): RiskSummary {
   const { score } = riskScore(flags, now, precision, config);
   const previousScore = scoreAt(flags, now - config.trendWindowDays * DAY_MS, precision, config);
-  return { score, band: bandOf(score), trend: trendOf(score, previousScore, config), previousScore };
+  return {
+    score,
+    band: bandOf(score),
+    trend: trendOf(score, previousScore, config),
+    previousScore,
+  };
 }
 
 /** Evenly spaced scores over `spanDays` up to now, oldest first, for a small chart. */
