@@ -1,0 +1,109 @@
+/**
+ * Per-rule confirm/dismiss counts, from which lib/risk derives each automatic rule's
+ * precision. A count moves whenever a decision on an automatic finding is made, changed or
+ * withdrawn (the flag deleted), so it always equals the decisions standing in the database.
+ */
+import type { FlagStatus } from '@/lib/protocol/records';
+import { type RuleDecisions, ruleKeyOf, smoothedPrecision } from '@/lib/risk/precision';
+import type { FlagpostDb, RuleStatsRow, StoredFlag } from './db';
+
+type Decision = Extract<FlagStatus, 'confirmed' | 'dismissed'>;
+
+export interface DecisionChange {
+  policyId: string;
+  ruleId: string;
+  /** The standing decision before (undefined: none, e.g. suggested or new). */
+  from: Decision | undefined;
+  /** The standing decision after (undefined: none, e.g. back to suggested or deleted). */
+  to: Decision | undefined;
+  at: string;
+}
+
+const asDecision = (status: FlagStatus | undefined): Decision | undefined =>
+  status === 'confirmed' || status === 'dismissed' ? status : undefined;
+
+/**
+ * Moves one rule's counts. Runs in the caller's transaction when there is one (it must
+ * include db.ruleStats), so the flag and its rule's counts change together or not at all.
+ */
+export async function recordDecision(db: FlagpostDb, change: DecisionChange): Promise<void> {
+  if (change.from === change.to) return;
+  const ruleKey = ruleKeyOf(change.policyId, change.ruleId);
+  await db.transaction('rw', db.ruleStats, async () => {
+    const row: RuleStatsRow = (await db.ruleStats.get(ruleKey)) ?? {
+      ruleKey,
+      policyId: change.policyId,
+      ruleId: change.ruleId,
+      confirmed: 0,
+      dismissed: 0,
+      updatedAt: change.at,
+    };
+    if (change.from) row[change.from] = Math.max(0, row[change.from] - 1);
+    if (change.to) row[change.to] += 1;
+    row.updatedAt = change.at;
+    await db.ruleStats.put(row);
+  });
+}
+
+const standing = (flag: StoredFlag | undefined): Decision | undefined =>
+  flag && !flag.deleted ? asDecision(flag.status) : undefined;
+
+/**
+ * The hook for the flag repository: call with the flag as it was (undefined on create) and
+ * as it is now, inside the same transaction as the write. Manual flags and findings without
+ * a rule are not decisions on a rule, so they leave the counts alone.
+ */
+export async function applyRuleDecision(
+  db: FlagpostDb,
+  before: StoredFlag | undefined,
+  after: StoredFlag,
+): Promise<void> {
+  if (after.source !== 'auto' || !after.ruleId) return;
+  await recordDecision(db, {
+    policyId: after.policyId,
+    ruleId: after.ruleId,
+    from: standing(before),
+    to: standing(after),
+    at: after.updatedAt,
+  });
+}
+
+export interface RulePrecision extends RuleDecisions {
+  policyId: string;
+  ruleId: string;
+  precision: number;
+  decisions: number;
+}
+
+/** Counts for the given rule keys (`policyId:ruleId`); absent rules have none. */
+export async function ruleDecisions(
+  db: FlagpostDb,
+  ruleKeys: readonly string[],
+): Promise<Map<string, RuleDecisions>> {
+  const unique = [...new Set(ruleKeys)];
+  const rows = await db.ruleStats.bulkGet(unique);
+  const found = new Map<string, RuleDecisions>();
+  for (const row of rows) if (row) found.set(row.ruleKey, row);
+  return found;
+}
+
+export async function rulePrecisions(
+  db: FlagpostDb,
+  rules: ReadonlyArray<{ policyId: string; ruleId: string }>,
+): Promise<RulePrecision[]> {
+  const counts = await ruleDecisions(
+    db,
+    rules.map((r) => ruleKeyOf(r.policyId, r.ruleId)),
+  );
+  return rules.map(({ policyId, ruleId }) => {
+    const decisions = counts.get(ruleKeyOf(policyId, ruleId)) ?? { confirmed: 0, dismissed: 0 };
+    return {
+      policyId,
+      ruleId,
+      confirmed: decisions.confirmed,
+      dismissed: decisions.dismissed,
+      decisions: decisions.confirmed + decisions.dismissed,
+      precision: smoothedPrecision(decisions),
+    };
+  });
+}
