@@ -36,7 +36,8 @@ export function createWorkspaceHandlers(
       const db = await database();
       const result = await applyBulkAction(db, selection, action, reason, await author()).catch(
         (error: unknown) => {
-          if (error instanceof BulkTooLargeError) throw new MessageError('bad-request', error.message);
+          if (error instanceof BulkTooLargeError)
+            throw new MessageError('bad-request', error.message);
           throw error;
         },
       );

@@ -6,10 +6,10 @@
  */
 import { newUlid } from '@/lib/protocol/ids';
 import type { Flag } from '@/lib/protocol/records';
-import type { Author } from './flags-repo';
 import type { FlagpostDb, StoredFlag, UndoRow } from './db';
+import type { Author } from './flags-repo';
 import { enqueue } from './outbox-repo';
-import { type QueueFilter, matchingFlags } from './queue-repo';
+import { matchingFlags, type QueueFilter } from './queue-repo';
 import { pendingRevision } from './records-repo';
 
 export type BulkAction = 'confirm' | 'dismiss' | 'delete' | 'sync';
@@ -70,7 +70,9 @@ export async function applyBulkAction(
     if (action === 'sync') {
       // Sync now: queue again what the endpoint refused or the reviewer set aside. Nothing
       // changes in the records themselves, so there is nothing to undo.
-      const requeue = flags.filter((f) => f.syncState === 'rejected' || f.syncState === 'discarded');
+      const requeue = flags.filter(
+        (f) => f.syncState === 'rejected' || f.syncState === 'discarded',
+      );
       for (const flag of requeue) {
         await db.flags.update(flag.id, { syncState: 'pending' });
         await enqueue(db, 'flag', flag.id, now);
@@ -147,6 +149,10 @@ export async function undoLastBulkAction(
     await db.flags.bulkPut(restored);
     for (const flag of restored) await enqueue(db, 'flag', flag.id, now);
     await db.undo.delete(row.id);
-    return { action: row.action, restored: restored.length, skipped: before.length - restored.length };
+    return {
+      action: row.action,
+      restored: restored.length,
+      skipped: before.length - restored.length,
+    };
   });
 }

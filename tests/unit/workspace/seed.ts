@@ -1,0 +1,47 @@
+/** Flags written straight into a test database, spread over policies, markets and creators. */
+import { newUlid } from '@/lib/protocol/ids';
+import { MARKETS, SEVERITIES } from '@/lib/protocol/records';
+import type { FlagpostDb, StoredFlag } from '@/lib/store/db';
+
+export const POLICIES = ['counterfeit-goods', 'off-platform-diversion', 'price-anomaly'] as const;
+const STATUSES = ['suggested', 'confirmed', 'dismissed'] as const;
+
+/** Flag i: created at second i (several share a millisecond when `sameTimeEvery` > 1). */
+export function seededFlag(i: number, sameTimeEvery = 1): StoredFlag {
+  const createdAt = new Date(
+    Date.UTC(2026, 10, 1) + Math.floor(i / sameTimeEvery) * 1000,
+  ).toISOString();
+  const creatorId = `seller${i % 7}`;
+  return {
+    id: newUlid(Date.parse(createdAt)),
+    revision: 1,
+    reviewer: 'alice',
+    createdAt,
+    updatedAt: createdAt,
+    deleted: false,
+    item: {
+      platform: 'shopvid',
+      kind: 'video',
+      itemId: String(1000 + i),
+      url: `https://shop.example/v/${1000 + i}`,
+      creatorId,
+      market: MARKETS[i % MARKETS.length],
+    },
+    policyId: POLICIES[i % POLICIES.length] ?? 'other',
+    policyVersion: 'manual-1',
+    severity: SEVERITIES[i % SEVERITIES.length] ?? 'low',
+    source: 'manual',
+    status: STATUSES[i % STATUSES.length] ?? 'suggested',
+    evidence: [],
+    note: '',
+    itemKey: `shopvid:${1000 + i}`,
+    creatorKey: `shopvid:${creatorId}`,
+    syncState: i % 10 === 9 ? 'rejected' : 'synced',
+  };
+}
+
+export async function seed(db: FlagpostDb, count: number, sameTimeEvery = 1) {
+  const flags = Array.from({ length: count }, (_, i) => seededFlag(i, sameTimeEvery));
+  await db.flags.bulkAdd(flags);
+  return flags;
+}
