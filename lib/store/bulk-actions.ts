@@ -11,6 +11,7 @@ import type { Author } from './flags-repo';
 import { enqueue } from './outbox-repo';
 import { matchingFlags, type QueueFilter } from './queue-repo';
 import { pendingRevision } from './records-repo';
+import { applyRuleDecision } from './rule-stats-repo';
 
 export type BulkAction = 'confirm' | 'dismiss' | 'delete' | 'sync';
 export type BulkSelection = { ids: string[] } | { filter: QueueFilter };
@@ -49,6 +50,23 @@ function nextState(flag: StoredFlag, action: Exclude<BulkAction, 'sync'>): Parti
   return flag.status === status ? null : { status };
 }
 
+/**
+ * Writes the new revisions, queues them, and moves the confirm/dismiss counts of their
+ * rules (for rule precision) in the caller's transaction, as single edits do.
+ */
+async function writeRevisions(
+  db: FlagpostDb,
+  before: readonly StoredFlag[],
+  after: readonly StoredFlag[],
+  now: string,
+) {
+  await db.flags.bulkPut([...after]);
+  for (const [i, flag] of after.entries()) {
+    await enqueue(db, 'flag', flag.id, now);
+    await applyRuleDecision(db, before[i], flag);
+  }
+}
+
 async function selected(db: FlagpostDb, selection: BulkSelection): Promise<StoredFlag[]> {
   if ('filter' in selection) return matchingFlags(db, selection.filter);
   const found = await db.flags.bulkGet(selection.ids);
@@ -62,7 +80,7 @@ export async function applyBulkAction(
   reason: string,
   author: Author,
 ): Promise<BulkResult> {
-  return db.transaction('rw', db.flags, db.outbox, db.undo, async () => {
+  return db.transaction('rw', [db.flags, db.outbox, db.undo, db.ruleStats], async () => {
     const flags = await selected(db, selection);
     if (flags.length > MAX_BULK_FLAGS) throw new BulkTooLargeError(flags.length);
     const now = author.clock();
@@ -90,8 +108,7 @@ export async function applyBulkAction(
         pendingRevision(flag, { ...patch, note: noteWithReason(flag.note, action, reason) }, now),
       );
     }
-    await db.flags.bulkPut(after);
-    for (const flag of after) await enqueue(db, 'flag', flag.id, now);
+    await writeRevisions(db, before, after, now);
     // Only the last action can be undone: older undo rows would only grow the database.
     await db.undo.clear();
     const undo: UndoRow = { id: newUlid(Date.parse(now)), createdAt: now, action, reason, before };
@@ -133,21 +150,22 @@ export async function undoLastBulkAction(
   db: FlagpostDb,
   author: Author,
 ): Promise<UndoResult | undefined> {
-  return db.transaction('rw', db.flags, db.outbox, db.undo, async () => {
+  return db.transaction('rw', [db.flags, db.outbox, db.undo, db.ruleStats], async () => {
     const row = await db.undo.orderBy('createdAt').last();
     if (!row) return undefined;
     const before = row.before.filter(isStoredFlag);
     const current = await db.flags.bulkGet(before.map((flag) => flag.id));
     const now = author.clock();
+    const previous: StoredFlag[] = [];
     const restored: StoredFlag[] = [];
     before.forEach((earlier, i) => {
       const flag = current[i];
       if (flag?.revision !== earlier.revision + 1) return;
+      previous.push(flag);
       const { status, severity, note, deleted } = earlier;
       restored.push(pendingRevision(flag, { status, severity, note, deleted }, now));
     });
-    await db.flags.bulkPut(restored);
-    for (const flag of restored) await enqueue(db, 'flag', flag.id, now);
+    await writeRevisions(db, previous, restored, now);
     await db.undo.delete(row.id);
     return {
       action: row.action,

@@ -126,6 +126,16 @@ describe('bulk actions', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('moves the confirm/dismiss counts of automatic rules, and undo moves them back', async () => {
+    const flags = (await seed(db, 4)).map((f) => ({ ...f, source: 'auto' as const, ruleId: 'r1' }));
+    await db.flags.bulkPut(flags.map((f) => ({ ...f, status: 'suggested' as const })));
+    await applyBulkAction(db, { ids: flags.map((f) => f.id) }, 'confirm', 'checked', author);
+    const key = `${flags[0]!.policyId}:r1`;
+    expect((await db.ruleStats.get(key))?.confirmed).toBeGreaterThan(0);
+    await undoLastBulkAction(db, author);
+    expect((await db.ruleStats.toArray()).every((r) => r.confirmed === 0)).toBe(true);
+  });
+
   it('keeps the reason when the note is already at its limit', () => {
     const note = noteWithReason('x'.repeat(5000), 'dismiss', 'spam');
     expect(note).toHaveLength(5000);
