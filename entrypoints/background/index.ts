@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter } from '@/lib/messaging/router';
 import { configureZodForExtension } from '@/lib/zod-setup';
 import { createHandlers, identity } from './handlers';
+import { refreshPackFromEndpoint } from './pack-handlers';
 import { createSyncRunner, PERIODIC_ALARM, RETRY_ALARM, schedulePeriodicSync } from './sync-runner';
 
 export default defineBackground({
@@ -16,6 +17,8 @@ export default defineBackground({
 
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === PERIODIC_ALARM || alarm.name === RETRY_ALARM) void runner.request();
+      // On the schedule, also pick up a newly published pack (an unchanged one costs a 304).
+      if (alarm.name === PERIODIC_ALARM) void refreshPackFromEndpoint().catch(() => {});
     });
     // Registering for startup makes the browser wake this worker when it starts, so a sync
     // cut short by the browser closing resumes without the reviewer doing anything.

@@ -44,8 +44,15 @@ async function storedPack(): Promise<StoredPack | undefined> {
   return row?.value as StoredPack | undefined;
 }
 
-export function activePack(): Promise<CompiledPack> {
-  loading ??= (async () => {
+/** The pack in use now (loading it on first use); a later activation replaces it. */
+export async function activePack(): Promise<CompiledPack> {
+  await (loading ??= load());
+  if (!slot.active) throw new Error('No policy pack is active.');
+  return slot.active;
+}
+
+function load(): Promise<CompiledPack> {
+  return (async () => {
     // The bundled pack ships with this release and is trusted as such.
     slot = activatePack(emptySlot, await loadPack(STARTER_PACK_JSON, { allowUnsigned: true }));
     source = 'bundled';
@@ -61,7 +68,6 @@ export function activePack(): Promise<CompiledPack> {
     }
     return slot.active;
   })();
-  return loading;
 }
 
 export async function packStatus(): Promise<PackStatus> {

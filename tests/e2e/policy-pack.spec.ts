@@ -1,0 +1,98 @@
+/**
+ * Policy packs in the options page: a good pack file replaces the active pack, a bad one is
+ * refused with errors naming where it is wrong and the active pack stays, a pack signed by
+ * an untrusted key is refused, and the endpoint's pack is fetched and activated.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { startTestEndpoint } from './support/endpoint';
+import { configureEndpoint } from './support/extension-pages';
+import { expect, test } from './support/fixtures';
+
+const MINI = JSON.parse(readFileSync('tests/fixtures/packs/mini-pack.json', 'utf8')) as {
+  id: string;
+  version: string;
+  policies: { rules: { examples: { mustMatch: string[] } }[] }[];
+};
+
+async function importPack(page: Page, pack: unknown) {
+  await page.getByTestId('pack-file').setInputFiles({
+    name: 'pack.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(typeof pack === 'string' ? pack : JSON.stringify(pack)),
+  });
+}
+
+test('a good pack replaces the active one; a bad or untrusted one is refused and changes nothing', async ({
+  browserWithExtension,
+}) => {
+  const { context, extensionId } = browserWithExtension;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.getByTestId('pack-active')).toContainText('flagpost-starter');
+  await expect(page.getByTestId('pack-active')).toContainText('bundled with Flagpost');
+
+  await importPack(page, MINI);
+  await expect(page.getByTestId('pack-message')).toContainText(
+    `Activated ${MINI.id} ${MINI.version}`,
+  );
+  await expect(page.getByTestId('pack-active')).toContainText('imported from a file');
+
+  // An example that the rule does not match: the pack tests itself and is refused.
+  const broken = structuredClone(MINI);
+  broken.policies[0]?.rules[0]?.examples.mustMatch.push('a perfectly ordinary sentence');
+  await importPack(page, { ...broken, version: '1.0.1' });
+  await expect(page.getByTestId('pack-message')).toHaveText(
+    'The pack was refused; the active pack is unchanged.',
+  );
+  await expect(page.getByTestId('pack-errors')).toContainText('a perfectly ordinary sentence');
+  await expect(page.getByTestId('pack-errors')).toContainText('policies[0].rules[0]');
+  await expect(page.getByTestId('pack-active')).toContainText(`${MINI.id} ${MINI.version}`);
+
+  await importPack(page, '{"id": "truncated", ');
+  await expect(page.getByTestId('pack-errors')).toContainText('Not JSON');
+
+  // Signed by a key nobody trusts.
+  await importPack(page, {
+    ...MINI,
+    version: '1.0.2',
+    signature: { keyId: 'x', algorithm: 'Ed25519', value: 'AAAA' },
+  });
+  await expect(page.getByTestId('pack-message')).toHaveText(
+    'The pack was refused; the active pack is unchanged.',
+  );
+
+  // The active pack survives a reload of the extension's worker state.
+  await page.reload();
+  await expect(page.getByTestId('pack-active')).toContainText(`${MINI.id} ${MINI.version}`);
+});
+
+test('the endpoint’s published pack is fetched and activated', async ({ browserWithExtension }) => {
+  const endpoint = await startTestEndpoint();
+  try {
+    const { issueToken } = await import('../../server/app');
+    const admin = await issueToken(endpoint.server.db, 'lead', { admin: true });
+    const published = await fetch(`${endpoint.url}/v1/policy-pack`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ version: '2.0.0', pack: { ...MINI, version: '2.0.0' } }),
+    });
+    expect(published.ok).toBe(true);
+
+    const { context, extensionId } = browserWithExtension;
+    await configureEndpoint(context, extensionId, {
+      endpointUrl: endpoint.url,
+      token: endpoint.token,
+      reviewerId: endpoint.reviewer,
+    });
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await page.getByRole('button', { name: 'Fetch from the endpoint' }).click();
+    await expect(page.getByTestId('pack-message')).toContainText('Activated mini 2.0.0');
+    await expect(page.getByTestId('pack-active')).toContainText('from the governance endpoint');
+    await page.getByRole('button', { name: 'Fetch from the endpoint' }).click();
+    await expect(page.getByTestId('pack-message')).toContainText('already active');
+  } finally {
+    await endpoint.close();
+  }
+});
