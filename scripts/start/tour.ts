@@ -16,11 +16,12 @@ export interface TourContext {
   extensionId: string;
   pagesUrl: string;
   outDir: string;
+  endpoint: { db: { query<T>(sql: string): Promise<{ rows: T[] }> } };
 }
 
 const VIDEO = '/@lena.glow/video/7301234567890123456';
 
-export async function runTour({ context, extensionId, pagesUrl, outDir }: TourContext) {
+export async function runTour({ context, extensionId, pagesUrl, outDir, endpoint }: TourContext) {
   await mkdir(outDir, { recursive: true });
   const steps: TourStep[] = [];
   const shoot = async (page: Page, name: string, what: string) => {
@@ -67,12 +68,25 @@ export async function runTour({ context, extensionId, pagesUrl, outDir }: TourCo
   const badgeText = (await overlay.getByTestId('badge').textContent()) ?? '';
   await shoot(page, 'after-reload', `Reloaded the page; the badge still says "${badgeText}".`);
 
+  // The flag and the note go to the endpoint on their own within seconds.
+  const delivered = async () =>
+    (await endpoint.db.query<{ n: number }>('select count(*)::int as n from records')).rows[0]?.n ??
+    0;
+  for (let waited = 0; (await delivered()) < 2 && waited < 30_000; waited += 250)
+    await page.waitForTimeout(250);
+
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 360, height: 300 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.getByTestId('flag-count').waitFor();
   const flags = await popup.getByTestId('flag-count').textContent();
   const notes = await popup.getByTestId('note-count').textContent();
-  await shoot(popup, 'popup', `The popup counts ${flags} flag(s) and ${notes} note(s) stored.`);
-  return { steps, flags: Number(flags), notes: Number(notes) };
+  await popup.getByTestId('sync-pending').filter({ hasText: /^0$/ }).waitFor();
+  const count = await delivered();
+  await shoot(
+    popup,
+    'popup',
+    `The popup counts ${flags} flag(s) and ${notes} note(s); nothing waits to sync; the endpoint holds ${count} record(s).`,
+  );
+  return { steps, flags: Number(flags), notes: Number(notes), delivered: count };
 }
