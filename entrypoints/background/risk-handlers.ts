@@ -1,9 +1,134 @@
-/** Handlers of lib/messaging/risk-messages.ts. */
-
-import type { riskMessages } from '@/lib/messaging/risk-messages';
+/** Handlers of lib/messaging/risk-messages.ts: creator risk, creator history, creator notes. */
+import { MessageError } from '@/lib/messaging/errors';
+import type { RemoteHistoryState, riskMessages } from '@/lib/messaging/risk-messages';
 import type { Handlers } from '@/lib/messaging/router';
+import type { CreatorRef } from '@/lib/protocol/history';
+import { creatorKey } from '@/lib/protocol/records';
+import { creatorRisks } from '@/lib/risk-sync/creator-risk';
+import { creatorHistoryView } from '@/lib/risk-sync/creator-view';
+import { loadSettings } from '@/lib/settings/settings';
+import { systemClock } from '@/lib/store/clock';
+import { cachedHistory } from '@/lib/store/creator-history-repo';
+import type { FlagpostDb } from '@/lib/store/db';
+import { createNote, deleteNote, editNote } from '@/lib/store/notes-repo';
+import { RecordNotFoundError } from '@/lib/store/records-repo';
+import { rulePrecisions } from '@/lib/store/rule-stats-repo';
+import { readSecret } from '@/lib/store/secrets-repo';
+import {
+  createHistoryRefresher,
+  HISTORY_MAX_AGE_MS,
+  type HistoryRefresher,
+} from '@/lib/sync/creator-history-refresher';
+import type { EndpointConfig } from '@/lib/sync/transport';
+import { database } from './database';
 import type { SyncRunner } from './sync-runner';
 
-export function createRiskHandlers(_runner: SyncRunner): Pick<Handlers, keyof typeof riskMessages> {
-  return {};
+/** The same endpoint and token as sync; undefined until both are configured. */
+async function endpointConfig(): Promise<EndpointConfig | undefined> {
+  const [settings, token] = await Promise.all([
+    loadSettings(),
+    database().then((db) => readSecret(db, 'endpointToken')),
+  ]);
+  return settings.endpointUrl && token ? { endpointUrl: settings.endpointUrl, token } : undefined;
+}
+
+async function author() {
+  const { reviewerId } = await loadSettings();
+  return { reviewer: reviewerId, clock: systemClock };
+}
+
+/** A creator note of this device, or a not-found error (item notes are not edited here). */
+async function ownCreatorNote(db: FlagpostDb, id: string) {
+  const note = await db.notes.get(id);
+  if (!note || note.deleted || note.target.type !== 'creator')
+    throw new MessageError('not-found', `No note on a creator with id ${id}`);
+  return note;
+}
+
+/** Refreshes if asked and stale, then says what the cached copy is and why. */
+async function remoteState(
+  db: FlagpostDb,
+  refresher: HistoryRefresher,
+  ref: CreatorRef,
+  refresh: boolean,
+): Promise<Omit<RemoteHistoryState, 'fetchedAt' | 'ageMs'>> {
+  const key = creatorKey(ref);
+  const configured = (await endpointConfig()) !== undefined;
+  const before = await cachedHistory(db, key);
+  const stale = !before || Date.now() - Date.parse(before.fetchedAt) > HISTORY_MAX_AGE_MS;
+  if (configured && refresh && stale) {
+    const outcome = await refresher.refreshNow(ref);
+    if (outcome.kind === 'fetched') return { state: 'fresh' };
+    if (outcome.kind === 'failed')
+      return { state: before ? 'cached' : 'none', error: outcome.reason };
+  }
+  if (!before) return { state: configured ? 'none' : 'not-configured' };
+  const error = refresher.lastError(key);
+  return stale || error ? { state: 'cached', ...(error ? { error } : {}) } : { state: 'fresh' };
+}
+
+export function createRiskHandlers(runner: SyncRunner): Pick<Handlers, keyof typeof riskMessages> {
+  const refresher = createHistoryRefresher({
+    db: database,
+    config: endpointConfig,
+    clock: systemClock,
+  });
+
+  return {
+    async 'creators.risk'({ creators }) {
+      const db = await database();
+      const risks = await creatorRisks(db, creators, Date.now());
+      // The chips answer from what is here now; newer history arrives for the next ask.
+      void refresher.refreshStale(creators).catch((error: unknown) => {
+        console.warn('Flagpost: creator history refresh failed:', error);
+      });
+      return { risks };
+    },
+
+    async 'creator.history'({ creator, refresh }) {
+      const db = await database();
+      const remote = await remoteState(db, refresher, creator, refresh);
+      return creatorHistoryView(db, creator, Date.now(), remote);
+    },
+
+    async 'creator.note.create'({ creator, text }) {
+      const db = await database();
+      const known = await db.creators.get(creatorKey(creator));
+      const target = {
+        type: 'creator' as const,
+        creator: {
+          ...creator,
+          handle: known?.handle ?? '',
+          ...(known?.displayName ? { displayName: known.displayName } : {}),
+        },
+      };
+      const note = await createNote(db, target, text, await author());
+      runner.soon();
+      return note;
+    },
+
+    async 'creator.note.edit'({ id, text }) {
+      const db = await database();
+      await ownCreatorNote(db, id);
+      const note = await editNote(db, id, text, await author());
+      runner.soon();
+      return note;
+    },
+
+    async 'creator.note.delete'({ id }) {
+      const db = await database();
+      await ownCreatorNote(db, id);
+      const note = await deleteNote(db, id, await author()).catch((error: unknown) => {
+        if (error instanceof RecordNotFoundError)
+          throw new MessageError('not-found', error.message);
+        throw error;
+      });
+      runner.soon();
+      return note;
+    },
+
+    async 'rule.precision'({ rules }) {
+      return { rules: await rulePrecisions(await database(), rules) };
+    },
+  };
 }
