@@ -17,7 +17,9 @@ export interface Revisioned {
 /** Content as the wire sees it: '' and absent optional text are the same (CSV cannot tell). */
 export function contentKey(record: object): string {
   return canonicalJson(
-    JSON.parse(JSON.stringify(record), (_key, value: unknown) => (value === '' ? undefined : value)),
+    JSON.parse(JSON.stringify(record), (_key, value: unknown) =>
+      value === '' ? undefined : value,
+    ),
   );
 }
 

@@ -1,0 +1,244 @@
+/**
+ * Export and import against the store. Export reads records page by page in key order (so a
+ * page of 100,000 flags never has to fit in one message). Import merges a file that
+ * lib/exchange already validated in full, in ONE transaction: either every record of the
+ * file is merged or, if anything throws, none is.
+ *
+ * Whose records are sent: only records whose author is this reviewer enter the outbox (the
+ * endpoint accepts a reviewer's own records only, and ids + revisions make a re-send of
+ * what it already holds harmless). Anyone else's records are kept on this device only
+ * (`discarded`): they are shown and counted, never sent as ours. Without a reviewer id
+ * (the placeholder) nothing imported is ours: placeholder records would otherwise be
+ * adopted by whoever sets their id next.
+ */
+import type { ExportData, ExportedCreator, ImportProblem } from '@/lib/exchange/envelope';
+import { contentKey, type MergeOutcome, mergeOutcome } from '@/lib/exchange/merge';
+import { readExport } from '@/lib/exchange/read-export';
+import { creatorKey, type Flag, type Note } from '@/lib/protocol/records';
+import type {
+  FlagpostDb,
+  OutboxEntry,
+  StoredCreator,
+  StoredFlag,
+  StoredNote,
+  SyncFields,
+} from './db';
+import { toStoredFlag } from './flags-repo';
+import { noteTargetKey } from './notes-repo';
+import { outboxKey } from './outbox-repo';
+
+export type ExportKind = 'flags' | 'notes' | 'creators';
+
+export type Tally = Record<MergeOutcome, number>;
+export interface ImportReport {
+  flags: Tally;
+  notes: Tally;
+  creators: Tally;
+  conflicts: { type: 'flag' | 'note' | 'creator'; id: string; revision?: number }[];
+  /** Records queued for the endpoint: this reviewer's, new or newer than ours. */
+  queued: number;
+  /** Records of other reviewers (or of no reviewer id) kept on this device only. */
+  localOnly: number;
+}
+
+const emptyTally = (): Tally => ({ added: 0, updated: 0, unchanged: 0, older: 0, conflict: 0 });
+
+export function toWireFlag(stored: StoredFlag): Flag {
+  const {
+    syncState: _s,
+    syncError: _e,
+    syncedRevision: _r,
+    itemKey: _i,
+    creatorKey: _c,
+    ...wire
+  } = stored;
+  return wire;
+}
+export function toWireNote(stored: StoredNote): Note {
+  const {
+    syncState: _s,
+    syncError: _e,
+    syncedRevision: _r,
+    targetKey: _t,
+    creatorKey: _c,
+    ...wire
+  } = stored;
+  return wire;
+}
+const toExportedCreator = ({ key: _k, ...creator }: StoredCreator): ExportedCreator => creator;
+
+/** One page of records in key order, after `after` (exclusive); tombstones included. */
+export async function exportPage(db: FlagpostDb, kind: ExportKind, after: string, limit: number) {
+  const table = db.table(kind);
+  const rows = await table.where(':id').above(after).limit(limit).toArray();
+  const keyOf = kind === 'creators' ? (r: StoredCreator) => r.key : (r: { id: string }) => r.id;
+  const last = rows.at(-1) as (StoredCreator & { id: string }) | undefined;
+  const records =
+    kind === 'flags'
+      ? (rows as StoredFlag[]).map(toWireFlag)
+      : kind === 'notes'
+        ? (rows as StoredNote[]).map(toWireNote)
+        : (rows as StoredCreator[]).map(toExportedCreator);
+  return { records, next: rows.length === limit && last ? keyOf(last) : undefined };
+}
+
+interface MergeContext {
+  report: ImportReport;
+  outbox: OutboxEntry[];
+  isOurs: (reviewer: string) => boolean;
+  now: string;
+}
+
+interface Converters<W, S> {
+  toStored: (wire: W) => S;
+  toWire: (stored: S) => W;
+}
+
+function mergeRecords<W extends Flag | Note, S extends W & SyncFields>(
+  type: 'flag' | 'note',
+  incoming: W[],
+  locals: (S | undefined)[],
+  { toStored, toWire }: Converters<W, S>,
+  context: MergeContext,
+): S[] {
+  const puts: S[] = [];
+  const tally = context.report[`${type}s`];
+  incoming.forEach((wire, i) => {
+    const local = locals[i];
+    const outcome = mergeOutcome<W>(
+      local && toWire(local),
+      wire,
+      (a, b) => contentKey(a) === contentKey(b),
+    );
+    tally[outcome]++;
+    if (outcome === 'conflict')
+      context.report.conflicts.push({ type, id: wire.id, revision: wire.revision });
+    if (outcome !== 'added' && outcome !== 'updated') return;
+    const ours = context.isOurs(wire.reviewer);
+    const stored: S = {
+      ...toStored(wire),
+      syncState: ours ? 'pending' : 'discarded',
+      ...(local?.syncedRevision !== undefined ? { syncedRevision: local.syncedRevision } : {}),
+    };
+    puts.push(stored);
+    if (ours) {
+      context.report.queued++;
+      context.outbox.push({
+        key: outboxKey(type, wire.id),
+        type,
+        id: wire.id,
+        enqueuedAt: context.now,
+        attempts: 0,
+      });
+    } else context.report.localOnly++;
+  });
+  return puts;
+}
+
+function mergeCreators(
+  incoming: ExportedCreator[],
+  locals: (StoredCreator | undefined)[],
+  report: ImportReport,
+  now: string,
+) {
+  const puts: StoredCreator[] = [];
+  incoming.forEach((creator, i) => {
+    const local = locals[i];
+    const key = creatorKey(creator);
+    const stored: StoredCreator = { ...creator, key, lastSeenAt: creator.lastSeenAt ?? now };
+    if (!local) {
+      report.creators.added++;
+      puts.push(stored);
+    } else if (contentKey(toExportedCreator(local)) === contentKey(creator))
+      report.creators.unchanged++;
+    else if (creator.lastSeenAt && creator.lastSeenAt > local.lastSeenAt) {
+      // No revisions for creators: the more recent sighting has the current handle and name.
+      report.creators.updated++;
+      puts.push(stored);
+    } else report.creators.older++;
+  });
+  return puts;
+}
+
+export async function importRecords(
+  db: FlagpostDb,
+  data: ExportData,
+  options: { reviewer: string | undefined; now: string },
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    flags: emptyTally(),
+    notes: emptyTally(),
+    creators: emptyTally(),
+    conflicts: [],
+    queued: 0,
+    localOnly: 0,
+  };
+  const context: MergeContext = {
+    report,
+    outbox: [],
+    isOurs: (reviewer) => options.reviewer !== undefined && reviewer === options.reviewer,
+    now: options.now,
+  };
+  await db.transaction('rw', [db.flags, db.notes, db.creators, db.outbox], async () => {
+    const [localFlags, localNotes, localCreators] = await Promise.all([
+      db.flags.bulkGet(data.flags.map((f) => f.id)),
+      db.notes.bulkGet(data.notes.map((n) => n.id)),
+      db.creators.bulkGet(data.creators.map(creatorKey)),
+    ]);
+    const flags = mergeRecords(
+      'flag',
+      data.flags,
+      localFlags,
+      { toStored: toStoredFlag, toWire: toWireFlag },
+      context,
+    );
+    const notes = mergeRecords(
+      'note',
+      data.notes,
+      localNotes,
+      { toStored: toStoredNote, toWire: toWireNote },
+      context,
+    );
+    const creators = mergeCreators(data.creators, localCreators, report, options.now);
+    // Keep the original enqueue time of records already waiting, as enqueue() does.
+    const waiting = await db.outbox.bulkGet(context.outbox.map((e) => e.key));
+    const entries = context.outbox.map((entry, i) => waiting[i] ?? entry);
+    await Promise.all([
+      db.flags.bulkPut(flags),
+      db.notes.bulkPut(notes),
+      db.creators.bulkPut(creators),
+      db.outbox.bulkPut(entries),
+    ]);
+  });
+  return report;
+}
+
+function noteCreatorKey(target: Note['target']): string {
+  if (target.type === 'creator') return creatorKey(target.creator);
+  const { platform, creatorId } = target.item;
+  return creatorId ? creatorKey({ platform, creatorId }) : '';
+}
+
+function toStoredNote(note: Note): StoredNote {
+  return {
+    ...note,
+    targetKey: noteTargetKey(note.target),
+    creatorKey: noteCreatorKey(note.target),
+    syncState: 'pending',
+  };
+}
+
+export type ImportResult =
+  | { status: 'imported'; report: ImportReport }
+  | { status: 'invalid'; problems: ImportProblem[] };
+
+/** Validates the whole file first; a file with any problem changes nothing. */
+export async function importFile(
+  db: FlagpostDb,
+  text: string,
+  options: { reviewer: string | undefined; now: string },
+): Promise<ImportResult> {
+  const read = readExport(text);
+  if (!read.ok) return { status: 'invalid', problems: read.problems };
+  return { status: 'imported', report: await importRecords(db, read.data, options) };
+}
