@@ -16,6 +16,18 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__' },
+    // The side panel (Firefox: sidebar) comes from entrypoints/sidepanel; WXT adds the
+    // `sidePanel` permission for Chrome. Its shortcut is a command handled in
+    // entrypoints/background/commands.ts (Firefox MV2 names the popup's command differently).
+    commands: {
+      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+P' },
+      },
+      'open-sidepanel': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: '__MSG_cmdOpenSidepanel__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

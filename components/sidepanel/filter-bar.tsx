@@ -1,0 +1,134 @@
+/** The queue's filters: status (with counts), policy, severity, market, creator, sync state. */
+import type { QueueFilterView } from '@/lib/messaging/workspace-messages';
+import { MARKETS } from '@/lib/protocol/records';
+import { useT } from '../i18n-context';
+import {
+  SEVERITY_VALUES,
+  STATUSES,
+  SYNC_STATES,
+  severityKey,
+  statusKey,
+  syncStateKey,
+} from './labels';
+
+export interface PolicyOption {
+  id: string;
+  title: string;
+}
+
+export interface FilterBarProps {
+  filter: QueueFilterView;
+  policies: readonly PolicyOption[];
+  creatorKeys: readonly string[];
+  statusCounts?: Record<'suggested' | 'confirmed' | 'dismissed', number> | undefined;
+  formatCount(n: number): string;
+  onChange(filter: QueueFilterView): void;
+}
+
+/** Sets or clears one key: '' in a select means "any". */
+function withValue<K extends keyof QueueFilterView>(
+  filter: QueueFilterView,
+  key: K,
+  value: string,
+): QueueFilterView {
+  const next = { ...filter };
+  if (value === '') delete next[key];
+  else next[key] = value as QueueFilterView[K];
+  return next;
+}
+
+export function FilterBar(props: FilterBarProps) {
+  const t = useT();
+  const { filter, onChange } = props;
+  const pick = (key: keyof QueueFilterView) => (event: Event) =>
+    onChange(withValue(filter, key, (event.currentTarget as HTMLSelectElement).value));
+  return (
+    <fieldset class="filters" data-testid="filters">
+      <legend>{t('spFiltersLegend')}</legend>
+      <label>
+        {t('spFilterStatus')}
+        <select value={filter.status ?? ''} onChange={pick('status')} data-testid="filter-status">
+          <option value="">{t('spAny')}</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {props.statusCounts
+                ? `${t(statusKey(status))} (${props.formatCount(props.statusCounts[status])})`
+                : t(statusKey(status))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('spFilterPolicy')}
+        <select
+          value={filter.policyId ?? ''}
+          onChange={pick('policyId')}
+          data-testid="filter-policy"
+        >
+          <option value="">{t('spAny')}</option>
+          {props.policies.map((policy, i) => (
+            <option key={policy.id} value={policy.id}>
+              {i < 9 ? `${i + 1} · ${policy.title}` : policy.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('spFilterSeverity')}
+        <select
+          value={filter.severity ?? ''}
+          onChange={pick('severity')}
+          data-testid="filter-severity"
+        >
+          <option value="">{t('spAny')}</option>
+          {SEVERITY_VALUES.map((severity) => (
+            <option key={severity} value={severity}>
+              {t(severityKey(severity))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('spFilterMarket')}
+        <select value={filter.market ?? ''} onChange={pick('market')} data-testid="filter-market">
+          <option value="">{t('spAny')}</option>
+          {MARKETS.map((market) => (
+            <option key={market} value={market}>
+              {market}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('spFilterSync')}
+        <select
+          value={filter.syncState ?? ''}
+          onChange={pick('syncState')}
+          data-testid="filter-sync"
+        >
+          <option value="">{t('spAny')}</option>
+          {SYNC_STATES.map((state) => (
+            <option key={state} value={state}>
+              {t(syncStateKey(state))}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('spFilterCreator')}
+        <select
+          value={filter.creatorKey ?? ''}
+          onChange={pick('creatorKey')}
+          data-testid="filter-creator"
+        >
+          <option value="">{t('spAny')}</option>
+          {props.creatorKeys.map((key) => (
+            <option key={key} value={key}>
+              {key}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Browser keyboard commands (declared in wxt.config.ts). `open-sidepanel` opens the review
+ * queue: Chrome's side panel for the current window, Firefox's sidebar. Both browsers allow
+ * opening it only in response to a user action, which a command is.
+ */
+import { browser } from 'wxt/browser';
+
+export const OPEN_SIDEPANEL_COMMAND = 'open-sidepanel';
+
+interface SidePanelApi {
+  open(options: { windowId: number }): Promise<void>;
+}
+interface SidebarActionApi {
+  open(): Promise<void>;
+}
+
+/** The side-panel API of whichever browser this is (neither is in both). */
+function panelApis() {
+  const api = browser as unknown as { sidePanel?: SidePanelApi; sidebarAction?: SidebarActionApi };
+  return { sidePanel: api.sidePanel, sidebarAction: api.sidebarAction };
+}
+
+export async function openSidePanel(windowId: number | undefined): Promise<void> {
+  const { sidePanel, sidebarAction } = panelApis();
+  if (sidebarAction) return sidebarAction.open();
+  if (sidePanel && windowId !== undefined) return sidePanel.open({ windowId });
+}
+
+export function registerCommands(): void {
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== OPEN_SIDEPANEL_COMMAND) return;
+    // No await before open(): the browser only honours it inside the user action's turn.
+    openSidePanel(tab?.windowId).catch((error: unknown) =>
+      console.warn('Flagpost could not open the side panel:', error),
+    );
+  });
+}
