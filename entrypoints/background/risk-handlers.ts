@@ -45,7 +45,7 @@ async function ownCreatorNote(db: FlagpostDb, id: string) {
   return note;
 }
 
-/** Refreshes if asked and stale, then says what the cached copy is and why. */
+/** Refreshes if asked, then says what the cached copy is and why. */
 async function remoteState(
   db: FlagpostDb,
   refresher: HistoryRefresher,
@@ -56,7 +56,8 @@ async function remoteState(
   const configured = (await endpointConfig()) !== undefined;
   const before = await cachedHistory(db, key);
   const stale = !before || Date.now() - Date.parse(before.fetchedAt) > HISTORY_MAX_AGE_MS;
-  if (configured && refresh && stale) {
+  // Opening the panel is one explicit look at one creator: always worth one fresh fetch.
+  if (configured && refresh) {
     const outcome = await refresher.refreshNow(ref);
     if (outcome.kind === 'fetched') return { state: 'fresh' };
     if (outcome.kind === 'failed')

@@ -143,7 +143,7 @@ export const riskMessages = {
     from: 'extension',
     request: z.object({
       creator: creatorRefSchema,
-      /** Fetch the endpoint's history first when the cached copy is stale (default). */
+      /** Fetch the endpoint's history before answering (default); false: the cache as is. */
       refresh: z.boolean().default(true),
     }),
     response: creatorHistoryViewSchema,

@@ -1,0 +1,27 @@
+/** The flags that make up the score, largest contribution first: the score explains itself. */
+import type { ContributionView } from '@/lib/messaging/risk-messages';
+import { useT } from '../i18n-context';
+import { SEVERITY_LABEL, STATUS_LABEL, shortDate } from './labels';
+
+const percent = (x: number) => String(Math.round(x * 100));
+
+export function RiskExplanation({ items }: { items: readonly ContributionView[] }) {
+  const t = useT();
+  if (items.length === 0) return <p class="muted">{t('riskExplanationEmpty')}</p>;
+  return (
+    <ol class="risk-explanation" data-testid="risk-explanation">
+      {items.map((c) => (
+        <li key={c.flagId} data-flag-id={c.flagId} data-source={c.source}>
+          <strong>{c.policyId}</strong> · {t(SEVERITY_LABEL[c.severity] ?? 'severityLow')} ·{' '}
+          {t(STATUS_LABEL[c.status] ?? 'statusSuggested')} · {shortDate(c.createdAt)} ·{' '}
+          {t('riskByReviewer', c.reviewer)}
+          <div class="muted">
+            {t('riskContribution', [c.points.toFixed(1), percent(c.share)])}
+            {c.status === 'suggested' ? ` · ${t('riskCountedAt', percent(c.confidence))}` : ''}
+            {` · ${t('riskAgedTo', percent(c.decay))}`}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,72 @@
+/** Flags, notes and enforcement actions about a creator, newest first, marked local/remote. */
+import type { TimelineEntry } from '@/lib/messaging/risk-messages';
+import { useT } from '../i18n-context';
+import { ACTION_LABEL, SEVERITY_LABEL, STATUS_LABEL, shortDate } from './labels';
+
+function EntryBody({ entry }: { entry: TimelineEntry }) {
+  const t = useT();
+  switch (entry.kind) {
+    case 'flag':
+      return (
+        <>
+          <strong>{entry.policyId}</strong> · {t(SEVERITY_LABEL[entry.severity] ?? 'severityLow')} ·{' '}
+          {t(STATUS_LABEL[entry.status] ?? 'statusSuggested')} · {t('riskOnItem', entry.itemId)}
+          {entry.itemTitle ? <div class="muted">{entry.itemTitle}</div> : null}
+          {entry.note ? <div class="note-text">{entry.note}</div> : null}
+        </>
+      );
+    case 'note':
+      return (
+        <>
+          {entry.itemId ? <span class="muted">{t('riskOnItem', entry.itemId)} </span> : null}
+          <div class="note-text">{entry.text}</div>
+        </>
+      );
+    case 'enforcement':
+      return (
+        <>
+          <strong>{t(ACTION_LABEL[entry.action] ?? 'riskActionWarning')}</strong>
+          <div class="note-text">{entry.reason}</div>
+        </>
+      );
+  }
+}
+
+const KIND_LABEL = {
+  flag: 'riskEntryFlag',
+  note: 'riskEntryNote',
+  enforcement: 'riskEntryEnforcement',
+} as const;
+
+export function RiskTimeline(props: { entries: readonly TimelineEntry[]; omitted: number }) {
+  const t = useT();
+  if (props.entries.length === 0) return <p class="muted">{t('riskTimelineEmpty')}</p>;
+  return (
+    <>
+      <ol class="risk-timeline" data-testid="risk-timeline">
+        {props.entries.map((entry) => (
+          <li
+            key={`${entry.kind}:${entry.id}`}
+            class={`entry entry-${entry.kind}`}
+            data-kind={entry.kind}
+            data-id={entry.id}
+            data-source={entry.kind === 'enforcement' ? 'remote' : entry.source}
+          >
+            <div class="entry-head">
+              <span class="entry-kind">{t(KIND_LABEL[entry.kind])}</span>
+              <time dateTime={entry.at}>{shortDate(entry.at)}</time>
+              {entry.kind !== 'enforcement' && (
+                <span class="muted">
+                  {t('riskByReviewer', entry.reviewer)} ·{' '}
+                  {t(entry.source === 'local' ? 'riskSourceLocal' : 'riskSourceRemote')}
+                </span>
+              )}
+            </div>
+            <EntryBody entry={entry} />
+          </li>
+        ))}
+      </ol>
+      {props.omitted > 0 && <p class="muted">{t('riskTimelineOmitted', String(props.omitted))}</p>}
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * The creator panel page, opened as creator.html?platform=..&creatorId=.. (from a risk
+ * chip). Loads the creator's history through the background and re-reads it after each
+ * note change, so what is shown is always what is stored.
+ */
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { I18nContext } from '@/components/i18n-context';
+import { CreatorPanel } from '@/components/risk/creator-panel';
+import { t } from '@/lib/i18n';
+import { send } from '@/lib/messaging/client';
+import type { CreatorHistoryView } from '@/lib/messaging/risk-messages';
+import { type CreatorRef, creatorRefSchema } from '@/lib/protocol/history';
+import { configureZodForExtension } from '@/lib/zod-setup';
+import '@/components/risk/creator-panel.css';
+
+function creatorFromUrl(): CreatorRef | undefined {
+  const params = new URLSearchParams(location.search);
+  const parsed = creatorRefSchema.safeParse({
+    platform: params.get('platform'),
+    creatorId: params.get('creatorId'),
+  });
+  return parsed.success ? parsed.data : undefined;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function Panel({ creator }: { creator: CreatorRef }) {
+  const [view, setView] = useState<CreatorHistoryView>();
+  const [error, setError] = useState<string>();
+  const load = useCallback(
+    (refresh: boolean) =>
+      send('creator.history', { creator, refresh })
+        .then((next) => {
+          setView(next);
+          setError(undefined);
+        })
+        .catch((e: unknown) => setError(message(e))),
+    [creator],
+  );
+  useEffect(() => {
+    void load(true);
+  }, [load]);
+
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {t('riskLoadFailed', error)}
+      </p>
+    );
+  if (!view) return <p role="status">{t('riskLoading')}</p>;
+  return (
+    <CreatorPanel
+      view={view}
+      onCreate={async (text) => {
+        await send('creator.note.create', { creator, text });
+        await load(false);
+      }}
+      onEdit={async (id, text) => {
+        await send('creator.note.edit', { id, text });
+        await load(false);
+      }}
+      onDelete={async (id) => {
+        await send('creator.note.delete', { id });
+        await load(false);
+      }}
+    />
+  );
+}
+
+configureZodForExtension();
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('riskPanelTitle');
+const app = document.getElementById('app');
+const creator = creatorFromUrl();
+if (app)
+  render(
+    <I18nContext.Provider value={t}>
+      {creator ? <Panel creator={creator} /> : <p class="error">{t('riskMissingCreator')}</p>}
+    </I18nContext.Provider>,
+    app,
+  );
