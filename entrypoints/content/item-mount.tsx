@@ -11,6 +11,7 @@ import type { PolicyChoice } from '@/lib/messaging/message-map';
 import { evidenceSpans } from '@/lib/overlay/evidence-ranges';
 import { fieldTexts, policyInputOf } from '@/lib/overlay/policy-input';
 import type { Creator, ItemRef } from '@/lib/protocol/records';
+import { toCreator } from '@/lib/sites/item-ref';
 import type { ContentItem } from '@/lib/sites/types';
 import { ItemController } from './item-controller';
 import type { PageServices } from './page-services';
@@ -26,18 +27,23 @@ export interface ItemMount {
   release(): void;
 }
 
+/**
+ * Mounts an empty, hidden box at once (so every item has its overlay) and leaves the rest
+ * (validating the item, rendering the badge, placing it) to when the item comes near.
+ */
 export function mountItem(
   key: string,
   item: ContentItem,
   ref: ItemRef,
-  creator: Creator | undefined,
   policies: PolicyChoice[],
   services: PageServices,
 ): ItemMount {
   const box = services.root.ownerDocument.createElement('div');
   box.className = 'box';
   box.hidden = true;
+  box.setAttribute('data-item-box', item.itemId);
   services.root.append(box);
+  let creator: { value: Creator | undefined } | undefined;
 
   const mount: ItemMount = {
     key,
@@ -47,11 +53,12 @@ export function mountItem(
     findings: { status: 'pending' },
     requested: false,
     draw() {
+      creator ??= { value: toCreator(mount.item) };
       render(
         <I18nContext.Provider value={t}>
           <ItemController
             item={ref}
-            creator={creator}
+            creator={creator.value}
             policies={policies}
             findings={mount.findings}
           />
@@ -68,7 +75,6 @@ export function mountItem(
       box.remove();
     },
   };
-  mount.draw();
   services.viewport.observe(item.element);
   return mount;
 }
@@ -80,7 +86,12 @@ export function setNear(mount: ItemMount, near: boolean, services: PageServices)
     services.anchors.hide(mount.box);
     return;
   }
-  services.anchors.show(mount.box, mount.item.element);
+  // The badge appears once, with what the checks found: a badge that changed its text
+  // after appearing would move (it is right-aligned), which counts as a layout shift.
+  if (mount.findings.status !== 'pending') {
+    services.anchors.show(mount.box, mount.item.element);
+    return;
+  }
   if (mount.requested) return;
   mount.requested = true;
   services.evaluations.request(mount.key, policyInputOf(mount.item), (result) => {
@@ -89,6 +100,7 @@ export function setNear(mount: ItemMount, near: boolean, services: PageServices)
       : { status: 'error', error: result.error };
     mount.draw();
     if (result.ok) highlight(mount, services);
+    if (mount.near) services.anchors.show(mount.box, mount.item.element);
   });
 }
 

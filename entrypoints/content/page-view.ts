@@ -13,7 +13,7 @@ import { createOverlayRoot } from '@/lib/overlay/overlay-root';
 import { type ScanKind, watchForChanges } from '@/lib/overlay/scan-scheduler';
 import { watchViewport } from '@/lib/overlay/viewport-watch';
 import { itemKey } from '@/lib/protocol/records';
-import { toCreator, toItemRef } from '@/lib/sites/item-ref';
+import { toItemRef } from '@/lib/sites/item-ref';
 import { adapterFor } from '@/lib/sites/registry';
 import type { ContentItem } from '@/lib/sites/types';
 import { type ItemMount, mountItem, setNear } from './item-mount';
@@ -78,7 +78,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
       if (existing) release(existing);
       const ref = toItemRef(item);
       if (!ref) continue;
-      const mount = mountItem(key, item, ref, toCreator(item), options.policies, services);
+      const mount = mountItem(key, item, ref, options.policies, services);
       mounts.set(key, mount);
       byElement.set(item.element, mount);
     }

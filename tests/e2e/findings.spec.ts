@@ -5,7 +5,7 @@
  */
 import { sendFromPage } from './support/extension-pages';
 import { expect, overlayOf, popupUrl, test } from './support/fixtures';
-import { highlightTexts, rootCount, setDisabledSites } from './support/overlays';
+import { highlightTexts, OVERLAY, rootCount, setDisabledSites } from './support/overlays';
 
 // On /foryou: "Beg tangan premium copy 1:1 macam ori, harga borong. WhatsApp 012-345 6789".
 const ITEM = '7302000000000000001';
@@ -27,7 +27,7 @@ test('findings: badge, highlighted evidence, confirm and dismiss, kept after a r
     'Flagpost: 2 to review, worst Critical. Open the review card',
   );
   // An item without findings keeps a quiet badge.
-  await expect(overlayOf(page, '7302000000000000004').getByTestId('badge')).toHaveText('Flagpost');
+  await expect(overlayOf(page, '7301234567890123456').getByTestId('badge')).toHaveText('Flagpost');
 
   await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBeGreaterThan(0);
   const highlighted = await highlightTexts(page);
@@ -149,7 +149,7 @@ test('switching the site off removes every overlay and highlight at once; on bri
   await page.evaluate(() => window.scrollTo(0, 0));
   await setDisabledSites(worker, []);
   await expect(overlayOf(page, ITEM).getByTestId('badge')).toHaveText('Critical · 2');
-  await expect(page.locator('flagpost-overlay [data-testid="item-overlay"]')).toHaveCount(10);
+  await expect(page.locator(OVERLAY)).toHaveCount(10);
   await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBeGreaterThan(0);
   expect(await rootCount(page)).toBe(1);
 });

@@ -1,14 +1,18 @@
 /** Helpers to count and reach Flagpost's overlays and to drive the pages they sit on. */
 import type { Page, Worker } from '@playwright/test';
 
-export const OVERLAY = 'flagpost-overlay [data-testid="item-overlay"]';
+/**
+ * Every item has its overlay box at once; the badge inside is drawn when the item comes
+ * near the viewport (badge work only where the reviewer can see it).
+ */
+export const OVERLAY = 'flagpost-overlay [data-item-box]';
 export const CARD = '[data-e2e="recommend-list-item-container"]';
 
 /** The item ids of every overlay on the page, sorted. */
 export function overlayIds(page: Page): Promise<string[]> {
   return page
     .locator(OVERLAY)
-    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-item-id') ?? '').sort());
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-item-box') ?? '').sort());
 }
 
 /** The video ids of the feed cards on the page, sorted (from each card's video link). */
