@@ -1,0 +1,49 @@
+/** Per-rule precision from confirm / dismiss decisions, weakest rule first. */
+import type { DashboardSummaryView } from '@/lib/messaging/dashboard-messages';
+import { useT } from '../i18n-context';
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+export function PrecisionTable({ rules }: { rules: DashboardSummaryView['rules'] }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="rules-title" data-testid="rule-precision">
+      <h2 id="rules-title">{t('dashRulesTitle')}</h2>
+      <p class="muted">{t('dashRulesHow')}</p>
+      {rules.source === 'flags' && <p class="muted">{t('dashRulesFromFlags')}</p>}
+      {rules.rows.length === 0 ? (
+        <p>{t('dashRulesEmpty')}</p>
+      ) : (
+        <table class="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('dashColRule')}</th>
+              <th scope="col">{t('dashColConfirmed')}</th>
+              <th scope="col">{t('dashColDismissed')}</th>
+              <th scope="col">{t('dashColPrecision')}</th>
+              <th scope="col">{t('dashColSmoothed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.rows.map((row) => (
+              <tr key={`${row.policyId}:${row.ruleId}`}>
+                <th scope="row">
+                  {row.policyId} / {row.ruleId}
+                </th>
+                <td>{row.confirmed}</td>
+                <td>{row.dismissed}</td>
+                <td>{row.observed === undefined ? '–' : percent(row.observed)}</td>
+                <td>
+                  <span class="meter" aria-hidden="true">
+                    <span style={{ width: percent(row.smoothed) }} />
+                  </span>
+                  {percent(row.smoothed)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { render } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { type DashboardState, DashboardView } from '@/components/dashboard/dashboard-view';
+import { ExchangePanel, type ExchangeState } from '@/components/dashboard/exchange-panel';
+import { I18nContext } from '@/components/i18n-context';
+import { t } from '@/lib/i18n';
+import { send } from '@/lib/messaging/client';
+import { MAX_IMPORT_CHARS } from '@/lib/messaging/dashboard-messages';
+import { configureZodForExtension } from '@/lib/zod-setup';
+import { buildExport, download, importText, TooLargeError } from './transfer';
+import '@/components/dashboard/dashboard.css';
+
+const DEFAULT_DAYS = 30;
+const MB = 1024 * 1024;
+const formatTime = (iso: string) => new Date(iso).toLocaleString();
+const formatDay = (iso: string) => new Date(iso).toLocaleDateString();
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Local midnights: the starts of the last `days` days and the end of today (DST-safe). */
+function dayBoundaries(days: number): string[] {
+  const today = new Date();
+  today.setHours(0, 0, 0, 0);
+  return Array.from({ length: days + 1 }, (_, i) => {
+    const day = new Date(today);
+    day.setDate(today.getDate() - days + 1 + i);
+    return day.toISOString();
+  });
+}
+
+function Dashboard() {
+  const [days, setDays] = useState(DEFAULT_DAYS);
+  const [state, setState] = useState<DashboardState>({ kind: 'loading' });
+  const [exchange, setExchange] = useState<ExchangeState>({ kind: 'idle' });
+  const [bom, setBom] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      const summary = await send('dashboard.summary', { boundaries: dayBoundaries(days) });
+      setState({ kind: 'ready', summary });
+    } catch (error) {
+      setState({ kind: 'error', message: message(error) });
+    }
+  }, [days]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function onExport(format: 'csv' | 'json') {
+    setExchange({ kind: 'busy', message: t('dashExporting') });
+    try {
+      const { blob, name, data } = await buildExport(format, bom);
+      download(blob, name);
+      setExchange({
+        kind: 'exported',
+        flags: data.flags.length,
+        notes: data.notes.length,
+        creators: data.creators.length,
+      });
+    } catch (error) {
+      setExchange({ kind: 'failed', message: t('dashExportFailed', message(error)) });
+    }
+  }
+
+  async function onImport(file: File) {
+    // Checked before reading: a huge file is refused without loading it.
+    if (file.size > MAX_IMPORT_CHARS * 3) return tooLarge(file.size);
+    setExchange({ kind: 'busy', message: t('dashImporting') });
+    try {
+      const result = await importText(await file.text());
+      setExchange({ kind: 'imported', result });
+      await refresh();
+    } catch (error) {
+      if (error instanceof TooLargeError) return tooLarge(file.size);
+      setExchange({ kind: 'failed', message: t('dashImportFailed', message(error)) });
+    }
+  }
+
+  function tooLarge(bytes: number) {
+    const size = [(bytes / MB).toFixed(1), String(MAX_IMPORT_CHARS / MB)];
+    setExchange({ kind: 'failed', message: t('dashImportTooBig', size) });
+  }
+
+  return (
+    <DashboardView
+      state={state}
+      days={days}
+      onDaysChange={setDays}
+      formatDay={formatDay}
+      formatTime={formatTime}
+      exchange={
+        <ExchangePanel
+          state={exchange}
+          bom={bom}
+          maxMegabytes={MAX_IMPORT_CHARS / MB}
+          onBomChange={setBom}
+          onExport={(format) => void onExport(format)}
+          onImport={(file) => void onImport(file)}
+        />
+      }
+    />
+  );
+}
+
+configureZodForExtension();
+document.documentElement.lang = browser.i18n.getUILanguage();
+document.title = t('dashTitle');
+const app = document.getElementById('app');
+if (app)
+  render(
+    <I18nContext.Provider value={t}>
+      <Dashboard />
+    </I18nContext.Provider>,
+    app,
+  );
