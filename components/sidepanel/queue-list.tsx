@@ -52,7 +52,8 @@ export function QueueList(props: QueueListProps) {
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(total - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
-  useEffect(() => onVisibleRange(first, last), [first, last, onVisibleRange]);
+  // Also when the rows change (a new filter starts over): the range may need loading again.
+  useEffect(() => onVisibleRange(first, last), [first, last, onVisibleRange, props.rowAt]);
 
   const active = props.rowAt(activeIndex);
   const rows: ComponentChildren[] = [];
