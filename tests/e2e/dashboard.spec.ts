@@ -1,0 +1,213 @@
+/**
+ * The dashboard in real Chromium: counts that match the seeded flags, an export downloaded
+ * from one profile and imported through the file input of a fresh one reproducing its flags
+ * and notes, a bad file that changes nothing and says where it is wrong, and no serious or
+ * critical accessibility violations.
+ */
+import { rm } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { launchWithExtension, newProfileDir } from './support/chromium';
+import { sendFromPage } from './support/extension-pages';
+import { expect, test } from './support/fixtures';
+
+const dashboardUrl = (id: string) => `chrome-extension://${id}/dashboard.html`;
+
+interface Seed {
+  policyId: string;
+  severity: 'low' | 'medium' | 'high' | 'critical';
+  market?: 'TH' | 'VN' | 'SG';
+  creator: string;
+  status?: 'confirmed' | 'dismissed' | 'suggested';
+  ruleId?: string;
+}
+
+// 9 flags: 4 off-platform, 3 counterfeit, 2 health; 4 TH, 3 VN, 2 without a market.
+const SEEDS: Seed[] = [
+  {
+    policyId: 'off-platform',
+    severity: 'high',
+    market: 'TH',
+    creator: 'lena',
+    status: 'confirmed',
+    ruleId: 'line-id',
+  },
+  {
+    policyId: 'off-platform',
+    severity: 'high',
+    market: 'TH',
+    creator: 'lena',
+    status: 'dismissed',
+    ruleId: 'line-id',
+  },
+  {
+    policyId: 'off-platform',
+    severity: 'medium',
+    market: 'TH',
+    creator: 'lena',
+    status: 'dismissed',
+    ruleId: 'line-id',
+  },
+  {
+    policyId: 'off-platform',
+    severity: 'low',
+    market: 'VN',
+    creator: 'minh',
+    status: 'confirmed',
+    ruleId: 'zalo',
+  },
+  { policyId: 'counterfeit-goods', severity: 'critical', market: 'VN', creator: 'minh' },
+  { policyId: 'counterfeit-goods', severity: 'critical', market: 'VN', creator: 'lena' },
+  { policyId: 'counterfeit-goods', severity: 'high', market: 'TH', creator: 'ari' },
+  { policyId: 'health-claims', severity: 'medium', creator: 'ari' },
+  { policyId: 'health-claims', severity: 'low', creator: 'ari' },
+];
+
+async function seed(page: Page) {
+  for (const [i, s] of SEEDS.entries()) {
+    const answer = (await sendFromPage(page, 'flag.create', {
+      item: {
+        platform: 'shopvid',
+        kind: 'video',
+        itemId: `73000${i}`,
+        url: `https://shop.example/@${s.creator}/video/73000${i}`,
+        creatorId: s.creator,
+        creatorHandle: s.creator,
+        title: `ของแท้ 100%, "hàng chính hãng" #${i}`,
+        ...(s.market ? { market: s.market } : {}),
+      },
+      policyId: s.policyId,
+      severity: s.severity,
+      note: `note, with "quotes"\nand a line ${i}`,
+      ...(s.ruleId ? { source: 'auto', ruleId: s.ruleId } : {}),
+      ...(s.status ? { status: s.status } : {}),
+    })) as { ok: boolean };
+    expect(answer.ok).toBe(true);
+  }
+  const note = (await sendFromPage(page, 'note.create', {
+    target: {
+      type: 'creator',
+      creator: { platform: 'shopvid', creatorId: 'lena', handle: 'lena' },
+    },
+    text: 'Chuyển khoản qua Zalo, ติดต่อทางไลน์ 🙂',
+  })) as { ok: boolean };
+  expect(note.ok).toBe(true);
+}
+
+/** A table row of a chart's screen-reader table, by its label. */
+const cell = (page: Page, chart: string, label: string) =>
+  page.getByTestId(chart).getByRole('row', { name: label, exact: false }).getByRole('cell');
+
+async function allRecords(page: Page) {
+  const read = async (kind: string) => {
+    const answer = (await sendFromPage(page, 'exchange.exportPage', { kind })) as {
+      data: { records: { id: string }[] };
+    };
+    return answer.data.records.sort((a, b) => a.id.localeCompare(b.id));
+  };
+  return { flags: await read('flags'), notes: await read('notes') };
+}
+
+test('the dashboard shows the counts of the seeded flags', async ({ browserWithExtension }) => {
+  const { context, extensionId } = browserWithExtension;
+  const page = await context.newPage();
+  await page.goto(dashboardUrl(extensionId));
+  await seed(page);
+  await page.reload();
+
+  await expect(page.getByTestId('totals')).toHaveText('9 flags in this period, 9 in all');
+  await expect(cell(page, 'chart-per-policy', 'off-platform')).toHaveText('4');
+  await expect(cell(page, 'chart-per-policy', 'counterfeit-goods')).toHaveText('3');
+  await expect(cell(page, 'chart-per-policy', 'health-claims')).toHaveText('2');
+  await expect(cell(page, 'chart-per-market', 'TH')).toHaveText('4');
+  await expect(cell(page, 'chart-per-market', 'VN')).toHaveText('3');
+  await expect(cell(page, 'chart-per-market', 'Unknown market')).toHaveText('2');
+  await expect(cell(page, 'chart-per-severity', 'critical')).toHaveText('2');
+  await expect(cell(page, 'chart-per-creator', 'shopvid:lena')).toHaveText('4');
+  await expect(cell(page, 'chart-per-status', 'dismissed')).toHaveText('2');
+  // Creators never seen on a page (only flagged through messages) show by their key.
+  // Today's bar holds all nine.
+  await expect(
+    page.getByTestId('chart-per-day').locator('tbody tr').last().getByRole('cell'),
+  ).toHaveText('9');
+  await expect(page.getByTestId('sync-pending')).toHaveText('10');
+  // Weakest rule first: line-id (1 confirmed, 2 dismissed) before zalo (1 confirmed).
+  const rules = page.getByTestId('rule-precision').locator('tbody tr');
+  await expect(rules.first()).toContainText('off-platform / line-id');
+  await expect(rules.first().getByRole('cell')).toHaveText(['1', '2', '33%', '43%']);
+  await expect(rules.nth(1)).toContainText('off-platform / zalo');
+});
+
+test('an export downloaded from one profile and imported into a fresh one gives the same flags and notes; a bad file changes nothing', async ({
+  browserWithExtension,
+}, testInfo) => {
+  const { context, extensionId } = browserWithExtension;
+  const page = await context.newPage();
+  await page.goto(dashboardUrl(extensionId));
+  await seed(page);
+  await page.reload();
+
+  await page.getByLabel(/byte-order mark/).check();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const file = testInfo.outputPath('export.csv');
+  await (await downloading).saveAs(file);
+  await expect(page.getByTestId('exchange-status')).toContainText('Exported 9 flags, 1 notes');
+  const original = await allRecords(page);
+
+  const secondProfile = await newProfileDir();
+  const second = await launchWithExtension(secondProfile);
+  try {
+    const fresh = await second.context.newPage();
+    await fresh.goto(dashboardUrl(second.extensionId));
+    await fresh.getByLabel('Import a Flagpost CSV or JSON export').setInputFiles(file);
+    const report = fresh.getByTestId('import-report');
+    await expect(report).toContainText('Flags: 9 added');
+    await expect(report).toContainText('Notes: 1 added');
+    // The placeholder reviewer id is nobody's: imported records stay on this device.
+    await expect(report).toContainText('10 records of other reviewers');
+    expect(await allRecords(fresh)).toEqual(original);
+    await expect(fresh.getByTestId('totals')).toHaveText('9 flags in this period, 9 in all');
+
+    // Importing the same file again changes nothing.
+    await fresh.getByLabel('Import a Flagpost CSV or JSON export').setInputFiles(file);
+    await expect(report).toContainText('Flags: 0 added, 0 updated, 9 unchanged');
+    expect(await allRecords(fresh)).toEqual(original);
+
+    // A file with one bad value: refused whole, with the row and column.
+    const lines = (await import('node:fs')).readFileSync(file, 'utf8').split('\r\n');
+    lines[3] = (lines[3] ?? '').replace(/,(low|medium|high|critical),/, ',extreme,');
+    const extra = (lines[2] ?? '').replace(/^flag,0/, 'flag,1');
+    const bad = [...lines.slice(0, -1), extra, ''].join('\r\n');
+    await fresh.getByLabel('Import a Flagpost CSV or JSON export').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(bad, 'utf8'),
+    });
+    const problems = fresh.getByTestId('import-problems');
+    await expect(problems).toContainText('nothing changed');
+    await expect(problems).toContainText('row 4, column 11 (severity)');
+    expect(await allRecords(fresh)).toEqual(original);
+  } finally {
+    await second.context.close();
+    await rm(secondProfile, { recursive: true, force: true });
+  }
+});
+
+test('the dashboard has no serious or critical accessibility violations', async ({
+  browserWithExtension,
+}) => {
+  const { context, extensionId } = browserWithExtension;
+  const page = await context.newPage();
+  await page.goto(dashboardUrl(extensionId));
+  await seed(page);
+  await page.reload();
+  await expect(page.getByTestId('totals')).toBeVisible();
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+});
