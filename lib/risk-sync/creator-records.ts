@@ -41,13 +41,24 @@ export async function loadCreatorRecords(
   options: { notes: boolean },
 ): Promise<Map<string, CreatorRecords>> {
   const unique = [...new Set(keys)];
-  const [localFlags, localNotes, remote] = await Promise.all([
-    db.flags.where('creatorKey').anyOf(unique).toArray(),
-    options.notes
-      ? db.notes.where('creatorKey').anyOf(unique).toArray()
-      : Promise.resolve([] as StoredNote[]),
-    cachedHistories(db, unique),
-  ]);
+  // One index range read per creator, all in flight at once in one transaction: in
+  // Chromium this is several times faster than anyOf()'s single cursor hopping between keys.
+  const [localFlags, localNotes, remote] = await db.transaction(
+    'r',
+    db.flags,
+    db.notes,
+    db.creatorHistory,
+    () =>
+      Promise.all([
+        Promise.all(unique.map((key) => db.flags.where('creatorKey').equals(key).toArray())).then(
+          (groups) => groups.flat(),
+        ),
+        options.notes
+          ? db.notes.where('creatorKey').anyOf(unique).toArray()
+          : Promise.resolve([] as StoredNote[]),
+        cachedHistories(db, unique),
+      ]),
+  );
   const flagsBy = groupByCreator<StoredFlag>(localFlags);
   const notesBy = groupByCreator<StoredNote>(localNotes);
   const result = new Map<string, CreatorRecords>();
