@@ -3,7 +3,7 @@
  * is kept and reported to every caller instead of each one failing obscurely.
  */
 import { MessageError } from '@/lib/messaging/errors';
-import { describeOpenError, FlagpostDb, missingTables } from '@/lib/store/db';
+import { describeOpenError, FlagpostDb, schemaProblems } from '@/lib/store/db';
 
 let opening: Promise<FlagpostDb> | undefined;
 
@@ -14,14 +14,14 @@ async function open(): Promise<FlagpostDb> {
   } catch (error) {
     throw new MessageError('database-unavailable', describeOpenError(error));
   }
-  // Dexie 4 opens a database that a newer release upgraded; its tables may then be gone.
-  const missing = missingTables(db);
-  if (missing.length) {
+  // Dexie 4 opens a database that a newer release changed; check it is still ours.
+  const problems = schemaProblems(db);
+  if (problems.length) {
     const found = db.backendDB().version;
     db.close();
     throw new MessageError(
       'database-unavailable',
-      `The database was changed by a newer version of Flagpost (schema ${found}) and lacks the tables ${missing.join(', ')}. Update Flagpost.`,
+      `The database was changed by a newer version of Flagpost (schema ${found}): ${problems.slice(0, 3).join('; ')}. Update Flagpost.`,
     );
   }
   // Another Flagpost context upgraded the schema: let it, and reopen on next use.

@@ -145,8 +145,31 @@ export function describeOpenError(error: unknown): string {
   return detail;
 }
 
-/** Tables this release declares that the opened IndexedDB database does not have. */
-export function missingTables(db: Dexie): string[] {
-  const present = db.backendDB().objectStoreNames;
-  return db.tables.map((table) => table.name).filter((name) => !present.contains(name));
+/**
+ * How the opened IndexedDB database differs from what this release declares: missing
+ * tables, another primary key, missing indexes. Dexie 4 opens a database that a newer
+ * release changed without complaint; queries would then fail one by one, obscurely.
+ */
+export function schemaProblems(db: Dexie): string[] {
+  const idb = db.backendDB();
+  const present = [...idb.objectStoreNames];
+  const problems: string[] = [];
+  const names = db.tables.map((table) => table.name).filter((name) => present.includes(name));
+  for (const table of db.tables)
+    if (!present.includes(table.name)) problems.push(`table ${table.name} is missing`);
+  if (names.length === 0) return problems;
+  const tx = idb.transaction(names, 'readonly');
+  for (const name of names) {
+    const store = tx.objectStore(name);
+    const table = db.table(name);
+    const wanted = table.schema.primKey.keyPath ?? null;
+    if (JSON.stringify(store.keyPath) !== JSON.stringify(wanted))
+      problems.push(
+        `table ${name} has key ${JSON.stringify(store.keyPath)}, not ${JSON.stringify(wanted)}`,
+      );
+    for (const index of table.schema.indexes)
+      if (!store.indexNames.contains(index.name))
+        problems.push(`index ${name}.${index.name} is missing`);
+  }
+  return problems;
 }

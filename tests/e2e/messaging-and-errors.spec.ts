@@ -52,11 +52,18 @@ test('the popup says clearly when the database cannot be opened', async ({
 }) => {
   const { context, extensionId, worker } = browserWithExtension;
   // A newer Flagpost would leave the database at a higher version than this one knows:
-  // opening it then fails with a VersionError, which is what we simulate.
+  // and may have reorganised it; opening it then cannot work, which is what we simulate.
   await worker.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
         const request = indexedDB.open('flagpost', 9_990);
+        // A newer release that reorganised its storage: the tables this one needs are gone.
+        request.onupgradeneeded = () => {
+          for (const name of [...request.result.objectStoreNames])
+            request.result.deleteObjectStore(name);
+          // Same table name, another primary key: something no release of ours can adopt.
+          request.result.createObjectStore('flags', { keyPath: 'uuid' });
+        };
         request.onsuccess = () => {
           request.result.close();
           resolve();

@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { FlagpostDb } from '@/lib/store/db';
+import { FlagpostDb, schemaProblems } from '@/lib/store/db';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from '@/lib/store/schema';
 import { sampleFlag, sampleItem, sampleNote } from './samples';
 
@@ -66,5 +66,38 @@ describe('version 2 (sync)', () => {
     );
     v2.close();
     await Dexie.delete(name);
+  });
+});
+
+describe('a database changed by a newer release', () => {
+  it('is reported, table by table, instead of failing query by query', async () => {
+    const name = freshName();
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name, 9_990);
+      request.onupgradeneeded = () =>
+        request.result.createObjectStore('flags', { keyPath: 'uuid' });
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const db = new FlagpostDb(name);
+    const problems = await db.open().then(
+      () => schemaProblems(db),
+      (error: unknown) => [String(error)],
+    );
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.join('; ')).toMatch(/flags/);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('reports nothing for a database this release made', async () => {
+    const db = new FlagpostDb(freshName());
+    await db.open();
+    expect(schemaProblems(db)).toEqual([]);
+    db.close();
+    await Dexie.delete(db.name);
   });
 });
