@@ -12,7 +12,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     version: '0.1.0',
-    permissions: ['storage', 'unlimitedStorage', 'alarms'],
+    // activeTab: the popup reads the current tab's site (to switch Flagpost off there) only
+    // when the reviewer opens it; no standing access to tabs.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab'],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__' },

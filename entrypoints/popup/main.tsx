@@ -3,21 +3,40 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext } from '@/components/i18n-context';
 import { type PopupState, PopupView } from '@/components/popup/popup-view';
+import { SiteToggle } from '@/components/popup/site-toggle';
 import { SyncPanel } from '@/components/popup/sync-panel';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import { MessageError } from '@/lib/messaging/errors';
 import type { RejectedRecord, SyncStatusView } from '@/lib/messaging/message-map';
+import { isSiteEnabled, setSiteEnabled } from '@/lib/overlay/site-switch';
 import { configureZodForExtension } from '@/lib/zod-setup';
 import '@/components/popup/popup.css';
 
 const POLL_MS = 1_000;
+
+/** The web site in the current tab (activeTab grants its URL while the popup is open). */
+async function currentSite(): Promise<{ host: string; enabled: boolean } | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (!tab?.url || !URL.canParse(tab.url)) return undefined;
+  const url = new URL(tab.url);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  return { host: url.hostname, enabled: await isSiteEnabled(url.hostname) };
+}
+
+const openPage = (path: '/dashboard.html' | '/sidepanel.html') =>
+  browser.tabs.create({ url: browser.runtime.getURL(path) });
 const formatTime = (iso: string) => new Date(iso).toLocaleString();
 
 function Popup() {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
   const [sync, setSync] = useState<SyncStatusView>();
   const [rejected, setRejected] = useState<RejectedRecord[]>([]);
+  const [site, setSite] = useState<{ host: string; enabled: boolean }>();
+
+  useEffect(() => {
+    void currentSite().then(setSite);
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
@@ -47,6 +66,25 @@ function Popup() {
   return (
     <>
       <PopupView state={state} />
+      {site && (
+        <section>
+          <SiteToggle
+            host={site.host}
+            enabled={site.enabled}
+            onChange={(enabled) =>
+              void setSiteEnabled(site.host, enabled).then(() => setSite({ ...site, enabled }))
+            }
+          />
+          <div class="row">
+            <button type="button" onClick={() => void openPage('/dashboard.html')}>
+              {t('popupOpenDashboard')}
+            </button>
+            <button type="button" onClick={() => void openPage('/sidepanel.html')}>
+              {t('popupOpenQueue')}
+            </button>
+          </div>
+        </section>
+      )}
       {state.kind === 'ready' && sync && (
         <SyncPanel
           status={sync}
