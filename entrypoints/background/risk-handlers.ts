@@ -1,4 +1,5 @@
 /** Handlers of lib/messaging/risk-messages.ts: creator risk, creator history, creator notes. */
+import { browser } from 'wxt/browser';
 import { MessageError } from '@/lib/messaging/errors';
 import type { RemoteHistoryState, riskMessages } from '@/lib/messaging/risk-messages';
 import type { Handlers } from '@/lib/messaging/router';
@@ -84,6 +85,13 @@ export function createRiskHandlers(runner: SyncRunner): Pick<Handlers, keyof typ
         console.warn('Flagpost: creator history refresh failed:', error);
       });
       return { risks };
+    },
+
+    async 'creator.open'({ creator }) {
+      const query = new URLSearchParams(creator).toString();
+      const url = browser.runtime.getURL(`/creator.html?${query}`);
+      await browser.tabs.create({ url });
+      return { url };
     },
 
     async 'creator.history'({ creator, refresh }) {

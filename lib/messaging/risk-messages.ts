@@ -139,6 +139,15 @@ export const riskMessages = {
     request: z.object({ creators: z.array(creatorRefSchema).max(MAX_CREATORS_PER_RISK_REQUEST) }),
     response: z.object({ risks: z.array(creatorRiskSchema) }),
   },
+  /**
+   * The chip's click: a web page cannot open an extension page itself (nor should
+   * creator.html be web-accessible), so the background opens it in a new tab.
+   */
+  'creator.open': {
+    from: 'content',
+    request: z.object({ creator: creatorRefSchema }),
+    response: z.object({ url: z.string() }),
+  },
   'creator.history': {
     from: 'extension',
     request: z.object({
