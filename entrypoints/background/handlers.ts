@@ -9,12 +9,14 @@ import { evaluate } from '@/lib/policy';
 import { itemKey } from '@/lib/protocol/records';
 import { loadSettings } from '@/lib/settings/settings';
 import { systemClock } from '@/lib/store/clock';
+import type { StoredFlag } from '@/lib/store/db';
 import {
   countLiveFlags,
   createFlag,
   deleteFlag,
   editFlag,
   flagsForItem,
+  liveFlagsByItem,
 } from '@/lib/store/flags-repo';
 import { rememberItem } from '@/lib/store/items-repo';
 import { countLiveNotes, createNote, notesFor } from '@/lib/store/notes-repo';
@@ -55,34 +57,44 @@ export function createHandlers(runner: SyncRunner): Handlers {
 
     async 'items.evaluate'({ items }) {
       const pack = await activePack();
+      // The badge also counts what the reviewer already recorded: one indexed query for
+      // the whole batch. The checks still answer when the database cannot be opened.
+      const recorded = await database()
+        .then((db) =>
+          liveFlagsByItem(
+            db,
+            items.map((i) => i.key),
+          ),
+        )
+        .catch(() => new Map<string, StoredFlag[]>());
       return {
         packId: pack.id,
         packVersion: pack.version,
-        results: items.map(({ key, input }) => ({ key, findings: evaluate(pack, input) })),
-      };
-    },
-
-    'policy.choices'() {
-      return {
-        policies: MANUAL_POLICIES.map((policy) => ({
-          id: policy.id,
-          title: t(policy.titleKey as MessageKey),
-          severity: policy.severity,
+        results: items.map(({ key, input }) => ({
+          key,
+          findings: evaluate(pack, input),
+          flags: recorded.get(key) ?? [],
         })),
       };
     },
 
+    async 'policy.choices'() {
+      // The active pack's policies, then the manual ones it does not cover ("Other").
+      const pack = await activePack();
+      const fromPack = pack.policies.map(({ id, title, severity }) => ({ id, title, severity }));
+      const manual = MANUAL_POLICIES.filter((m) => !fromPack.some((p) => p.id === m.id)).map(
+        (m) => ({ id: m.id, title: t(m.titleKey as MessageKey), severity: m.severity }),
+      );
+      return { policies: [...fromPack, ...manual] };
+    },
+
     async 'flag.create'(request) {
       const db = await database();
-      const known = MANUAL_POLICIES.some((policy) => policy.id === request.policyId);
-      const flag = await createFlag(
-        db,
-        {
-          ...request,
-          policyVersion: known ? MANUAL_POLICY_VERSION : 'unknown',
-        },
-        await author(),
-      );
+      // The version of the pack the policy came from, so a flag says which rules judged it.
+      const fromPack = await policyVersionFor(request.policyId);
+      const manual = MANUAL_POLICIES.some((policy) => policy.id === request.policyId);
+      const policyVersion = fromPack ?? (manual ? MANUAL_POLICY_VERSION : 'unknown');
+      const flag = await createFlag(db, { ...request, policyVersion }, await author());
       runner.soon();
       return flag;
     },

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter } from '@/lib/messaging/router';
 import { configureZodForExtension } from '@/lib/zod-setup';
+import { registerCommands } from './commands';
 import { createHandlers, identity } from './handlers';
 import { refreshPackFromEndpoint } from './pack-handlers';
 import { createSyncRunner, PERIODIC_ALARM, RETRY_ALARM, schedulePeriodicSync } from './sync-runner';
@@ -10,6 +11,7 @@ export default defineBackground({
   type: 'module',
   main() {
     configureZodForExtension();
+    registerCommands();
     const runner = createSyncRunner();
     const route = createRouter(createHandlers(runner), identity());
     // Returning the promise answers the sender (webextension-polyfill semantics).

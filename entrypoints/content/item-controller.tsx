@@ -8,7 +8,7 @@ import { decisionOf } from '@/components/overlay/badge-summary';
 import type { FindingsState } from '@/components/overlay/finding-list';
 import { ItemOverlay } from '@/components/overlay/item-overlay';
 import { send } from '@/lib/messaging/client';
-import type { ItemState, PolicyChoice } from '@/lib/messaging/message-map';
+import type { FlagView, ItemState, PolicyChoice } from '@/lib/messaging/message-map';
 import type { Creator, ItemRef } from '@/lib/protocol/records';
 
 export interface ItemControllerProps {
@@ -16,11 +16,19 @@ export interface ItemControllerProps {
   creator: Creator | undefined;
   policies: PolicyChoice[];
   findings: FindingsState;
+  /** Flags recorded on the item as the last policy check found them, until the card loads. */
+  initialFlags?: FlagView[] | undefined;
 }
 
 const MAX_EVIDENCE = 50;
 
-export function ItemController({ item, creator, policies, findings }: ItemControllerProps) {
+export function ItemController({
+  item,
+  creator,
+  policies,
+  findings,
+  initialFlags,
+}: ItemControllerProps) {
   const [state, setState] = useState<ItemState>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
@@ -46,7 +54,7 @@ export function ItemController({ item, creator, policies, findings }: ItemContro
     }
   };
 
-  const flags = state?.flags ?? [];
+  const flags = state?.flags ?? initialFlags ?? [];
   return (
     <ItemOverlay
       itemId={item.itemId}

@@ -7,7 +7,7 @@ import { render } from 'preact';
 import { I18nContext } from '@/components/i18n-context';
 import type { FindingsState } from '@/components/overlay/finding-list';
 import { t } from '@/lib/i18n';
-import type { PolicyChoice } from '@/lib/messaging/message-map';
+import type { FlagView, PolicyChoice } from '@/lib/messaging/message-map';
 import { evidenceSpans } from '@/lib/overlay/evidence-ranges';
 import { fieldTexts, policyInputOf } from '@/lib/overlay/policy-input';
 import type { Creator, ItemRef } from '@/lib/protocol/records';
@@ -22,6 +22,8 @@ export interface ItemMount {
   box: HTMLElement;
   near: boolean;
   findings: FindingsState;
+  /** What the reviewer recorded on the item, as of the last check (card opens reload it). */
+  flags: FlagView[] | undefined;
   requested: boolean;
   draw(): void;
   release(): void;
@@ -51,6 +53,7 @@ export function mountItem(
     box,
     near: false,
     findings: { status: 'pending' },
+    flags: undefined,
     requested: false,
     draw() {
       creator ??= { value: toCreator(mount.item) };
@@ -61,6 +64,7 @@ export function mountItem(
             creator={creator.value}
             policies={policies}
             findings={mount.findings}
+            initialFlags={mount.flags}
           />
         </I18nContext.Provider>,
         box,
@@ -98,6 +102,7 @@ export function setNear(mount: ItemMount, near: boolean, services: PageServices)
     mount.findings = result.ok
       ? { status: 'done', findings: result.findings }
       : { status: 'error', error: result.error };
+    if (result.ok && result.flags) mount.flags = result.flags;
     mount.draw();
     if (result.ok) highlight(mount, services);
     if (mount.near) services.anchors.show(mount.box, mount.item.element);

@@ -1,3 +1,4 @@
+import type { FlagView } from '@/lib/messaging/message-map';
 /** What every item's overlay shares within one page view; all of it ends with the view. */
 import type { AnchorLayer } from '@/lib/overlay/anchor';
 import type { createEvaluationQueue } from '@/lib/overlay/evaluation-queue';
@@ -10,5 +11,5 @@ export interface PageServices {
   anchors: AnchorLayer;
   highlights: EvidenceHighlights;
   viewport: ViewportWatch;
-  evaluations: ReturnType<typeof createEvaluationQueue>;
+  evaluations: ReturnType<typeof createEvaluationQueue<FlagView>>;
 }

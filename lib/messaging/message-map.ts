@@ -98,7 +98,14 @@ export const messageMap = {
     response: z.object({
       packId: z.string(),
       packVersion: z.string(),
-      results: z.array(z.object({ key: z.string(), findings: z.array(findingSchema) })),
+      results: z.array(
+        z.object({
+          key: z.string(),
+          findings: z.array(findingSchema),
+          /** Live flags already recorded on the item (when `key` is its `platform:itemId`). */
+          flags: z.array(flagViewSchema),
+        }),
+      ),
     }),
   },
   /** The content script reports an item it found and asks what Flagpost already knows. */

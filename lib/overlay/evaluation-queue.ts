@@ -16,12 +16,17 @@ export interface EvaluatedFinding {
   evidence: Array<{ field: string; start: number; end: number; text: string }>;
 }
 
-export type Evaluate = (
+export type Evaluate<F> = (
   items: Array<{ key: string; input: PolicyInput }>,
-) => Promise<Array<{ key: string; findings: EvaluatedFinding[] }>>;
+) => Promise<Array<{ key: string; findings: EvaluatedFinding[]; flags: F[] }>>;
 
-export type EvaluationResult =
-  | { ok: true; findings: EvaluatedFinding[] }
+/**
+ * `flags`: what the reviewer already recorded on the item, fresh from the database with
+ * the first answer; undefined when the findings came from the cache (the mount keeps what
+ * it had).
+ */
+export type EvaluationResult<F> =
+  | { ok: true; findings: EvaluatedFinding[]; flags?: F[] }
   | { ok: false; error: string };
 
 const CACHE_LIMIT = 5_000;
@@ -33,28 +38,29 @@ export function createEvaluationCache() {
   return new Map<string, EvaluatedFinding[]>();
 }
 
-export function createEvaluationQueue(
-  evaluate: Evaluate,
+export function createEvaluationQueue<F>(
+  evaluate: Evaluate<F>,
   cache: Map<string, EvaluatedFinding[]>,
   signal: AbortSignal,
 ) {
-  const waiting = new Map<string, { input: PolicyInput; done: (r: EvaluationResult) => void }>();
+  const waiting = new Map<string, { input: PolicyInput; done: (r: EvaluationResult<F>) => void }>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => timer !== undefined && clearTimeout(timer), {
     once: true,
   });
 
   const sendBatch = async (
-    batch: Array<[string, { input: PolicyInput; done: (r: EvaluationResult) => void }]>,
+    batch: Array<[string, { input: PolicyInput; done: (r: EvaluationResult<F>) => void }]>,
   ) => {
     try {
       const results = await evaluate(batch.map(([key, { input }]) => ({ key, input })));
-      const byKey = new Map(results.map((r) => [r.key, r.findings]));
+      const byKey = new Map(results.map((r) => [r.key, r]));
       for (const [key, { input, done }] of batch) {
-        const findings = byKey.get(key) ?? [];
+        const result = byKey.get(key);
+        const findings = result?.findings ?? [];
         if (cache.size >= CACHE_LIMIT) cache.clear();
         cache.set(inputSignature(input), findings);
-        if (!signal.aborted) done({ ok: true, findings });
+        if (!signal.aborted) done({ ok: true, findings, flags: result?.flags ?? [] });
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -72,7 +78,7 @@ export function createEvaluationQueue(
 
   return {
     /** Evaluates `input` for `key`; answers at once from the cache when it can. */
-    request(key: string, input: PolicyInput, done: (result: EvaluationResult) => void): void {
+    request(key: string, input: PolicyInput, done: (result: EvaluationResult<F>) => void): void {
       const cached = cache.get(inputSignature(input));
       if (cached) {
         done({ ok: true, findings: cached });

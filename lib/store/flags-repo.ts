@@ -14,6 +14,7 @@ import type { Clock } from './clock';
 import type { FlagpostDb, StoredFlag } from './db';
 import { enqueue } from './outbox-repo';
 import { pendingRevision, RecordNotFoundError } from './records-repo';
+import { applyRuleDecision } from './rule-stats-repo';
 
 export interface NewFlag {
   item: ItemRef;
@@ -68,32 +69,37 @@ export async function createFlag(db: FlagpostDb, input: NewFlag, author: Author)
     evidence: input.evidence ?? [],
     note: input.note ?? '',
   });
-  await db.transaction('rw', db.flags, db.outbox, async () => {
+  // Rule statistics change in the same transaction: a reviewer's decision on an automatic
+  // finding is what measures the rule's precision.
+  await db.transaction('rw', db.flags, db.outbox, db.ruleStats, async () => {
     await db.flags.add(flag);
     await enqueue(db, 'flag', flag.id, now);
+    await applyRuleDecision(db, undefined, flag);
   });
   return flag;
 }
 
 export async function editFlag(db: FlagpostDb, id: string, edit: FlagEdit, author: Author) {
-  return db.transaction('rw', db.flags, db.outbox, async () => {
+  return db.transaction('rw', db.flags, db.outbox, db.ruleStats, async () => {
     const current = await db.flags.get(id);
     if (!current || current.deleted) throw new RecordNotFoundError('flag', id);
     const next = pendingRevision(current, edit, author.clock());
     await db.flags.put(next);
     await enqueue(db, 'flag', id, next.updatedAt);
+    await applyRuleDecision(db, current, next);
     return next;
   });
 }
 
 export async function deleteFlag(db: FlagpostDb, id: string, author: Author) {
-  return db.transaction('rw', db.flags, db.outbox, async () => {
+  return db.transaction('rw', db.flags, db.outbox, db.ruleStats, async () => {
     const current = await db.flags.get(id);
     if (!current) throw new RecordNotFoundError('flag', id);
     if (current.deleted) return current;
     const tombstone = pendingRevision(current, { deleted: true }, author.clock());
     await db.flags.put(tombstone);
     await enqueue(db, 'flag', id, tombstone.updatedAt);
+    await applyRuleDecision(db, current, tombstone);
     return tombstone;
   });
 }
@@ -106,4 +112,24 @@ export async function flagsForItem(db: FlagpostDb, key: string): Promise<StoredF
 
 export async function countLiveFlags(db: FlagpostDb): Promise<number> {
   return db.flags.filter((flag) => !flag.deleted).count();
+}
+
+/** Live flags on each of these items, in one indexed query, grouped by item key. */
+export async function liveFlagsByItem(
+  db: FlagpostDb,
+  keys: readonly string[],
+): Promise<Map<string, StoredFlag[]>> {
+  const byItem = new Map<string, StoredFlag[]>();
+  if (keys.length === 0) return byItem;
+  const flags = await db.flags
+    .where('itemKey')
+    .anyOf([...new Set(keys)])
+    .toArray();
+  for (const flag of flags) {
+    if (flag.deleted) continue;
+    const list = byItem.get(flag.itemKey) ?? [];
+    list.push(flag);
+    byItem.set(flag.itemKey, list);
+  }
+  return byItem;
 }

@@ -1,7 +1,6 @@
 /**
- * Rule precision from reviewers' decisions, on a real FlagpostDb (fake-indexeddb). The flag
- * repository's owner wires applyRuleDecision into createFlag/editFlag/deleteFlag; here the
- * hook is called exactly as it will be there: inside the flag write's transaction.
+ * Rule precision from reviewers' decisions, on a real FlagpostDb (fake-indexeddb), through
+ * the flag repository, which calls applyRuleDecision inside each flag write's transaction.
  */
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -31,15 +30,8 @@ const finding = (status: NewFlag['status'], ruleId = 'whatsapp'): NewFlag => ({
   status,
 });
 
-/** A flag write followed by the hook, in one transaction, as the wired repository will do. */
-async function tracked(write: () => Promise<StoredFlag>, id?: string) {
-  return db.transaction('rw', db.flags, db.outbox, db.ruleStats, async () => {
-    const before = id ? await db.flags.get(id) : undefined;
-    const after = await write();
-    await applyRuleDecision(db, before, after);
-    return after;
-  });
-}
+/** The repository applies the hook itself, inside the flag write's transaction. */
+const tracked = (write: () => Promise<StoredFlag>, _id?: string) => write();
 
 const counts = async (ruleId = 'whatsapp') =>
   (await rulePrecisions(db, [{ policyId: 'off-platform', ruleId }]))[0];
