@@ -5,7 +5,9 @@
  * Every page-derived string is rendered as a text node by Preact; nothing here builds HTML.
  */
 import { useRef, useState } from 'preact/hooks';
+import type { RiskBand, RiskTrend } from '@/lib/risk/bands';
 import { useT } from '../i18n-context';
+import { RiskChip } from '../risk/risk-chip';
 import { summarise } from './badge-summary';
 import {
   type Decision,
@@ -39,6 +41,9 @@ export interface ItemOverlayProps {
   onDecide?: (finding: OverlayFinding, decision: Decision) => void;
   /** The card was opened: the moment to load what is stored about the item. */
   onOpen?: () => void;
+  /** The creator's risk, drawn as a chip beside the badge; its click opens the creator. */
+  risk?: { band: RiskBand; score: number; trend: RiskTrend };
+  onOpenCreator?: () => void;
 }
 
 type Mode = 'closed' | 'open' | 'flag' | 'note';
@@ -70,6 +75,16 @@ export function ItemOverlay(props: ItemOverlayProps) {
       data-item-id={props.itemId}
       data-findings={findings.status}
     >
+      {props.risk && (
+        <span class="chip-slot">
+          <RiskChip
+            band={props.risk.band}
+            score={props.risk.score}
+            trend={props.risk.trend}
+            onOpen={() => props.onOpenCreator?.()}
+          />
+        </span>
+      )}
       <button
         ref={badge}
         type="button"

@@ -8,6 +8,8 @@ export const OVERLAY_CSS = `
 * { box-sizing: border-box; }
 .box { position: absolute; display: flex; justify-content: flex-end; padding: 6px; pointer-events: none; }
 .box[hidden] { display: none; }
+/* The chip arrives after the badge: out of flow, so its arrival moves nothing. */
+.chip-slot { position: absolute; right: calc(100% + 4px); top: 1px; white-space: nowrap; }
 .overlay { position: relative; font: 13px/1.4 system-ui, sans-serif; color: #10201f; pointer-events: auto; }
 button, select, textarea { font: inherit; color: inherit; }
 button { cursor: pointer; border: 1px solid #9bb; background: #fff; border-radius: 6px; padding: 3px 8px; }

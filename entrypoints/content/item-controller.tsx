@@ -9,6 +9,7 @@ import type { FindingsState } from '@/components/overlay/finding-list';
 import { ItemOverlay } from '@/components/overlay/item-overlay';
 import { send } from '@/lib/messaging/client';
 import type { FlagView, ItemState, PolicyChoice } from '@/lib/messaging/message-map';
+import type { CreatorRisk } from '@/lib/overlay/risk-queue';
 import type { Creator, ItemRef } from '@/lib/protocol/records';
 
 export interface ItemControllerProps {
@@ -18,6 +19,8 @@ export interface ItemControllerProps {
   findings: FindingsState;
   /** Flags recorded on the item as the last policy check found them, until the card loads. */
   initialFlags?: FlagView[] | undefined;
+  /** The creator's risk, once known: drawn as a chip beside the badge. */
+  risk?: CreatorRisk | undefined;
 }
 
 const MAX_EVIDENCE = 50;
@@ -28,6 +31,7 @@ export function ItemController({
   policies,
   findings,
   initialFlags,
+  risk,
 }: ItemControllerProps) {
   const [state, setState] = useState<ItemState>();
   const [error, setError] = useState<string>();
@@ -87,6 +91,15 @@ export function ItemController({
         );
       }}
       onOpen={() => void reload()}
+      {...(risk
+        ? {
+            risk,
+            onOpenCreator: () =>
+              void send('creator.open', {
+                creator: { platform: risk.platform, creatorId: risk.creatorId },
+              }),
+          }
+        : {})}
     />
   );
 }

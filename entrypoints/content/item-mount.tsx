@@ -10,6 +10,7 @@ import { t } from '@/lib/i18n';
 import type { FlagView, PolicyChoice } from '@/lib/messaging/message-map';
 import { evidenceSpans } from '@/lib/overlay/evidence-ranges';
 import { fieldTexts, policyInputOf } from '@/lib/overlay/policy-input';
+import type { CreatorRisk } from '@/lib/overlay/risk-queue';
 import type { Creator, ItemRef } from '@/lib/protocol/records';
 import { toCreator } from '@/lib/sites/item-ref';
 import type { ContentItem } from '@/lib/sites/types';
@@ -24,6 +25,7 @@ export interface ItemMount {
   findings: FindingsState;
   /** What the reviewer recorded on the item, as of the last check (card opens reload it). */
   flags: FlagView[] | undefined;
+  risk: CreatorRisk | undefined;
   requested: boolean;
   draw(): void;
   release(): void;
@@ -54,6 +56,7 @@ export function mountItem(
     near: false,
     findings: { status: 'pending' },
     flags: undefined,
+    risk: undefined,
     requested: false,
     draw() {
       creator ??= { value: toCreator(mount.item) };
@@ -65,6 +68,7 @@ export function mountItem(
             policies={policies}
             findings={mount.findings}
             initialFlags={mount.flags}
+            risk={mount.risk}
           />
         </I18nContext.Provider>,
         box,
@@ -103,6 +107,12 @@ export function setNear(mount: ItemMount, near: boolean, services: PageServices)
       ? { status: 'done', findings: result.findings }
       : { status: 'error', error: result.error };
     if (result.ok && result.flags) mount.flags = result.flags;
+    const creatorId = mount.item.creator?.id;
+    if (creatorId && !mount.risk)
+      services.risks.request({ platform: mount.item.platform, creatorId }, (risk) => {
+        mount.risk = risk;
+        mount.draw();
+      });
     mount.draw();
     if (result.ok) highlight(mount, services);
     if (mount.near) services.anchors.show(mount.box, mount.item.element);

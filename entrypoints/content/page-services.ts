@@ -3,6 +3,7 @@ import type { FlagView } from '@/lib/messaging/message-map';
 import type { AnchorLayer } from '@/lib/overlay/anchor';
 import type { createEvaluationQueue } from '@/lib/overlay/evaluation-queue';
 import type { EvidenceHighlights } from '@/lib/overlay/highlights';
+import type { createRiskQueue } from '@/lib/overlay/risk-queue';
 import type { ViewportWatch } from '@/lib/overlay/viewport-watch';
 
 export interface PageServices {
@@ -12,4 +13,5 @@ export interface PageServices {
   highlights: EvidenceHighlights;
   viewport: ViewportWatch;
   evaluations: ReturnType<typeof createEvaluationQueue<FlagView>>;
+  risks: ReturnType<typeof createRiskQueue>;
 }

@@ -10,6 +10,7 @@ import { createAnchorLayer } from '@/lib/overlay/anchor';
 import { createEvaluationQueue, type EvaluatedFinding } from '@/lib/overlay/evaluation-queue';
 import { createEvidenceHighlights } from '@/lib/overlay/highlights';
 import { createOverlayRoot } from '@/lib/overlay/overlay-root';
+import { createRiskQueue } from '@/lib/overlay/risk-queue';
 import { type ScanKind, watchForChanges } from '@/lib/overlay/scan-scheduler';
 import { watchViewport } from '@/lib/overlay/viewport-watch';
 import { itemKey } from '@/lib/protocol/records';
@@ -50,6 +51,10 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     evaluations: createEvaluationQueue(
       async (items) => (await send('items.evaluate', { items })).results,
       options.cache,
+      signal,
+    ),
+    risks: createRiskQueue(
+      async (creators) => (await send('creators.risk', { creators })).risks,
       signal,
     ),
   };

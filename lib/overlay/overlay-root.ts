@@ -4,6 +4,7 @@
  * on the page; overlays inside are positioned in document coordinates.
  */
 import { OVERLAY_CSS } from '@/components/overlay/styles';
+import { RISK_CHIP_CSS } from '@/components/risk/risk-chip';
 
 export const HOST_TAG = 'flagpost-overlay';
 
@@ -24,7 +25,7 @@ export function createOverlayRoot(doc: Document): OverlayRoot {
   // rendered here (no token, no settings), only what this reviewer recorded on this item.
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent = OVERLAY_CSS;
+  style.textContent = OVERLAY_CSS + RISK_CHIP_CSS;
   shadow.append(style);
   doc.documentElement.append(host);
   return { host, shadow, remove: () => host.remove() };
