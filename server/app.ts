@@ -13,6 +13,7 @@ import { type Logger, silentLogger } from './http/log';
 import { createRouter, type Route } from './http/router';
 import { batchRoutes } from './routes/batches';
 import { enforcementRoutes } from './routes/enforcement';
+import { evidenceRoutes } from './routes/evidence';
 import { historyRoutes } from './routes/history';
 import { policyPackRoutes } from './routes/policy-pack';
 import { serviceRoutes } from './routes/service';
@@ -25,6 +26,7 @@ export const routes: readonly Route[] = [
   ...historyRoutes,
   ...policyPackRoutes,
   ...enforcementRoutes,
+  ...evidenceRoutes,
   ...serviceRoutes,
 ];
 

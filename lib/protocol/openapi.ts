@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { batchRequestSchema, batchResponseSchema, itemResultSchema } from './batch';
+import { evidenceReceiptSchema, MAX_EVIDENCE_BYTES } from './evidence';
 import { creatorHistorySchema, enforcementActionSchema } from './history';
 import { API_PREFIX, MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from './limits';
 import { flagSchema, noteSchema, platformSchema } from './records';
@@ -74,6 +75,15 @@ const authErrors = {
 };
 const etagHeader = {
   ETag: { description: 'Strong validator of the pack.', schema: { type: 'string' } },
+};
+
+const evidenceReceipt = z.toJSONSchema(evidenceReceiptSchema) as JsonObject;
+const sha256Param = {
+  name: 'sha256',
+  in: 'path',
+  required: true,
+  description: 'SHA-256 of the image bytes, lower-case hex.',
+  schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
 };
 
 function paths(): JsonObject {
@@ -153,6 +163,49 @@ function paths(): JsonObject {
           '400': error('Invalid body.'),
           ...authErrors,
           '403': error('The token is not an admin token.'),
+        },
+      },
+    },
+    [`${p}/evidence/{sha256}`]: {
+      put: {
+        operationId: 'putEvidence',
+        parameters: [sha256Param],
+        summary: `Store an evidence snapshot (image/png or image/jpeg, at most ${MAX_EVIDENCE_BYTES} bytes) under its SHA-256.`,
+        description:
+          'Content-addressed and idempotent: the same image again stores nothing new (200). A body whose SHA-256 is not the one in the path is refused (400).',
+        requestBody: {
+          required: true,
+          content: {
+            'image/png': { schema: { type: 'string', contentMediaType: 'image/png' } },
+            'image/jpeg': { schema: { type: 'string', contentMediaType: 'image/jpeg' } },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Already stored; nothing changed.',
+            content: json(evidenceReceipt),
+          },
+          '201': { description: 'Stored.', content: json(evidenceReceipt) },
+          '400': error('Bad hash in the path, or the body does not hash to it.'),
+          ...authErrors,
+          '413': error(`The image is larger than ${MAX_EVIDENCE_BYTES} bytes.`),
+          '415': error('The body is not image/png or image/jpeg.'),
+        },
+      },
+      get: {
+        operationId: 'getEvidence',
+        parameters: [sha256Param],
+        summary: 'An evidence snapshot, as uploaded.',
+        responses: {
+          '200': {
+            description: 'The image bytes as uploaded (Content-Type image/png or image/jpeg).',
+            headers: {
+              'Content-Type': { schema: { type: 'string', enum: ['image/png', 'image/jpeg'] } },
+            },
+          },
+          '400': error('Bad hash in the path.'),
+          ...authErrors,
+          '404': error('No image with this SHA-256.'),
         },
       },
     },

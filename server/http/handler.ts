@@ -98,7 +98,10 @@ export function createPipeline(opts: PipelineOptions) {
     try {
       const reply = await dispatch(opts, req, url, state);
       const headers = { ...base, ...reply.headers };
-      if (reply.body === undefined) sendEmpty(res, reply.status, headers);
+      if (reply.raw) {
+        res.writeHead(reply.status, { ...headers, 'Content-Length': reply.raw.length });
+        res.end(reply.raw);
+      } else if (reply.body === undefined) sendEmpty(res, reply.status, headers);
       else sendJson(res, reply.status, reply.body, headers);
     } catch (caught) {
       const error =

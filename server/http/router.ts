@@ -12,6 +12,8 @@ export interface Reply {
   status: number;
   /** Sent as JSON; no body when undefined. */
   body?: unknown;
+  /** Sent as is (binary: evidence images), with the Content-Type the headers give. */
+  raw?: Buffer;
   headers?: Headers;
 }
 
