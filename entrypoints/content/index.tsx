@@ -11,6 +11,8 @@ import { send } from '@/lib/messaging/client';
 import type { PolicyChoice } from '@/lib/messaging/message-map';
 import { createEvaluationCache } from '@/lib/overlay/evaluation-queue';
 import { isSiteEnabled, watchSiteEnabled } from '@/lib/overlay/site-switch';
+import { loadSiteAdapters } from '@/lib/sites/site-adapters-store';
+import type { SiteAdapter } from '@/lib/sites/types';
 import { configureZodForExtension } from '@/lib/zod-setup';
 import { startPageView } from './page-view';
 
@@ -22,6 +24,7 @@ export default defineContentScript({
     const host = window.location.hostname;
     const cache = createEvaluationCache();
     let policies: Promise<PolicyChoice[]> | undefined;
+    let extraAdapters: Promise<SiteAdapter[]> | undefined;
     let view: AbortController | undefined;
     let enabled: boolean | undefined;
 
@@ -37,9 +40,10 @@ export default defineContentScript({
         (answer) => answer.policies,
         () => [],
       );
-      const choices = await policies;
+      extraAdapters ??= loadSiteAdapters(document).catch(() => []);
+      const [choices, extra] = await Promise.all([policies, extraAdapters]);
       if (!current.signal.aborted)
-        startPageView(document, { policies: choices, cache }, current.signal);
+        startPageView(document, { policies: choices, cache, extraAdapters: extra }, current.signal);
     };
 
     ctx.onInvalidated(stop);

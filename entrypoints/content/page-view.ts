@@ -16,7 +16,7 @@ import { watchViewport } from '@/lib/overlay/viewport-watch';
 import { itemKey } from '@/lib/protocol/records';
 import { toItemRef } from '@/lib/sites/item-ref';
 import { adapterFor } from '@/lib/sites/registry';
-import type { ContentItem } from '@/lib/sites/types';
+import type { ContentItem, SiteAdapter } from '@/lib/sites/types';
 import { type ItemMount, mountItem, setNear } from './item-mount';
 import type { PageServices } from './page-services';
 
@@ -24,13 +24,15 @@ export interface PageViewOptions {
   policies: PolicyChoice[];
   /** Findings by input, kept across page views (see evaluation-queue.ts). */
   cache: Map<string, EvaluatedFinding[]>;
+  /** The organisation's declarative adapters, tried after the built-in ones. */
+  extraAdapters: readonly SiteAdapter[];
 }
 
 /** The page's items as its adapter reads them; an adapter that throws reads nothing. */
-function readItems(doc: Document): ContentItem[] {
+function readItems(doc: Document, extra: readonly SiteAdapter[]): ContentItem[] {
   try {
     const location = new URL(doc.location.href);
-    return adapterFor(location, doc)?.findItems(doc, location) ?? [];
+    return adapterFor(location, doc, extra)?.findItems(doc, location) ?? [];
   } catch {
     return [];
   }
@@ -74,7 +76,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
       return;
     }
     const seen = new Set<string>();
-    for (const item of readItems(doc)) {
+    for (const item of readItems(doc, options.extraAdapters)) {
       const key = itemKey(item);
       if (seen.has(key)) continue;
       seen.add(key);

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { I18nContext } from '@/components/i18n-context';
+import { AdaptersPanel } from '@/components/options/adapters-panel';
 import { PackPanel } from '@/components/options/pack-panel';
 import { type SettingsDraft, SettingsForm } from '@/components/options/settings-form';
 import { t } from '@/lib/i18n';
@@ -9,6 +10,11 @@ import { send } from '@/lib/messaging/client';
 import type { SettingsView } from '@/lib/messaging/message-map';
 import type { PackStatus } from '@/lib/messaging/pack-messages';
 import { endpointOriginPattern } from '@/lib/settings/settings';
+import {
+  clearSiteAdapters,
+  loadSiteAdapters,
+  saveSiteAdapters,
+} from '@/lib/sites/site-adapters-store';
 import { configureZodForExtension } from '@/lib/zod-setup';
 import '@/components/options/options.css';
 
@@ -37,12 +43,37 @@ async function save(draft: SettingsDraft): Promise<string | undefined> {
   }
 }
 
+/** Adapter names from the stored file (validated against this page's DOM). */
+async function adapterNames(): Promise<string[]> {
+  return (await loadSiteAdapters(document)).map((adapter) =>
+    adapter.id.replace(/^declarative:/, ''),
+  );
+}
+
+async function importAdapters(text: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return {
+      ok: false as const,
+      errors: [`Not JSON: ${error instanceof Error ? error.message : String(error)}`],
+    };
+  }
+  const result = await saveSiteAdapters(json, document);
+  if (!result.ok)
+    return { ok: false as const, errors: result.errors.map((e) => `${e.path}: ${e.message}`) };
+  return { ok: true as const, names: await adapterNames() };
+}
+
 function Options() {
+  const [adapters, setAdapters] = useState<string[]>();
   const [settings, setSettings] = useState<SettingsView>();
   const [pack, setPack] = useState<PackStatus>();
   useEffect(() => {
     void send('settings.get', {}).then(setSettings);
     void send('pack.status', {}).then(setPack);
+    void adapterNames().then(setAdapters);
   }, []);
   return (
     <main>
@@ -62,6 +93,9 @@ function Options() {
           onImport={(text) => send('pack.import', { text })}
           onRefresh={() => send('pack.refresh', {})}
         />
+      )}
+      {adapters && (
+        <AdaptersPanel names={adapters} onImport={importAdapters} onRemove={clearSiteAdapters} />
       )}
     </main>
   );
