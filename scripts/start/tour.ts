@@ -31,6 +31,20 @@ export async function runTour({ context, extensionId, pagesUrl, outDir, endpoint
   };
 
   const page = await context.newPage();
+  // The feed first: every card checked against the starter pack, badges on the ones with
+  // findings, the matched words highlighted in the page, a risk chip beside each creator.
+  await page.goto(`${pagesUrl}/foryou`);
+  const flagged = page.locator('flagpost-overlay [data-testid="badge"]:not(.quiet)').first();
+  await flagged.waitFor();
+  const findings = await page.locator('flagpost-overlay [data-testid="badge"]:not(.quiet)').count();
+  await flagged.click();
+  await page.locator('flagpost-overlay [role="dialog"]').first().waitFor();
+  await shoot(
+    page,
+    'feed-findings',
+    `Opened the demo feed: ${findings} card(s) near the viewport have policy findings; the first card's findings are open, their evidence highlighted in the page.`,
+  );
+
   await page.goto(pagesUrl + VIDEO);
   const overlay = page.locator('flagpost-overlay [data-testid="item-overlay"]').first();
   await overlay.getByTestId('badge').waitFor();
