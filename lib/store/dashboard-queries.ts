@@ -75,12 +75,13 @@ export function rankRules(rows: Omit<RulePrecision, 'observed' | 'smoothed'>[]):
 async function decisionsFromFlags(db: FlagpostDb) {
   const byRule = new Map<string, Omit<RulePrecision, 'observed' | 'smoothed'>>();
   for (const status of ['confirmed', 'dismissed'] as const) {
+    // No Dexie .filter(): a plain range read is one getAll, a filter walks a cursor.
     const decided = await db.flags
       .where('[status+createdAt]')
       .between([status, Dexie.minKey], [status, Dexie.maxKey])
-      .filter((flag) => flag.source === 'auto' && flag.ruleId !== undefined)
       .toArray();
     for (const flag of decided) {
+      if (flag.source !== 'auto' || flag.ruleId === undefined) continue;
       const ruleId = flag.ruleId ?? '';
       const key = `${flag.policyId}:${ruleId}`;
       const row = byRule.get(key) ?? {
