@@ -23,6 +23,7 @@ import { countLiveNotes, createNote, notesFor } from '@/lib/store/notes-repo';
 import { RecordNotFoundError } from '@/lib/store/records-repo';
 import { createDashboardHandlers } from './dashboard-handlers';
 import { database } from './database';
+import { createEvidenceHandlers, snapshotForFlag } from './evidence-handlers';
 import { createPackHandlers } from './pack-handlers';
 import { activePack, policyVersionFor } from './policy-engine';
 import { createRiskHandlers } from './risk-handlers';
@@ -47,6 +48,7 @@ export function createHandlers(runner: SyncRunner): Handlers {
     ...createWorkspaceHandlers(runner),
     ...createDashboardHandlers(runner),
     ...createPackHandlers(),
+    ...createEvidenceHandlers(),
     async 'item.state'({ item, creator }) {
       const db = await database();
       await rememberItem(db, item, creator, systemClock);
@@ -88,15 +90,17 @@ export function createHandlers(runner: SyncRunner): Handlers {
       return { policies: [...fromPack, ...manual] };
     },
 
-    async 'flag.create'(request) {
+    async 'flag.create'({ snapshot, ...request }, context) {
       const db = await database();
       // The version of the pack the policy came from, so a flag says which rules judged it.
       const fromPack = await policyVersionFor(request.policyId);
       const manual = MANUAL_POLICIES.some((policy) => policy.id === request.policyId);
       const policyVersion = fromPack ?? (manual ? MANUAL_POLICY_VERSION : 'unknown');
-      const flag = await createFlag(db, { ...request, policyVersion }, await author());
+      const kept = await snapshotForFlag(snapshot, request.item, context, systemClock());
+      const evidence = [...request.evidence.slice(0, 50 - kept.evidence.length), ...kept.evidence];
+      const flag = await createFlag(db, { ...request, evidence, policyVersion }, await author());
       runner.soon();
-      return flag;
+      return kept.outcome ? { ...flag, snapshot: kept.outcome } : flag;
     },
 
     async 'flag.update'({ id, ...edit }) {

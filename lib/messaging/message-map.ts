@@ -13,7 +13,6 @@ import { z } from 'zod';
 import {
   creatorSchema,
   evidenceSchema,
-  flagSchema,
   flagSourceSchema,
   flagStatusSchema,
   itemRefSchema,
@@ -26,6 +25,7 @@ import {
 import { endpointUrlSchema } from '@/lib/settings/endpoint-url';
 import { packKeySchema } from '@/lib/settings/pack-key';
 import { dashboardMessages } from './dashboard-messages';
+import { createdFlagSchema, evidenceMessages, snapshotRequestSchema } from './evidence-messages';
 import { packMessages } from './pack-messages';
 import { riskMessages } from './risk-messages';
 import { findingSchema, flagViewSchema, noteViewSchema, policyInputSchema } from './views';
@@ -76,6 +76,7 @@ export const settingsViewSchema = z.object({
   syncIntervalMinutes: z.int(),
   allowUnsignedPacks: z.boolean(),
   trustedPackKeys: z.array(z.string()),
+  evidenceQuotaMb: z.int(),
   /** Whether a token is stored; the token itself never leaves the background. */
   tokenSet: z.boolean(),
 });
@@ -130,8 +131,10 @@ export const messageMap = {
       status: flagStatusSchema.default('confirmed'),
       ruleId: z.string().max(128).optional(),
       evidence: z.array(evidenceSchema).max(50).default([]),
+      /** Keep a snapshot of the item as the reviewer sees it (evidence-messages.ts). */
+      snapshot: snapshotRequestSchema.optional(),
     }),
-    response: flagSchema,
+    response: createdFlagSchema,
   },
   /** Confirm, dismiss or re-grade a flag, or change its note: a new revision. */
   'flag.update': {
@@ -176,6 +179,7 @@ export const messageMap = {
       syncIntervalMinutes: z.int().min(1).max(1440).optional(),
       allowUnsignedPacks: z.boolean().optional(),
       trustedPackKeys: z.array(packKeySchema).max(20).optional(),
+      evidenceQuotaMb: z.int().min(1).max(100_000).optional(),
       /** A new token; '' removes the stored one; absent keeps it. */
       token: z.string().trim().max(512).optional(),
     }),
@@ -195,6 +199,7 @@ export const messageMap = {
   ...workspaceMessages,
   ...dashboardMessages,
   ...packMessages,
+  ...evidenceMessages,
 } as const;
 
 export type MessageName = keyof typeof messageMap;

@@ -21,6 +21,8 @@ export const settingsSchema = z.object({
   allowUnsignedPacks: z.boolean(),
   /** Ed25519 public keys (base64 of the 32 raw bytes) whose signatures are accepted. */
   trustedPackKeys: z.array(packKeySchema).max(20),
+  /** Evidence snapshots stored on this device, at most (MB); new ones are refused beyond. */
+  evidenceQuotaMb: z.int().min(1).max(100_000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   syncIntervalMinutes: 5,
   allowUnsignedPacks: true,
   trustedPackKeys: [],
+  evidenceQuotaMb: 200,
 };
 const KEY = 'settings';
 

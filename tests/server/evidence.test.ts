@@ -20,7 +20,7 @@ forEachBackend((backend: Backend) => {
     fetch(`${server.url}/v1/evidence/${hash}`, {
       method: 'PUT',
       headers: { 'Content-Type': type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body,
+      body: new Uint8Array(body),
     });
   const get = (hash: string, token: string | undefined) =>
     fetch(`${server.url}/v1/evidence/${hash}`, {
