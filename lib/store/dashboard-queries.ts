@@ -6,21 +6,13 @@
  */
 import Dexie from 'dexie';
 import { type FlagStatus, MARKETS, SEVERITIES } from '@/lib/protocol/records';
+import { smoothedPrecision } from '@/lib/risk/precision';
 import { readSyncStatus } from '@/lib/sync/sync-status';
 import type { FlagpostDb, RuleStatsRow } from './db';
 import { pendingCount } from './outbox-repo';
 
 export const TOP_CREATORS = 10;
 const STATUSES: FlagStatus[] = ['suggested', 'confirmed', 'dismissed'];
-
-/**
- * Beta(2, 2) smoothing, the same prior as the creator risk score (lib/risk/precision.ts):
- * a rule with two decisions starts near 50% and moves to its observed rate as they add up.
- */
-export const PRECISION_PRIOR = { alpha: 2, beta: 2 };
-export const smoothedPrecision = (confirmed: number, dismissed: number) =>
-  (confirmed + PRECISION_PRIOR.alpha) /
-  (confirmed + dismissed + PRECISION_PRIOR.alpha + PRECISION_PRIOR.beta);
 
 export interface RulePrecision {
   policyId: string;
@@ -60,7 +52,7 @@ export function rankRules(rows: Omit<RulePrecision, 'observed' | 'smoothed'>[]):
       return {
         ...row,
         ...(decided ? { observed: row.confirmed / decided } : {}),
-        smoothed: smoothedPrecision(row.confirmed, row.dismissed),
+        smoothed: smoothedPrecision(row),
       };
     })
     .sort(
