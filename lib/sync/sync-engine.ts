@@ -11,6 +11,7 @@ import { dueEntries } from '@/lib/store/outbox-repo';
 import { applyResults, rejectLocally } from './apply-results';
 import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelay } from './backoff';
 import { packBatches, SERVER_LIMITS } from './batching';
+import { uploadBatchEvidence } from './evidence-upload';
 import { loadBatchItems } from './load-batch';
 import { readSyncStatus, writeSyncStatus } from './sync-status';
 import { type EndpointConfig, sendBatch } from './transport';
@@ -78,10 +79,13 @@ export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
     const batch = batches[0];
     if (!batch) continue;
 
-    const outcome = await sendBatch(deps.config, batch, {
+    const transport = {
       timeoutMs: deps.timeoutMs ?? 30_000,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    });
+    };
+    const outcome =
+      (await uploadBatchEvidence(db, deps.config, batch, transport)) ??
+      (await sendBatch(deps.config, batch, transport));
     if (outcome.kind === 'delivered') {
       const applied = await applyResults(db, batch, outcome.response.results);
       counts.delivered += applied.delivered;
