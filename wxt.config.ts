@@ -29,6 +29,11 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+F' },
         description: '__MSG_cmdOpenSidepanel__',
       },
+      // Keyboard triage: opens the card of the item in view; then `c` confirms a finding.
+      'flag-focused-item': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: '__MSG_cmdFlagFocusedItem__',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { formatMb } from '@/lib/evidence/quota';
 import type { SettingsView } from '@/lib/messaging/message-map';
 import { useT } from '../i18n-context';
 
@@ -8,6 +9,7 @@ export interface SettingsDraft {
   syncIntervalMinutes: number;
   allowUnsignedPacks: boolean;
   trustedPackKeys: string[];
+  evidenceQuotaMb: number;
   /** undefined: keep the stored token. */
   token?: string;
 }
@@ -19,9 +21,17 @@ export interface SettingsFormProps {
   /** After a save: anything to add (e.g. a permission the browser did not grant). */
   afterSave?: (draft: SettingsDraft) => Promise<string | undefined>;
   onTest: () => Promise<{ ok: boolean; message: string }>;
+  /** How much of the evidence quota the stored snapshots use. */
+  evidenceUsage?: { count: number; usedBytes: number; quotaBytes: number } | undefined;
 }
 
-export function SettingsForm({ initial, onSave, afterSave, onTest }: SettingsFormProps) {
+export function SettingsForm({
+  initial,
+  onSave,
+  afterSave,
+  onTest,
+  evidenceUsage,
+}: SettingsFormProps) {
   const t = useT();
   const [endpointUrl, setEndpointUrl] = useState(initial.endpointUrl);
   const [reviewerId, setReviewerId] = useState(initial.reviewerId);
@@ -29,6 +39,7 @@ export function SettingsForm({ initial, onSave, afterSave, onTest }: SettingsFor
   const [token, setToken] = useState('');
   const [allowUnsigned, setAllowUnsigned] = useState(initial.allowUnsignedPacks);
   const [keys, setKeys] = useState(initial.trustedPackKeys.join('\n'));
+  const [quota, setQuota] = useState(initial.evidenceQuotaMb);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [busy, setBusy] = useState(false);
 
@@ -51,6 +62,7 @@ export function SettingsForm({ initial, onSave, afterSave, onTest }: SettingsFor
           reviewerId: reviewerId.trim(),
           syncIntervalMinutes: interval,
           allowUnsignedPacks: allowUnsigned,
+          evidenceQuotaMb: quota,
           trustedPackKeys: keys
             .split('\n')
             .map((k) => k.trim())
@@ -114,6 +126,26 @@ export function SettingsForm({ initial, onSave, afterSave, onTest }: SettingsFor
           onInput={(e) => setInterval(Number(e.currentTarget.value))}
         />
       </label>
+      <label>
+        {t('optionsEvidenceQuota')}
+        <input
+          name="evidenceQuotaMb"
+          type="number"
+          min={1}
+          max={100000}
+          value={quota}
+          onInput={(e) => setQuota(Number(e.currentTarget.value))}
+        />
+      </label>
+      {evidenceUsage && (
+        <p class="hint" data-testid="evidence-usage">
+          {t('optionsEvidenceUsage', [
+            String(evidenceUsage.count),
+            formatMb(evidenceUsage.usedBytes),
+            formatMb(evidenceUsage.quotaBytes),
+          ])}
+        </p>
+      )}
       <label class="inline">
         <input
           name="allowUnsignedPacks"

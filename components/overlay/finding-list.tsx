@@ -26,6 +26,8 @@ export function FindingList(props: {
   state: FindingsState;
   flags: readonly SummaryFlag[];
   busy: boolean;
+  /** The finding the number keys picked (0-based): marked current, focusable. */
+  selected?: number | undefined;
   onDecide: (finding: OverlayFinding, decision: Decision) => void;
 }) {
   const t = useT();
@@ -36,7 +38,7 @@ export function FindingList(props: {
   if (state.findings.length === 0) return <p class="muted">{t('overlayNoFindings')}</p>;
   return (
     <ul data-testid="finding-list">
-      {state.findings.map((finding) => {
+      {state.findings.map((finding, index) => {
         const decided = decisionOf(finding, props.flags);
         const status =
           decided?.status === 'dismissed' ? 'dismissed' : decided ? 'confirmed' : undefined;
@@ -47,6 +49,9 @@ export function FindingList(props: {
             data-policy={finding.policyId}
             data-rule={finding.ruleId}
             data-decision={status ?? 'none'}
+            tabIndex={-1}
+            class={index === props.selected ? 'selected' : undefined}
+            aria-current={index === props.selected ? 'true' : undefined}
           >
             <span class={`sev sev-${finding.severity}`}>{t(severityKey(finding.severity))}</span>{' '}
             {finding.title}

@@ -11,6 +11,8 @@ export interface FlagDraft {
   policyId: string;
   severity: Severity;
   note: string;
+  /** Keep a snapshot of the item as the reviewer sees it (evidence capture). */
+  snapshot?: boolean;
 }
 
 const SEVERITY_KEYS = {
@@ -32,6 +34,7 @@ export function FlagForm(props: {
   const [policyId, setPolicyId] = useState(first?.id ?? '');
   const [severity, setSeverity] = useState<Severity>(first?.severity ?? 'medium');
   const [note, setNote] = useState('');
+  const [snapshot, setSnapshot] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const choosePolicy = (id: string) => {
@@ -48,7 +51,7 @@ export function FlagForm(props: {
         event.preventDefault();
         setBusy(true);
         try {
-          await props.onSubmit({ policyId, severity, note: note.trim() });
+          await props.onSubmit({ policyId, severity, note: note.trim(), snapshot });
         } finally {
           setBusy(false);
         }
@@ -91,6 +94,15 @@ export function FlagForm(props: {
           value={note}
           onInput={(e) => setNote(e.currentTarget.value)}
         />
+      </label>
+      <label class="inline">
+        <input
+          name="snapshot"
+          type="checkbox"
+          checked={snapshot}
+          onChange={(e) => setSnapshot(e.currentTarget.checked)}
+        />
+        {t('flagSnapshot')}
       </label>
       <div class="row">
         <button type="submit" class="primary" disabled={busy || !policyId}>

@@ -1,4 +1,5 @@
 /** The flags recorded on an item, with their sync state; page text is rendered as text. */
+import { snapshotHashOf } from '@/lib/evidence/snapshot-link';
 import { useT } from '../i18n-context';
 import { type PolicyOption, type Severity, severityKey } from './flag-form';
 
@@ -13,6 +14,8 @@ export interface OverlayFlag {
   note: string;
   syncState: 'pending' | 'synced' | 'stale' | 'rejected' | 'discarded';
   syncError?: string | undefined;
+  /** Page-text evidence and, by the snapshot-link convention, the snapshot's hash. */
+  evidence?: ReadonlyArray<{ field: string; text: string }>;
 }
 
 const SYNC_KEYS = {
@@ -41,6 +44,16 @@ export function FlagList(props: { flags: OverlayFlag[]; policies: PolicyOption[]
             </span>
           )}
           {flag.note && <div class="muted">{flag.note}</div>}
+          {(() => {
+            const hash = snapshotHashOf(flag.evidence ?? []);
+            return (
+              hash && (
+                <div class="muted" data-testid="snapshot-kept" data-sha256={hash}>
+                  {t('overlaySnapshotKept', hash.slice(0, 12))}
+                </div>
+              )
+            );
+          })()}
           <div
             class={`sync sync-${flag.syncState}`}
             data-testid="sync-state"

@@ -4,11 +4,11 @@
  * and notes, and the actions: confirm or dismiss a finding, flag manually, add a note.
  * Every page-derived string is rendered as a text node by Preact; nothing here builds HTML.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RiskBand, RiskTrend } from '@/lib/risk/bands';
 import { useT } from '../i18n-context';
 import { RiskChip } from '../risk/risk-chip';
-import { summarise } from './badge-summary';
+import { decisionOf, summarise } from './badge-summary';
 import {
   type Decision,
   FindingList,
@@ -18,6 +18,8 @@ import {
 import { type FlagDraft, FlagForm, type PolicyOption, severityKey } from './flag-form';
 import { FlagList, type OverlayFlag } from './flag-list';
 import { NoteForm } from './note-form';
+import { ShortcutHelp } from './shortcut-help';
+import { targetFinding, triageKeyOf } from './triage-keys';
 
 export type { OverlayFlag } from './flag-list';
 export interface OverlayNote {
@@ -44,6 +46,12 @@ export interface ItemOverlayProps {
   /** The creator's risk, drawn as a chip beside the badge; its click opens the creator. */
   risk?: { band: RiskBand; score: number; trend: RiskTrend };
   onOpenCreator?: () => void;
+  /** Changes each time the card must open and take focus (keyboard command, j/k). */
+  openRequest?: number;
+  /** j/k: open the next (1) or previous (-1) item's card on the page. */
+  onStep?: (direction: 1 | -1) => void;
+  /** What became of the last snapshot asked for (kept, or why not). */
+  notice?: string | undefined;
 }
 
 type Mode = 'closed' | 'open' | 'flag' | 'note';
@@ -63,13 +71,90 @@ export function ItemOverlay(props: ItemOverlayProps) {
   const findings = props.findings ?? NO_FINDINGS;
   const summary = summarise(findings.status === 'done' ? findings.findings : [], props.flags);
   const worst = summary.worst && t(severityKey(summary.worst));
+  const card = useRef<HTMLElement>(null);
+  const [picked, setPicked] = useState<number>();
+  const [help, setHelp] = useState(false);
+  // What to focus after the next render: the card, a finding, or a form's first field.
+  const focusNext = useRef<string | undefined>(undefined);
+  // A decision keyed while the item's flags were loading waits for them (no duplicates).
+  const queued = useRef<'confirmed' | 'dismissed' | undefined>(undefined);
   const close = () => {
     setMode('closed');
+    setHelp(false);
     badge.current?.focus();
+  };
+  const list = findings.status === 'done' ? findings.findings : [];
+  const decide = (decision: 'confirmed' | 'dismissed') => {
+    const target = targetFinding(list, picked, (f) => decisionOf(f, props.flags) !== undefined);
+    if (target) props.onDecide?.(target, decision);
+  };
+
+  useEffect(() => {
+    if (!props.openRequest) return;
+    if (mode === 'closed') props.onOpen?.();
+    setMode((current) => (current === 'closed' ? 'open' : current));
+    focusNext.current = '.card';
+  }, [props.openRequest]);
+  useEffect(() => {
+    if (!props.busy && queued.current) {
+      const decision = queued.current;
+      queued.current = undefined;
+      decide(decision);
+    }
+  });
+  useEffect(() => {
+    const selector = focusNext.current;
+    if (!selector || !card.current) return;
+    focusNext.current = undefined;
+    const element = selector === '.card' ? card.current : card.current.querySelector(selector);
+    (element as HTMLElement | null)?.focus();
+  });
+
+  // A listener on the overlay's own element: it hears keys only while focus is inside it.
+  const overlay = useRef<HTMLDivElement>(null);
+  const keys = useRef<(event: KeyboardEvent) => void>(() => {});
+  useEffect(() => {
+    const element = overlay.current;
+    const listener = (event: KeyboardEvent) => keys.current(event);
+    element?.addEventListener('keydown', listener);
+    return () => element?.removeEventListener('keydown', listener);
+  }, []);
+  keys.current = (event: KeyboardEvent) => {
+    if (mode === 'closed') return;
+    const action = triageKeyOf(event);
+    if (!action) return;
+    event.preventDefault();
+    event.stopPropagation();
+    switch (action.kind) {
+      case 'close':
+        return close();
+      case 'pick':
+        if (action.index >= list.length) return;
+        setPicked(action.index);
+        focusNext.current = `[data-testid="finding"]:nth-of-type(${action.index + 1})`;
+        return;
+      case 'decide':
+        if (props.busy) queued.current = action.decision;
+        else decide(action.decision);
+        return;
+      case 'flag':
+      case 'note':
+        setMode(action.kind);
+        focusNext.current = action.kind === 'flag' ? 'select' : 'textarea';
+        return;
+      case 'step':
+        // The next card takes over: this one closes (focus moves there, not to our badge).
+        setMode('closed');
+        setHelp(false);
+        return props.onStep?.(action.direction);
+      case 'help':
+        return setHelp(!help);
+    }
   };
 
   return (
     <div
+      ref={overlay}
       class="overlay"
       data-testid="item-overlay"
       data-item-id={props.itemId}
@@ -107,13 +192,13 @@ export function ItemOverlay(props: ItemOverlayProps) {
       </button>
       {mode !== 'closed' && (
         <section
+          ref={card}
           class="card"
           id={cardId}
           role="dialog"
+          tabIndex={-1}
           aria-label={t('overlayCardTitle')}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') close();
-          }}
+          data-testid="card"
         >
           <header class="row spread">
             <strong>{t('overlayCardTitle')}</strong>
@@ -131,6 +216,7 @@ export function ItemOverlay(props: ItemOverlayProps) {
             state={findings}
             flags={props.flags}
             busy={props.busy ?? false}
+            selected={picked}
             onDecide={(finding, decision) => props.onDecide?.(finding, decision)}
           />
           <h2>{t('overlayFlags')}</h2>
@@ -147,6 +233,11 @@ export function ItemOverlay(props: ItemOverlayProps) {
               ))}
             </ul>
           )}
+          {props.notice && (
+            <p class="muted" role="status" data-testid="snapshot-notice">
+              {props.notice}
+            </p>
+          )}
           {props.error && (
             <p class="error" role="alert">
               {t('errorPrefix', props.error)}
@@ -159,6 +250,7 @@ export function ItemOverlay(props: ItemOverlayProps) {
               onSubmit={async (draft) => {
                 await props.onFlag(draft);
                 setMode('open');
+                focusNext.current = '.card';
               }}
             />
           )}
@@ -179,8 +271,18 @@ export function ItemOverlay(props: ItemOverlayProps) {
               <button type="button" onClick={() => setMode('note')}>
                 {t('overlayNoteAction')}
               </button>
+              <button
+                type="button"
+                aria-label={t('overlayShortcuts')}
+                aria-expanded={help}
+                aria-controls={`${cardId}-keys`}
+                onClick={() => setHelp(!help)}
+              >
+                ?
+              </button>
             </div>
           )}
+          {help && <ShortcutHelp id={`${cardId}-keys`} />}
         </section>
       )}
     </div>

@@ -42,4 +42,8 @@ mark.ev { color: inherit; border-radius: 3px; padding: 0 2px; white-space: pre-w
 .form select, .form textarea { font-weight: 400; border: 1px solid #9bb; border-radius: 4px; padding: 3px; background: #fff; }
 .sev { font-size: 11px; font-weight: 700; border-radius: 4px; padding: 0 4px; color: #fff; }
 .sev-low { background: #567; } .sev-medium { background: #b7791f; } .sev-high { background: #c2410c; } .sev-critical { background: #7f1d1d; }
+li.selected { outline: 2px solid #0d7377; outline-offset: 1px; border-radius: 4px; }
+li:focus-visible, .card:focus-visible { outline: 2px solid #f59e0b; outline-offset: 1px; }
+.form label.inline { flex-direction: row; align-items: center; font-weight: 400; }
+.keys { margin: 6px 0 0; font-size: 12px; }
 `;

@@ -34,6 +34,11 @@ export function QueueRowView({ row, policyTitle, selected, formatTime }: QueueRo
           <span class="row-item">{row.item.title ?? row.item.itemId}</span>
           <span class={`row-sync sync-${row.syncState}`}>{t(syncStateKey(row.syncState))}</span>
           <time dateTime={row.createdAt}>{formatTime(row.createdAt)}</time>
+          {row.snapshot && (
+            <span class="row-snapshot" data-testid="row-snapshot">
+              {t('spSnapshotOpen', row.snapshot.slice(0, 8))}
+            </span>
+          )}
         </span>
       </span>
     </>

@@ -1,4 +1,5 @@
 /** Handlers of lib/messaging/workspace-messages.ts: the side panel's queue and bulk actions. */
+import { withSnapshotHash } from '@/lib/evidence/snapshot-link';
 import { MessageError } from '@/lib/messaging/errors';
 import type { Handlers } from '@/lib/messaging/router';
 import type { workspaceMessages } from '@/lib/messaging/workspace-messages';
@@ -24,7 +25,8 @@ export function createWorkspaceHandlers(
 ): Pick<Handlers, keyof typeof workspaceMessages> {
   return {
     async 'queue.page'({ filter, after, offset, limit }) {
-      return queuePage(await database(), filter, { after, offset, limit });
+      const page = await queuePage(await database(), filter, { after, offset, limit });
+      return { ...page, rows: page.rows.map(withSnapshotHash) };
     },
     async 'queue.counts'({ filter }) {
       return queueCounts(await database(), filter);

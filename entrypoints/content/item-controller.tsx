@@ -11,6 +11,7 @@ import { send } from '@/lib/messaging/client';
 import type { FlagView, ItemState, PolicyChoice } from '@/lib/messaging/message-map';
 import type { CreatorRisk } from '@/lib/overlay/risk-queue';
 import type { Creator, ItemRef } from '@/lib/protocol/records';
+import type { PreparedSnapshot } from './snapshot-area';
 
 export interface ItemControllerProps {
   item: ItemRef;
@@ -21,6 +22,11 @@ export interface ItemControllerProps {
   initialFlags?: FlagView[] | undefined;
   /** The creator's risk, once known: drawn as a chip beside the badge. */
   risk?: CreatorRisk | undefined;
+  /** Changes when the card must open and take focus (keyboard command, j/k). */
+  openRequest?: number;
+  onStep?: (direction: 1 | -1) => void;
+  /** Hides the overlay and measures the item for a snapshot (see snapshot-area.ts). */
+  prepareSnapshot?: () => Promise<PreparedSnapshot>;
 }
 
 const MAX_EVIDENCE = 50;
@@ -32,7 +38,11 @@ export function ItemController({
   findings,
   initialFlags,
   risk,
+  openRequest,
+  onStep,
+  prepareSnapshot,
 }: ItemControllerProps) {
+  const [notice, setNotice] = useState<string>();
   const [state, setState] = useState<ItemState>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
@@ -72,7 +82,24 @@ export function ItemController({
       // Until the item's flags are known, a decision could duplicate one already recorded.
       busy={saving || !state}
       {...(error ? { error } : {})}
-      onFlag={(draft) => run(() => send('flag.create', { item, ...draft }))}
+      onFlag={({ snapshot, ...draft }) =>
+        run(async () => {
+          const shot = snapshot && prepareSnapshot ? await prepareSnapshot() : undefined;
+          try {
+            const created = await send('flag.create', {
+              item,
+              ...draft,
+              ...(shot ? { snapshot: shot.ask } : {}),
+            });
+            setNotice(created.snapshot?.kept === false ? created.snapshot.reason : undefined);
+          } finally {
+            shot?.restore();
+          }
+        })
+      }
+      notice={notice}
+      {...(openRequest ? { openRequest } : {})}
+      {...(onStep ? { onStep } : {})}
       onNote={(text) => run(() => send('note.create', { target: { type: 'item', item }, text }))}
       onDecide={(finding, status) => {
         const decided = decisionOf(finding, flags);

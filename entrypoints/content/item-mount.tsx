@@ -16,6 +16,7 @@ import { toCreator } from '@/lib/sites/item-ref';
 import type { ContentItem } from '@/lib/sites/types';
 import { ItemController } from './item-controller';
 import type { PageServices } from './page-services';
+import { prepareSnapshot } from './snapshot-area';
 
 export interface ItemMount {
   key: string;
@@ -27,6 +28,12 @@ export interface ItemMount {
   flags: FlagView[] | undefined;
   risk: CreatorRisk | undefined;
   requested: boolean;
+  /** Bumped to open the card and focus it (keyboard triage). */
+  openRequests: number;
+  /** The card should open once the checks arrive (the box is hidden until then). */
+  openWhenReady: boolean;
+  /** j/k from this item's card: set by the page view, which knows the order of items. */
+  onStep?: (direction: 1 | -1) => void;
   draw(): void;
   release(): void;
 }
@@ -58,6 +65,8 @@ export function mountItem(
     flags: undefined,
     risk: undefined,
     requested: false,
+    openRequests: 0,
+    openWhenReady: false,
     draw() {
       creator ??= { value: toCreator(mount.item) };
       render(
@@ -69,6 +78,9 @@ export function mountItem(
             findings={mount.findings}
             initialFlags={mount.flags}
             risk={mount.risk}
+            openRequest={mount.openRequests}
+            {...(mount.onStep ? { onStep: mount.onStep } : {})}
+            prepareSnapshot={() => prepareSnapshot(mount.item, services.root.host as HTMLElement)}
           />
         </I18nContext.Provider>,
         box,
@@ -116,7 +128,21 @@ export function setNear(mount: ItemMount, near: boolean, services: PageServices)
     mount.draw();
     if (result.ok) highlight(mount, services);
     if (mount.near) services.anchors.show(mount.box, mount.item.element);
+    if (mount.openWhenReady) openCard(mount, services);
   });
+}
+
+/** Opens the item's card and focuses it (the keyboard command, j/k), once it can be shown. */
+export function openCard(mount: ItemMount, services: PageServices): void {
+  if (!mount.near) setNear(mount, true, services);
+  if (mount.findings.status === 'pending') {
+    mount.openWhenReady = true;
+    return;
+  }
+  mount.openWhenReady = false;
+  services.anchors.show(mount.box, mount.item.element);
+  mount.openRequests += 1;
+  mount.draw();
 }
 
 function highlight(mount: ItemMount, services: PageServices): void {

@@ -17,8 +17,10 @@ import { itemKey } from '@/lib/protocol/records';
 import { toItemRef } from '@/lib/sites/item-ref';
 import { adapterFor } from '@/lib/sites/registry';
 import type { ContentItem, SiteAdapter } from '@/lib/sites/types';
-import { type ItemMount, mountItem, setNear } from './item-mount';
+import { focusedMount, nearestToCentre, stepFrom } from './card-focus';
+import { type ItemMount, mountItem, openCard, setNear } from './item-mount';
 import type { PageServices } from './page-services';
+import { listenForTriageCommands } from './triage-listener';
 
 export interface PageViewOptions {
   policies: PolicyChoice[];
@@ -86,6 +88,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
       const ref = toItemRef(item);
       if (!ref) continue;
       const mount = mountItem(key, item, ref, options.policies, services);
+      mount.onStep = (direction) => focusCard(stepFrom(mounts.values(), mount, direction));
       mounts.set(key, mount);
       byElement.set(item.element, mount);
     }
@@ -100,6 +103,21 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
       root.remove();
     },
     { once: true },
+  );
+  // Keyboard triage: the browser command opens the focused item's card, or the one in view.
+  const focusCard = (mount: ItemMount | undefined) => {
+    if (!mount) return false;
+    mount.item.element.scrollIntoView({ block: 'nearest' });
+    openCard(mount, services);
+    return true;
+  };
+  listenForTriageCommands(
+    () =>
+      focusCard(
+        focusedMount(root.shadow, mounts.values()) ??
+          nearestToCentre(mounts.values(), doc.defaultView ?? window),
+      ),
+    signal,
   );
   watchForChanges(doc.documentElement, scan, signal);
   scan('full');

@@ -70,7 +70,9 @@ function Options() {
   const [adapters, setAdapters] = useState<string[]>();
   const [settings, setSettings] = useState<SettingsView>();
   const [pack, setPack] = useState<PackStatus>();
+  const [usage, setUsage] = useState<{ count: number; usedBytes: number; quotaBytes: number }>();
   useEffect(() => {
+    void send('evidence.usage', {}).then(setUsage, () => undefined);
     void send('settings.get', {}).then(setSettings);
     void send('pack.status', {}).then(setPack);
     void adapterNames().then(setAdapters);
@@ -84,6 +86,7 @@ function Options() {
           onSave={save}
           afterSave={(draft) => requestEndpointPermission(draft.endpointUrl)}
           onTest={() => send('settings.testConnection', {})}
+          evidenceUsage={usage}
         />
       )}
       {pack && settings && (

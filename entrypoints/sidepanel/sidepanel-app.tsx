@@ -7,12 +7,15 @@ import { NoteDialog } from '@/components/sidepanel/note-dialog';
 import { QueueList } from '@/components/sidepanel/queue-list';
 import { QueueRowView } from '@/components/sidepanel/queue-row-view';
 import { ShortcutsDialog } from '@/components/sidepanel/shortcuts-dialog';
+import { SnapshotPreview } from '@/components/sidepanel/snapshot-preview';
 import { StatusLine } from '@/components/sidepanel/status-line';
+import { withSnapshotHash } from '@/lib/evidence/snapshot-link';
 import { send } from '@/lib/messaging/client';
 import type { BulkActionView, QueueFilterView } from '@/lib/messaging/workspace-messages';
 import { usePanelData } from './use-panel-data';
 import { useQueueRows } from './use-queue-rows';
 import { useSelection } from './use-selection';
+import { useSnapshot } from './use-snapshot';
 import { useTriageKeys } from './use-triage-keys';
 
 const numberFormat = new Intl.NumberFormat();
@@ -37,6 +40,8 @@ export function SidepanelApp() {
   const { counts, policies, creatorKeys, undo } = usePanelData(filter, generation, onError);
   const selection = useSelection();
   const total = counts?.matching ?? 0;
+  const activeSnapshot = rows.rowAt(active)?.snapshot;
+  const snapshot = useSnapshot(activeSnapshot);
   const policyTitle = (id: string) => policies.find((p) => p.id === id)?.title ?? id;
 
   const changeFilter = useCallback(
@@ -55,10 +60,9 @@ export function SidepanelApp() {
     const row = rows.rowAt(active);
     if (!row) return;
     try {
-      const { evidence: _evidence, ...updated } = await send('flag.update', {
-        id: row.id,
-        ...edit,
-      });
+      const { evidence: _evidence, ...updated } = withSnapshotHash(
+        await send('flag.update', { id: row.id, ...edit }),
+      );
       rows.patch(updated);
       setMessage({
         text: edit.status
@@ -189,6 +193,9 @@ export function SidepanelApp() {
           onActivate={setActive}
           onToggle={toggleAt}
         />
+      )}
+      {activeSnapshot && snapshot && (
+        <SnapshotPreview sha256={activeSnapshot} image={snapshot.image} error={snapshot.error} />
       )}
       <ShortcutsDialog open={dialog === 'help'} onClose={() => setDialog(undefined)} />
       <NoteDialog

@@ -48,7 +48,9 @@ export function snapshotEvidence(sha256: string | undefined, facts: SnapshotFact
 }
 
 /** The SHA-256 of the snapshot a flag's evidence points at, if any. */
-export function snapshotHashOf(evidence: readonly Evidence[]): string | undefined {
+export function snapshotHashOf(
+  evidence: readonly Pick<Evidence, 'field' | 'text'>[],
+): string | undefined {
   for (const e of evidence) {
     if (e.field !== SNAPSHOT_FIELD || !e.text.startsWith(PREFIX)) continue;
     const hash = e.text.slice(PREFIX.length);
@@ -59,3 +61,11 @@ export function snapshotHashOf(evidence: readonly Evidence[]): string | undefine
 
 export const isSnapshotEntry = (e: Pick<Evidence, 'field'>) =>
   e.field === SNAPSHOT_FIELD || e.field.startsWith(`${SNAPSHOT_FIELD}:`);
+
+/** A flag as the queue shows it: with `snapshot` set to its snapshot's hash, if it has one. */
+export function withSnapshotHash<F extends { evidence: readonly Evidence[] }>(
+  flag: F,
+): F & { snapshot?: string } {
+  const snapshot = snapshotHashOf(flag.evidence);
+  return snapshot ? { ...flag, snapshot } : flag;
+}

@@ -4,6 +4,7 @@
  * records, so a content script (beside a hostile page) may never send them.
  */
 import { z } from 'zod';
+import { sha256HexSchema } from '@/lib/protocol/evidence';
 import {
   flagStatusSchema,
   marketSchema,
@@ -27,7 +28,10 @@ const queueCursorSchema = z.object({ createdAt: z.string().max(64), id: recordId
 export type QueueCursorView = z.infer<typeof queueCursorSchema>;
 
 /** A queue row: the flag without its evidence, which the list does not show. */
-export const queueRowSchema = flagViewSchema.omit({ evidence: true });
+export const queueRowSchema = flagViewSchema.omit({ evidence: true }).extend({
+  /** SHA-256 of the flag's evidence snapshot (lib/evidence/snapshot-link.ts), if any. */
+  snapshot: sha256HexSchema.optional(),
+});
 export type QueueRow = z.infer<typeof queueRowSchema>;
 
 export const MAX_QUEUE_PAGE = 200;

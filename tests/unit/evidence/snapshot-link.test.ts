@@ -40,8 +40,8 @@ describe('the snapshot link convention', () => {
   it('ignores text evidence and malformed links, and refuses a bad hash', () => {
     expect(
       snapshotHashOf([
-        { field: 'title', start: 0, end: 3, text: `sha256:${hash}` },
-        { field: 'snapshot', start: 0, end: 0, text: 'sha256:XYZ' },
+        { field: 'title', text: `sha256:${hash}` },
+        { field: 'snapshot', text: 'sha256:XYZ' },
       ]),
     ).toBeUndefined();
     expect(isSnapshotEntry({ field: 'snapshots' })).toBe(false);
