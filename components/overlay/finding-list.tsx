@@ -13,6 +13,8 @@ export interface OverlayFinding {
   severity: Severity;
   title: string;
   evidence: Array<{ field: string; start: number; end: number; text: string }>;
+  precision?: number | undefined;
+  decisions?: number | undefined;
 }
 
 export type Decision = 'confirmed' | 'dismissed';
@@ -55,6 +57,16 @@ export function FindingList(props: {
           >
             <span class={`sev sev-${finding.severity}`}>{t(severityKey(finding.severity))}</span>{' '}
             {finding.title}
+            {finding.precision !== undefined && (
+              <div class="muted precision" data-testid="finding-precision">
+                {finding.decisions
+                  ? t('findingPrecision', [
+                      String(Math.round(finding.precision * 100)),
+                      String(finding.decisions),
+                    ])
+                  : t('findingPrecisionNew')}
+              </div>
+            )}
             {finding.evidence.length > 0 && (
               <ul class="evidence" aria-label={t('overlayEvidence')}>
                 {finding.evidence.map((e) => (

@@ -5,24 +5,22 @@ import type { MessageKey } from '@/lib/i18n';
 import { t } from '@/lib/i18n';
 import { MessageError } from '@/lib/messaging/errors';
 import type { Handlers } from '@/lib/messaging/router';
-import { evaluate } from '@/lib/policy';
 import { itemKey } from '@/lib/protocol/records';
 import { loadSettings } from '@/lib/settings/settings';
 import { systemClock } from '@/lib/store/clock';
-import type { StoredFlag } from '@/lib/store/db';
 import {
   countLiveFlags,
   createFlag,
   deleteFlag,
   editFlag,
   flagsForItem,
-  liveFlagsByItem,
 } from '@/lib/store/flags-repo';
 import { rememberItem } from '@/lib/store/items-repo';
 import { countLiveNotes, createNote, notesFor } from '@/lib/store/notes-repo';
 import { RecordNotFoundError } from '@/lib/store/records-repo';
 import { createDashboardHandlers } from './dashboard-handlers';
 import { database } from './database';
+import { evaluateItems } from './evaluate-items';
 import { createEvidenceHandlers, snapshotForFlag } from './evidence-handlers';
 import { createPackHandlers } from './pack-handlers';
 import { activePack, policyVersionFor } from './policy-engine';
@@ -57,28 +55,7 @@ export function createHandlers(runner: SyncRunner): Handlers {
       return { flags, notes };
     },
 
-    async 'items.evaluate'({ items }) {
-      const pack = await activePack();
-      // The badge also counts what the reviewer already recorded: one indexed query for
-      // the whole batch. The checks still answer when the database cannot be opened.
-      const recorded = await database()
-        .then((db) =>
-          liveFlagsByItem(
-            db,
-            items.map((i) => i.key),
-          ),
-        )
-        .catch(() => new Map<string, StoredFlag[]>());
-      return {
-        packId: pack.id,
-        packVersion: pack.version,
-        results: items.map(({ key, input }) => ({
-          key,
-          findings: evaluate(pack, input),
-          flags: recorded.get(key) ?? [],
-        })),
-      };
-    },
+    'items.evaluate': evaluateItems,
 
     async 'policy.choices'() {
       // The active pack's policies, then the manual ones it does not cover ("Other").

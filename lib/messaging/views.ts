@@ -33,5 +33,8 @@ export const findingSchema = z.object({
   severity: severitySchema,
   title: z.string(),
   evidence: z.array(evidenceSchema),
+  /** The rule's measured precision (smoothed) and how many decisions it rests on. */
+  precision: z.number().min(0).max(1).optional(),
+  decisions: z.int().nonnegative().optional(),
 });
 export type FindingView = z.infer<typeof findingSchema>;

@@ -6,6 +6,7 @@
 import { expect, overlayOf, test, VIDEO_PATH } from './support/fixtures';
 
 const VIDEO_ITEM = '7301234567890123456';
+const FEED_ITEM_WITH_FINDINGS = '7302000000000000001';
 
 test('chips show each creator’s risk, rise after a critical flag, and open the creator panel', async ({
   browserWithExtension,
@@ -42,4 +43,32 @@ test('chips show each creator’s risk, rise after a critical flag, and open the
   await panel.waitForLoadState();
   expect(panel.url()).toContain(`chrome-extension://${extensionId}/creator.html`);
   expect(panel.url()).toContain('creatorId=lena.glow');
+});
+
+test('chips on the profile and product pages; findings show their rule’s measured precision', async ({
+  browserWithExtension,
+  pages,
+}) => {
+  const page = await browserWithExtension.context.newPage();
+  for (const path of ['/@lena.glow', '/shop/product/1729384756102938475']) {
+    await page.goto(pages.url + path);
+    await expect(page.locator('flagpost-overlay [data-testid="risk-chip"]').first()).toBeVisible();
+  }
+
+  await page.goto(`${pages.url}/foryou`);
+  const overlay = overlayOf(page, FEED_ITEM_WITH_FINDINGS);
+  await overlay.getByTestId('badge').click();
+  const counterfeit = overlay.getByTestId('finding').filter({ hasText: 'counterfeit' });
+  await expect(counterfeit.getByTestId('finding-precision')).toHaveText(
+    'rule not yet judged by reviewers',
+  );
+  await overlay.getByRole('button', { name: /^Confirm finding: .*counterfeit/ }).click();
+  await expect(counterfeit).toHaveAttribute('data-decision', 'confirmed');
+
+  await page.reload();
+  await overlay.getByTestId('badge').click();
+  // Beta(2, 2) smoothing: one confirmation reads (1 + 2) / (1 + 4) = 60%.
+  await expect(counterfeit.getByTestId('finding-precision')).toHaveText(
+    'rule precision 60% from 1 decisions',
+  );
 });

@@ -1,0 +1,48 @@
+/**
+ * `items.evaluate`: a batch of page items against the active pack. Each answer also carries
+ * what the reviewer already recorded on the item (so the badge counts it from the start)
+ * and each finding its rule's measured precision (so the reviewer can weigh it), both from
+ * one indexed query per batch. The checks still answer when the database cannot be opened.
+ */
+import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/message-map';
+import { evaluate } from '@/lib/policy';
+import type { StoredFlag } from '@/lib/store/db';
+import { liveFlagsByItem } from '@/lib/store/flags-repo';
+import { rulePrecisions } from '@/lib/store/rule-stats-repo';
+import { database } from './database';
+import { activePack } from './policy-engine';
+
+export async function evaluateItems({
+  items,
+}: ParsedRequestOf<'items.evaluate'>): Promise<ResponseOf<'items.evaluate'>> {
+  const pack = await activePack();
+  const evaluated = items.map(({ key, input }) => ({ key, findings: evaluate(pack, input) }));
+  const rules = new Map<string, { policyId: string; ruleId: string }>();
+  for (const { findings } of evaluated)
+    for (const f of findings) rules.set(`${f.policyId}:${f.ruleId}`, f);
+
+  const db = await database().catch(() => undefined);
+  const [recorded, precisions] = db
+    ? await Promise.all([
+        liveFlagsByItem(
+          db,
+          items.map((i) => i.key),
+        ).catch(() => new Map<string, StoredFlag[]>()),
+        rulePrecisions(db, [...rules.values()]).catch(() => []),
+      ])
+    : [new Map<string, StoredFlag[]>(), []];
+  const byRule = new Map(precisions.map((p) => [`${p.policyId}:${p.ruleId}`, p]));
+
+  return {
+    packId: pack.id,
+    packVersion: pack.version,
+    results: evaluated.map(({ key, findings }) => ({
+      key,
+      findings: findings.map((f) => {
+        const p = byRule.get(`${f.policyId}:${f.ruleId}`);
+        return p ? { ...f, precision: p.precision, decisions: p.decisions } : f;
+      }),
+      flags: recorded.get(key) ?? [],
+    })),
+  };
+}
