@@ -30,7 +30,7 @@ const FEED_CREATORS = 500;
 const extensionDir = process.env.FLAGPOST_EXTENSION_DIR ?? EXTENSION_DIR;
 
 /** Runs in the extension's service worker: raw IndexedDB, bulk puts in big transactions. */
-async function seedFlags(args: { creators: number; perCreator: number }): Promise<number> {
+export async function seedFlags(args: { creators: number; perCreator: number }): Promise<number> {
   const B32 = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
   const enc = (n: number, len: number) => {
     let s = '';
