@@ -46,7 +46,8 @@ async function storedPack(): Promise<StoredPack | undefined> {
 
 /** The pack in use now (loading it on first use); a later activation replaces it. */
 export async function activePack(): Promise<CompiledPack> {
-  await (loading ??= load());
+  loading ??= load();
+  await loading;
   if (!slot.active) throw new Error('No policy pack is active.');
   return slot.active;
 }

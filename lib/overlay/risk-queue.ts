@@ -57,7 +57,10 @@ export function createRiskQueue(fetchRisks: FetchRisks, signal: AbortSignal) {
     request(ref: CreatorRef, done: (risk: CreatorRisk) => void): void {
       const key = keyOf(ref);
       const risk = known.get(key);
-      if (risk) return done(risk);
+      if (risk) {
+        done(risk);
+        return;
+      }
       const entry = waiting.get(key) ?? { ref, listeners: [] };
       entry.listeners.push(done);
       waiting.set(key, entry);

@@ -26,26 +26,22 @@ test('an imported adapters file makes the review console reviewable; a bad one i
   const bad = JSON.parse(ADAPTERS) as { adapters: { item: { container: string } }[] };
   const first = bad.adapters[0];
   if (first) first.item.container = 'tr[[';
-  await panel
-    .getByTestId('adapters-file')
-    .setInputFiles({
-      name: 'bad.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(bad)),
-    });
+  await panel.getByTestId('adapters-file').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(bad)),
+  });
   await expect(panel.getByTestId('adapters-message')).toHaveText(
     'The file was refused; the adapters in use are unchanged.',
   );
   await expect(panel.getByTestId('adapters-errors')).toContainText('adapters[0].item.container');
   await expect(panel.getByTestId('adapters-active')).toContainText('No organisation adapters');
 
-  await panel
-    .getByTestId('adapters-file')
-    .setInputFiles({
-      name: 'adapters.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(ADAPTERS),
-    });
+  await panel.getByTestId('adapters-file').setInputFiles({
+    name: 'adapters.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(ADAPTERS),
+  });
   await expect(panel.getByTestId('adapters-message')).toHaveText(
     'Saved. Reload open pages to apply.',
   );
