@@ -105,9 +105,11 @@ export function ItemOverlay(props: ItemOverlayProps) {
   useEffect(() => {
     const selector = focusNext.current;
     if (!selector || !card.current) return;
-    focusNext.current = undefined;
     const element = selector === '.card' ? card.current : card.current.querySelector(selector);
-    (element as HTMLElement | null)?.focus();
+    // Not rendered yet (an earlier render's effects can run first): try after the next one.
+    if (!element) return;
+    focusNext.current = undefined;
+    (element as HTMLElement).focus();
   });
 
   // A listener on the overlay's own element: it hears keys only while focus is inside it.
