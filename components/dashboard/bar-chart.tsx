@@ -2,7 +2,7 @@
  * A horizontal bar chart a lead reads at a glance, drawn as inline SVG. The SVG is hidden
  * from assistive technology; the same figures follow in a table that screen readers read.
  */
-import { useT } from '../i18n-context';
+import { ChartTable } from './chart-table';
 
 export interface Bar {
   label: string;
@@ -20,7 +20,6 @@ export function BarChart(props: {
   bars: Bar[];
   testId: string;
 }) {
-  const t = useT();
   const max = Math.max(1, ...props.bars.map((b) => b.value));
   const height = Math.max(ROW, props.bars.length * ROW);
   return (
@@ -51,25 +50,12 @@ export function BarChart(props: {
           </g>
         ))}
       </svg>
-      <table class="visually-hidden">
-        <caption>
-          {props.caption}. {t('dashChartNote')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.labelHeader}</th>
-            <th scope="col">{props.valueHeader}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.bars.map((bar) => (
-            <tr key={bar.label}>
-              <th scope="row">{bar.label}</th>
-              <td>{bar.value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartTable
+        caption={props.caption}
+        labelHeader={props.labelHeader}
+        valueHeader={props.valueHeader}
+        rows={props.bars}
+      />
     </figure>
   );
 }

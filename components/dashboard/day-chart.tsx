@@ -1,5 +1,6 @@
 /** Flags per day as vertical bars (inline SVG), with the figures in a table for screen readers. */
 import { useT } from '../i18n-context';
+import { ChartTable } from './chart-table';
 
 const H = 120;
 const W = 640;
@@ -40,25 +41,12 @@ export function DayChart(props: { days: { label: string; count: number }[]; capt
           );
         })}
       </svg>
-      <table class="visually-hidden">
-        <caption>
-          {props.caption}. {t('dashChartNote')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashColDay')}</th>
-            <th scope="col">{t('dashColFlags')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.days.map((day) => (
-            <tr key={day.label}>
-              <th scope="row">{day.label}</th>
-              <td>{day.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChartTable
+        caption={props.caption}
+        labelHeader={t('dashColDay')}
+        valueHeader={t('dashColFlags')}
+        rows={props.days.map((day) => ({ label: day.label, value: day.count }))}
+      />
     </figure>
   );
 }
