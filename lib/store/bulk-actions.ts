@@ -7,6 +7,7 @@
 import { newUlid } from '@/lib/protocol/ids';
 import type { Flag } from '@/lib/protocol/records';
 import type { FlagpostDb, StoredFlag, UndoRow } from './db';
+import { countFlagWrites } from './flag-counters';
 import type { Author } from './flags-repo';
 import { enqueue } from './outbox-repo';
 import { matchingFlags, type QueueFilter } from './queue-repo';
@@ -50,9 +51,19 @@ function nextState(flag: StoredFlag, action: Exclude<BulkAction, 'sync'>): Parti
   return flag.status === status ? null : { status };
 }
 
+/** What a bulk action and its undo write, in one transaction. */
+const bulkTables = (db: FlagpostDb) => [
+  db.flags,
+  db.outbox,
+  db.undo,
+  db.ruleStats,
+  db.flagCounters,
+];
+
 /**
  * Writes the new revisions, queues them, and moves the confirm/dismiss counts of their
- * rules (for rule precision) in the caller's transaction, as single edits do.
+ * rules (for rule precision) and the dashboard counters in the caller's transaction, as
+ * single edits do.
  */
 async function writeRevisions(
   db: FlagpostDb,
@@ -65,11 +76,16 @@ async function writeRevisions(
     await enqueue(db, 'flag', flag.id, now);
     await applyRuleDecision(db, before[i], flag);
   }
+  await countFlagWrites(
+    db,
+    after.map((flag, i) => [before[i], flag]),
+  );
 }
 
 async function selected(db: FlagpostDb, selection: BulkSelection): Promise<StoredFlag[]> {
   if ('filter' in selection) return matchingFlags(db, selection.filter);
-  const found = await db.flags.bulkGet(selection.ids);
+  // Once per flag: an id given twice would otherwise write two revisions (and count twice).
+  const found = await db.flags.bulkGet([...new Set(selection.ids)]);
   return found.filter((flag): flag is StoredFlag => flag !== undefined && !flag.deleted);
 }
 
@@ -80,7 +96,7 @@ export async function applyBulkAction(
   reason: string,
   author: Author,
 ): Promise<BulkResult> {
-  return db.transaction('rw', [db.flags, db.outbox, db.undo, db.ruleStats], async () => {
+  return db.transaction('rw', bulkTables(db), async () => {
     const flags = await selected(db, selection);
     if (flags.length > MAX_BULK_FLAGS) throw new BulkTooLargeError(flags.length);
     const now = author.clock();
@@ -150,7 +166,7 @@ export async function undoLastBulkAction(
   db: FlagpostDb,
   author: Author,
 ): Promise<UndoResult | undefined> {
-  return db.transaction('rw', [db.flags, db.outbox, db.undo, db.ruleStats], async () => {
+  return db.transaction('rw', bulkTables(db), async () => {
     const row = await db.undo.orderBy('createdAt').last();
     if (!row) return undefined;
     const before = row.before.filter(isStoredFlag);

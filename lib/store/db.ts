@@ -91,6 +91,17 @@ export interface UndoRow {
   before: unknown[];
 }
 
+/**
+ * One count of live flags (lib/store/flag-counters.ts): `key` is the dimension and its
+ * values, e.g. `['policy-hour', '2026-11-22T13', 'off-platform']`; `dimension` is `key[0]`,
+ * indexed with the count for "most flagged creators".
+ */
+export interface FlagCounterRow {
+  key: string[];
+  dimension: string;
+  count: number;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -118,6 +129,7 @@ export class FlagpostDb extends Dexie {
   creatorHistory!: Table<CreatorHistoryRow, string>;
   evidence!: Table<EvidenceRow, string>;
   undo!: Table<UndoRow, string>;
+  flagCounters!: Table<FlagCounterRow, string[]>;
 
   /** `upTo` exists for migration tests: open the database as an older release would. */
   constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {

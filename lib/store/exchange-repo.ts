@@ -23,6 +23,7 @@ import type {
   StoredNote,
   SyncFields,
 } from './db';
+import { countFlagWrites } from './flag-counters';
 import { toStoredFlag } from './flags-repo';
 import { noteTargetKey } from './notes-repo';
 import { outboxKey } from './outbox-repo';
@@ -179,7 +180,8 @@ export async function importRecords(
     isOurs: (reviewer) => options.reviewer !== undefined && reviewer === options.reviewer,
     now: options.now,
   };
-  await db.transaction('rw', [db.flags, db.notes, db.creators, db.outbox], async () => {
+  const tables = [db.flags, db.notes, db.creators, db.outbox, db.flagCounters];
+  await db.transaction('rw', tables, async () => {
     const [localFlags, localNotes, localCreators] = await Promise.all([
       db.flags.bulkGet(data.flags.map((f) => f.id)),
       db.notes.bulkGet(data.notes.map((n) => n.id)),
@@ -203,6 +205,18 @@ export async function importRecords(
     // Keep the original enqueue time of records already waiting, as enqueue() does.
     const waiting = await db.outbox.bulkGet(context.outbox.map((e) => e.key));
     const entries = context.outbox.map((entry, i) => waiting[i] ?? entry);
+    // The dashboard counters move with the flags: each put against the copy it replaces.
+    const stored = new Map<string, StoredFlag | undefined>(
+      localFlags.flatMap((flag) => (flag ? [[flag.id, flag]] : [])),
+    );
+    await countFlagWrites(
+      db,
+      flags.map((flag) => {
+        const before = stored.get(flag.id);
+        stored.set(flag.id, flag);
+        return [before, flag] as const;
+      }),
+    );
     await Promise.all([
       db.flags.bulkPut(flags),
       db.notes.bulkPut(notes),

@@ -12,6 +12,7 @@ import {
 } from '@/lib/protocol/records';
 import type { Clock } from './clock';
 import type { FlagpostDb, StoredFlag } from './db';
+import { countFlagWrites } from './flag-counters';
 import { enqueue } from './outbox-repo';
 import { pendingRevision, RecordNotFoundError } from './records-repo';
 import { applyRuleDecision } from './rule-stats-repo';
@@ -69,30 +70,32 @@ export async function createFlag(db: FlagpostDb, input: NewFlag, author: Author)
     evidence: input.evidence ?? [],
     note: input.note ?? '',
   });
-  // Rule statistics change in the same transaction: a reviewer's decision on an automatic
-  // finding is what measures the rule's precision.
-  await db.transaction('rw', db.flags, db.outbox, db.ruleStats, async () => {
+  // Rule statistics and dashboard counters change in the same transaction: a reviewer's
+  // decision on an automatic finding is what measures the rule's precision.
+  await db.transaction('rw', [db.flags, db.outbox, db.ruleStats, db.flagCounters], async () => {
     await db.flags.add(flag);
     await enqueue(db, 'flag', flag.id, now);
     await applyRuleDecision(db, undefined, flag);
+    await countFlagWrites(db, [[undefined, flag]]);
   });
   return flag;
 }
 
 export async function editFlag(db: FlagpostDb, id: string, edit: FlagEdit, author: Author) {
-  return db.transaction('rw', db.flags, db.outbox, db.ruleStats, async () => {
+  return db.transaction('rw', [db.flags, db.outbox, db.ruleStats, db.flagCounters], async () => {
     const current = await db.flags.get(id);
     if (!current || current.deleted) throw new RecordNotFoundError('flag', id);
     const next = pendingRevision(current, edit, author.clock());
     await db.flags.put(next);
     await enqueue(db, 'flag', id, next.updatedAt);
     await applyRuleDecision(db, current, next);
+    await countFlagWrites(db, [[current, next]]);
     return next;
   });
 }
 
 export async function deleteFlag(db: FlagpostDb, id: string, author: Author) {
-  return db.transaction('rw', db.flags, db.outbox, db.ruleStats, async () => {
+  return db.transaction('rw', [db.flags, db.outbox, db.ruleStats, db.flagCounters], async () => {
     const current = await db.flags.get(id);
     if (!current) throw new RecordNotFoundError('flag', id);
     if (current.deleted) return current;
@@ -100,6 +103,7 @@ export async function deleteFlag(db: FlagpostDb, id: string, author: Author) {
     await db.flags.put(tombstone);
     await enqueue(db, 'flag', id, tombstone.updatedAt);
     await applyRuleDecision(db, current, tombstone);
+    await countFlagWrites(db, [[current, tombstone]]);
     return tombstone;
   });
 }

@@ -69,7 +69,7 @@ describe('rule precision from decisions', () => {
 
   it('rolls back with the flag write when the transaction fails', async () => {
     await expect(
-      db.transaction('rw', db.flags, db.outbox, db.ruleStats, async () => {
+      db.transaction('rw', [db.flags, db.outbox, db.ruleStats, db.flagCounters], async () => {
         const flag = await createFlag(db, finding('confirmed'), author);
         await applyRuleDecision(db, undefined, flag);
         throw new Error('crash after both writes');

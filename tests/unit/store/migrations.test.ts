@@ -6,6 +6,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { FlagpostDb, schemaProblems } from '@/lib/store/db';
+import { counterDelta, counterRows } from '@/lib/store/flag-counters';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from '@/lib/store/schema';
 import { sampleFlag, sampleItem, sampleNote } from './samples';
 
@@ -69,6 +70,48 @@ describe('version 2 (sync)', () => {
   });
 });
 
+describe('version 4 (dashboard counters)', () => {
+  it('counts the live flags already stored, in the upgrade', async () => {
+    const name = freshName();
+    const v3 = new FlagpostDb(name, 3);
+    await v3.open();
+    const at = (i: number) => new Date(Date.UTC(2026, 10, 1, i * 7)).toISOString();
+    const flags = Array.from({ length: 12 }, (_, i) => ({
+      ...sampleFlag(),
+      id: `flag-${String(i).padStart(2, '0')}`,
+      createdAt: at(i),
+      policyId: i % 3 ? 'counterfeit-goods' : 'off-platform',
+      status: (['suggested', 'confirmed', 'dismissed'] as const)[i % 3] ?? 'suggested',
+      item: { ...sampleFlag().item, ...(i % 2 ? { market: 'TH' as const } : {}) },
+      deleted: i === 11,
+    }));
+    await v3.flags.bulkAdd(flags);
+    v3.close();
+
+    const current = new FlagpostDb(name);
+    await current.open();
+    const counted = Object.fromEntries(
+      (await current.flagCounters.toArray()).map((r) => [JSON.stringify(r.key), r.count]),
+    );
+    const get = (...key: string[]) => counted[JSON.stringify(key)];
+    // 11 live flags: the deleted one counts nowhere.
+    expect(get('policy', 'off-platform')).toBe(4);
+    expect(get('policy', 'counterfeit-goods')).toBe(7);
+    expect(get('market', 'TH')).toBe(5);
+    expect(get('market', '')).toBe(6);
+    expect(get('creator', 'shopvid:lena.glow')).toBe(11);
+    expect(get('all-day', '2026-11-01', '')).toBe(4); // created at 0, 7, 14 and 21 h
+    expect(get('status-hour', '2026-11-01T07', 'confirmed')).toBe(1);
+    const recount = counterDelta(undefined, undefined);
+    for (const flag of flags) counterDelta(undefined, flag, recount);
+    expect(counted).toEqual(
+      Object.fromEntries(counterRows(recount).map((r) => [JSON.stringify(r.key), r.count])),
+    );
+    current.close();
+    await Dexie.delete(name);
+  });
+});
+
 describe('a database changed by a newer release', () => {
   it('is reported, table by table, instead of failing query by query', async () => {
     const name = freshName();
@@ -89,6 +132,33 @@ describe('a database changed by a newer release', () => {
     );
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.join('; ')).toMatch(/flags/);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('reports a counter table keyed otherwise', async () => {
+    const name = freshName();
+    const made = new FlagpostDb(name);
+    await made.open();
+    made.close();
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name, 9_990);
+      request.onupgradeneeded = () => {
+        request.result.deleteObjectStore('flagCounters');
+        request.result.createObjectStore('flagCounters', { keyPath: 'id' });
+      };
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    const db = new FlagpostDb(name);
+    const problems = await db.open().then(
+      () => schemaProblems(db),
+      (error: unknown) => [String(error)],
+    );
+    expect(problems.join('; ')).toMatch(/flagCounters/);
     db.close();
     await Dexie.delete(name);
   });
