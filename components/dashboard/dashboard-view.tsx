@@ -64,7 +64,7 @@ function Figures(props: {
       <p class="totals" data-testid="totals">
         {t('dashTotals', [String(summary.inRange), String(summary.total)])}
       </p>
-      <p class="muted">{t('dashCountsNote')}</p>
+      <p class="muted">{t('dashCountsLiveNote')}</p>
       <div class="grid">
         <SyncHealth sync={summary.sync} formatTime={props.formatTime} />
         <section aria-labelledby="charts-title" class="wide">

@@ -1,14 +1,18 @@
 /**
- * The analyst's dashboard, answered from IndexedDB indexes (counts and key-only reads),
- * never by loading every flag: with 100,000 flags a full read is seconds, an index count is
- * not (bench/dashboard.bench.ts measures both). Counts are of flag records, tombstones
- * included: no index tells a deleted flag from a live one (see the dashboard's footnote).
+ * The analyst's dashboard, answered from the flag counters (lib/store/flag-counters.ts), a
+ * few hundred rows kept in step with every flag write, never by reading or counting the
+ * flags: with 100,000 flags even index counts walk their ranges, and the dashboard makes
+ * dozens (bench/dashboard-chromium.bench.ts measures it in Chromium beside a full read).
+ * Deleted flags count nowhere. Only the part of a period that does not fill a whole UTC
+ * hour (a day that starts at :30 in the reviewer's zone) is counted from the flags created
+ * in it, through the createdAt index.
  */
 import Dexie from 'dexie';
 import { type FlagStatus, MARKETS, SEVERITIES } from '@/lib/protocol/records';
 import { smoothedPrecision } from '@/lib/risk/precision';
 import { readSyncStatus } from '@/lib/sync/sync-status';
-import type { FlagpostDb, RuleStatsRow } from './db';
+import { countsInPeriod } from './counter-periods';
+import type { FlagCounterRow, FlagpostDb, RuleStatsRow } from './db';
 import { pendingCount } from './outbox-repo';
 
 export const TOP_CREATORS = 10;
@@ -63,28 +67,21 @@ export function rankRules(rows: Omit<RulePrecision, 'observed' | 'smoothed'>[]):
     );
 }
 
-/** Without recorded decisions: automatic flags' confirmed / dismissed statuses, per rule. */
+/** Counter rows of one dimension (every key that starts with it). */
+function dimensionRows(db: FlagpostDb, dimension: string): Promise<FlagCounterRow[]> {
+  return db.flagCounters.where(':id').between([dimension], [dimension, Dexie.maxKey]).toArray();
+}
+
+/** Without recorded decisions: the standing decisions on automatic flags, per rule. */
 async function decisionsFromFlags(db: FlagpostDb) {
   const byRule = new Map<string, Omit<RulePrecision, 'observed' | 'smoothed'>>();
-  for (const status of ['confirmed', 'dismissed'] as const) {
-    // No Dexie .filter(): a plain range read is one getAll, a filter walks a cursor.
-    const decided = await db.flags
-      .where('[status+createdAt]')
-      .between([status, Dexie.minKey], [status, Dexie.maxKey])
-      .toArray();
-    for (const flag of decided) {
-      if (flag.source !== 'auto' || flag.ruleId === undefined) continue;
-      const ruleId = flag.ruleId ?? '';
-      const key = `${flag.policyId}:${ruleId}`;
-      const row = byRule.get(key) ?? {
-        policyId: flag.policyId,
-        ruleId,
-        confirmed: 0,
-        dismissed: 0,
-      };
-      row[status]++;
-      byRule.set(key, row);
-    }
+  for (const { key, count } of await dimensionRows(db, 'rule')) {
+    const [, policyId = '', ruleId = '', status] = key;
+    if (status !== 'confirmed' && status !== 'dismissed') continue;
+    const id = JSON.stringify([policyId, ruleId]);
+    const row = byRule.get(id) ?? { policyId, ruleId, confirmed: 0, dismissed: 0 };
+    row[status] += count;
+    byRule.set(id, row);
   }
   return [...byRule.values()];
 }
@@ -106,17 +103,15 @@ async function rulePrecision(db: FlagpostDb): Promise<DashboardSummary['rules']>
   return { source: 'flags', rows: rankRules(await decisionsFromFlags(db)) };
 }
 
-/** Flags per creator from the creatorKey index alone (keys, not records), most first. */
+/** Most flagged creators, from the `[dimension+count]` index: TOP_CREATORS rows read. */
 async function topCreators(db: FlagpostDb) {
-  const keys = (await db.flags.orderBy('creatorKey').keys()) as string[];
-  const counts: { creatorKey: string; count: number }[] = [];
-  for (let i = 0; i < keys.length; ) {
-    let j = i;
-    while (j < keys.length && keys[j] === keys[i]) j++;
-    if (keys[i]) counts.push({ creatorKey: keys[i] ?? '', count: j - i });
-    i = j;
-  }
-  const top = counts.sort((a, b) => b.count - a.count).slice(0, TOP_CREATORS);
+  const rows = await db.flagCounters
+    .where('[dimension+count]')
+    .between(['creator', Dexie.minKey], ['creator', Dexie.maxKey])
+    .reverse()
+    .limit(TOP_CREATORS)
+    .toArray();
+  const top = rows.map((row) => ({ creatorKey: row.key[1] ?? '', count: row.count }));
   const creators = await db.creators.bulkGet(top.map((c) => c.creatorKey));
   return top.map((c, i) => {
     const handle = creators[i]?.handle;
@@ -124,76 +119,73 @@ async function topCreators(db: FlagpostDb) {
   });
 }
 
-/** `boundaries`: n + 1 instants (ISO), the starts of n days and the end of the last one. */
+const valueMap = (rows: FlagCounterRow[]) =>
+  new Map(rows.map((row) => [row.key[1] ?? '', row.count]));
+
+/**
+ * `boundaries`: n + 1 instants (ISO), the starts of n days and the end of the last one. One
+ * read transaction: every figure is of the same moment.
+ */
 export async function dashboardSummary(
   db: FlagpostDb,
   boundaries: readonly string[],
 ): Promise<DashboardSummary> {
-  const from = boundaries[0] ?? '';
-  const to = boundaries.at(-1) ?? '';
-  const countRange = (index: string, lower: unknown, upper: unknown) =>
-    db.flags.where(index).between(lower, upper, true, false).count();
-
-  const [total, perDay, policyIds] = await Promise.all([
-    db.flags.count(),
-    Promise.all(
-      boundaries.slice(0, -1).map(async (start, i) => ({
-        start,
-        count: await countRange('createdAt', start, boundaries[i + 1]),
-      })),
-    ),
-    db.flags.orderBy('policyId').uniqueKeys() as Promise<string[]>,
-  ]);
-  const perPolicy = await Promise.all(
-    policyIds.map(async (policyId) => ({
-      policyId,
-      inRange: await countRange('[policyId+createdAt]', [policyId, from], [policyId, to]),
-      total: await countRange(
-        '[policyId+createdAt]',
-        [policyId, Dexie.minKey],
-        [policyId, Dexie.maxKey],
-      ),
-    })),
-  );
-  perPolicy.sort((a, b) => b.inRange - a.inRange || b.total - a.total);
-  const perStatus = await Promise.all(
-    STATUSES.map(async (status) => ({
-      status,
-      inRange: await countRange('[status+createdAt]', [status, from], [status, to]),
-    })),
-  );
-  const perSeverity = await Promise.all(
-    SEVERITIES.map(async (severity) => ({
-      severity,
-      count: await db.flags.where('severity').equals(severity).count(),
-    })),
-  );
-  const markets = await Promise.all(
-    MARKETS.map(async (market) => ({
+  const times = boundaries.map((b) => Date.parse(b));
+  const from = times[0] ?? 0;
+  const to = times.at(-1) ?? 0;
+  const tables = [db.flags, db.flagCounters, db.ruleStats, db.creators, db.meta, db.outbox];
+  return db.transaction('r', [...tables, db.notes], async () => {
+    const [perDay, inPolicy, inStatus, policies, statuses, severities, markets] = await Promise.all(
+      [
+        Promise.all(
+          times.slice(0, -1).map(async (start, i) => ({
+            start: boundaries[i] ?? '',
+            count: (await countsInPeriod(db, 'all', start, times[i + 1] ?? start)).get('') ?? 0,
+          })),
+        ),
+        countsInPeriod(db, 'policy', from, to),
+        countsInPeriod(db, 'status', from, to),
+        dimensionRows(db, 'policy'),
+        dimensionRows(db, 'status'),
+        dimensionRows(db, 'severity').then(valueMap),
+        dimensionRows(db, 'market').then(valueMap),
+      ],
+    );
+    const total = statuses.reduce((sum, row) => sum + row.count, 0);
+    const perPolicy = policies
+      .map(({ key, count }) => {
+        const policyId = key[1] ?? '';
+        return { policyId, inRange: inPolicy.get(policyId) ?? 0, total: count };
+      })
+      .sort((a, b) => b.inRange - a.inRange || b.total - a.total);
+    const perMarket = MARKETS.map((market) => ({
       market: market as string,
-      count: await db.flags.where('item.market').equals(market).count(),
-    })),
-  );
-  const known = markets.reduce((sum, m) => sum + m.count, 0);
-  const [rules, creators, status, pending, rejectedFlags, rejectedNotes] = await Promise.all([
-    rulePrecision(db),
-    topCreators(db),
-    readSyncStatus(db),
-    pendingCount(db),
-    db.flags.where('syncState').equals('rejected').count(),
-    db.notes.where('syncState').equals('rejected').count(),
-  ]);
-  const { failures: _failures, nextAttemptAt: _next, ...times } = status;
-  return {
-    total,
-    inRange: perDay.reduce((sum, d) => sum + d.count, 0),
-    perDay,
-    perPolicy,
-    perStatus,
-    perSeverity,
-    perMarket: [...markets, { market: '', count: total - known }],
-    topCreators: creators,
-    rules,
-    sync: { ...times, pending, rejected: rejectedFlags + rejectedNotes },
-  };
+      count: markets.get(market) ?? 0,
+    }));
+    const known = perMarket.reduce((sum, m) => sum + m.count, 0);
+    const [rules, creators, status, pending, rejectedFlags, rejectedNotes] = await Promise.all([
+      rulePrecision(db),
+      topCreators(db),
+      readSyncStatus(db),
+      pendingCount(db),
+      db.flags.where('syncState').equals('rejected').count(),
+      db.notes.where('syncState').equals('rejected').count(),
+    ]);
+    const { failures: _failures, nextAttemptAt: _next, ...syncTimes } = status;
+    return {
+      total,
+      inRange: perDay.reduce((sum, d) => sum + d.count, 0),
+      perDay,
+      perPolicy,
+      perStatus: STATUSES.map((s) => ({ status: s, inRange: inStatus.get(s) ?? 0 })),
+      perSeverity: SEVERITIES.map((severity) => ({
+        severity,
+        count: severities.get(severity) ?? 0,
+      })),
+      perMarket: [...perMarket, { market: '', count: total - known }],
+      topCreators: creators,
+      rules,
+      sync: { ...syncTimes, pending, rejected: rejectedFlags + rejectedNotes },
+    };
+  });
 }
