@@ -5,8 +5,10 @@ import type { MessageKey } from '@/lib/i18n';
 import { t } from '@/lib/i18n';
 import { MessageError } from '@/lib/messaging/errors';
 import type { Handlers } from '@/lib/messaging/router';
+import { isSiteEnabled } from '@/lib/overlay/site-switch';
 import { itemKey } from '@/lib/protocol/records';
 import { loadSettings } from '@/lib/settings/settings';
+import { loadSiteAdapterSpecs } from '@/lib/sites/site-adapters-store';
 import { systemClock } from '@/lib/store/clock';
 import {
   countLiveFlags,
@@ -28,6 +30,18 @@ import { createRiskHandlers } from './risk-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import type { SyncRunner } from './sync-runner';
 import { createWorkspaceHandlers } from './workspace-handlers';
+
+/** The active pack's policies, then the manual ones it does not cover ("Other"). */
+async function policyChoices() {
+  const pack = await activePack();
+  const fromPack = pack.policies.map(({ id, title, severity }) => ({ id, title, severity }));
+  const manual = MANUAL_POLICIES.filter((m) => !fromPack.some((p) => p.id === m.id)).map((m) => ({
+    id: m.id,
+    title: t(m.titleKey as MessageKey),
+    severity: m.severity,
+  }));
+  return [...fromPack, ...manual];
+}
 
 function notFound(error: unknown): never {
   if (error instanceof RecordNotFoundError) throw new MessageError('not-found', error.message);
@@ -58,13 +72,16 @@ export function createHandlers(runner: SyncRunner): Handlers {
     'items.evaluate': evaluateItems,
 
     async 'policy.choices'() {
-      // The active pack's policies, then the manual ones it does not cover ("Other").
-      const pack = await activePack();
-      const fromPack = pack.policies.map(({ id, title, severity }) => ({ id, title, severity }));
-      const manual = MANUAL_POLICIES.filter((m) => !fromPack.some((p) => p.id === m.id)).map(
-        (m) => ({ id: m.id, title: t(m.titleKey as MessageKey), severity: m.severity }),
-      );
-      return { policies: [...fromPack, ...manual] };
+      return { policies: await policyChoices() };
+    },
+
+    async 'page.setup'({ host }) {
+      const [enabled, policies, adapters] = await Promise.all([
+        isSiteEnabled(host),
+        policyChoices(),
+        loadSiteAdapterSpecs(),
+      ]);
+      return { enabled, policies, adapters };
     },
 
     async 'flag.create'({ snapshot, ...request }, context) {

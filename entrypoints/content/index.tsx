@@ -1,75 +1,112 @@
 /**
  * The content script is thin: find the page's adapter, read its items, ask the background
- * for findings in batches, and draw an overlay on each. It never opens the database.
+ * for findings in batches, and draw an overlay on each. It never opens the database and
+ * loads no schema library: the background validates what it sends and what it answers.
  *
  * Lifecycle: one page view at a time (page-view.ts). A new one starts when the URL changes
- * without a reload (the platform is a single-page app) and when the reviewer switches the
- * site back on; the old one is aborted first, which removes all it drew.
+ * without a reload (the platform is a single-page app), when the reviewer switches the
+ * site back on and when the organisation's adapters change; the old one is aborted first,
+ * which removes all it drew.
  */
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { send } from '@/lib/messaging/client';
 import type { PolicyChoice } from '@/lib/messaging/message-map';
 import { createEvaluationCache } from '@/lib/overlay/evaluation-queue';
-import { isSiteEnabled, watchSiteEnabled } from '@/lib/overlay/site-switch';
-import { loadSiteAdapters } from '@/lib/sites/site-adapters-store';
+import { DISABLED_SITES_KEY, SITE_ADAPTERS_KEY } from '@/lib/settings/local-keys';
+import { createDeclarativeAdapter } from '@/lib/sites/declarative';
 import type { SiteAdapter } from '@/lib/sites/types';
-import { configureZodForExtension } from '@/lib/zod-setup';
 import { startPageView } from './page-view';
+
+interface Setup {
+  enabled: boolean;
+  policies: PolicyChoice[];
+  adapters: SiteAdapter[];
+  /** The adapters as the background sent them, to tell whether they changed. */
+  adapterSpecs: string;
+}
+
+/** Waits between attempts when the background cannot answer yet (it may be starting). */
+const SETUP_RETRIES_MS = [500, 2_000, 8_000];
 
 export default defineContentScript({
   matches: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
   runAt: 'document_idle',
   async main(ctx) {
-    configureZodForExtension();
     const host = window.location.hostname;
     const cache = createEvaluationCache();
-    let policies: Promise<PolicyChoice[]> | undefined;
-    let extraAdapters: Promise<SiteAdapter[]> | undefined;
+    let setup: Setup | undefined;
     let view: AbortController | undefined;
-    let enabled: boolean | undefined;
+    let asked = 0;
 
     const stop = () => {
       view?.abort();
       view = undefined;
     };
-    const start = async () => {
+    const start = () => {
       stop();
+      if (!setup?.enabled) return;
       const current = new AbortController();
       view = current;
-      policies ??= send('policy.choices', {}).then(
-        (answer) => answer.policies,
-        () => [],
+      startPageView(
+        document,
+        { policies: setup.policies, cache, extraAdapters: setup.adapters },
+        current.signal,
       );
-      extraAdapters ??= loadSiteAdapters(document).catch(() => []);
-      const [choices, extra] = await Promise.all([policies, extraAdapters]);
-      if (!current.signal.aborted)
-        startPageView(document, { policies: choices, cache, extraAdapters: extra }, current.signal);
+    };
+
+    /** Asks the background for this site's setup and starts, restarts or stops to match. */
+    const refresh = async (attempt = 0): Promise<void> => {
+      const ticket = ++asked;
+      let answer: Awaited<ReturnType<typeof send<'page.setup'>>>;
+      try {
+        answer = await send('page.setup', { host });
+      } catch {
+        const wait = SETUP_RETRIES_MS[attempt];
+        if (wait !== undefined && ticket === asked)
+          ctx.setTimeout(() => void refresh(attempt + 1), wait);
+        return;
+      }
+      // A later question (a newer setting) has been asked meanwhile: its answer decides.
+      if (ticket !== asked || ctx.isInvalid) return;
+      const adapterSpecs = JSON.stringify(answer.adapters);
+      const changed =
+        !setup || setup.enabled !== answer.enabled || setup.adapterSpecs !== adapterSpecs;
+      setup = {
+        enabled: answer.enabled,
+        policies: answer.policies,
+        adapters:
+          setup?.adapterSpecs === adapterSpecs
+            ? setup.adapters
+            : answer.adapters.map(createDeclarativeAdapter),
+        adapterSpecs,
+      };
+      if (!changed) return;
+      if (setup.enabled) start();
+      else {
+        stop();
+        cache.clear();
+      }
     };
 
     ctx.onInvalidated(stop);
-    watchSiteEnabled(
-      host,
-      (on) => {
-        enabled = on;
-        if (on) void start();
-        else {
-          stop();
-          cache.clear();
-        }
-      },
-      ctx.signal,
-    );
+    // The popup (site switch) and the options page (adapters) write these; the values are
+    // read and validated by the background, not here.
+    const onStorage = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && (DISABLED_SITES_KEY in changes || SITE_ADAPTERS_KEY in changes))
+        void refresh();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
     // Fires inside the page's pushState, before the URL and the DOM change: end the old view
     // now and start the new one in a later task, when both have.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      if (!enabled) return;
+      if (!setup?.enabled) return;
       stop();
       ctx.setTimeout(() => {
-        if (enabled && !view) void start();
+        if (setup?.enabled && !view) start();
       }, 0);
     });
-    const initially = await isSiteEnabled(host);
-    enabled ??= initially;
-    if (enabled && !view) await start();
+    await refresh();
   },
 });

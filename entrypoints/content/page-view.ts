@@ -13,7 +13,7 @@ import { createOverlayRoot } from '@/lib/overlay/overlay-root';
 import { createRiskQueue } from '@/lib/overlay/risk-queue';
 import { type ScanKind, watchForChanges } from '@/lib/overlay/scan-scheduler';
 import { watchViewport } from '@/lib/overlay/viewport-watch';
-import { itemKey } from '@/lib/protocol/records';
+import { itemKey } from '@/lib/protocol/vocabulary';
 import { toItemRef } from '@/lib/sites/item-ref';
 import { adapterFor } from '@/lib/sites/registry';
 import type { ContentItem, SiteAdapter } from '@/lib/sites/types';

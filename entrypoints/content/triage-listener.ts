@@ -4,12 +4,12 @@
  * background (see lib/messaging/tab-commands.ts).
  */
 import { browser } from 'wxt/browser';
-import { isFromOwnBackground, tabCommandSchema } from '@/lib/messaging/tab-commands';
+import { isFromOwnBackground, isTabCommand } from '@/lib/messaging/tab-commands';
 
 export function listenForTriageCommands(openFocused: () => boolean, signal: AbortSignal): void {
   const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     if (!isFromOwnBackground(sender, browser.runtime.id)) return undefined;
-    if (!tabCommandSchema.safeParse(message).success) return undefined;
+    if (!isTabCommand(message)) return undefined;
     return Promise.resolve({ opened: openFocused() });
   };
   browser.runtime.onMessage.addListener(listener);

@@ -24,8 +24,11 @@ import {
 } from '@/lib/protocol/records';
 import { endpointUrlSchema } from '@/lib/settings/endpoint-url';
 import { packKeySchema } from '@/lib/settings/pack-key';
+import { declarativeSchemas } from '@/lib/sites/declarative-schema';
 import { dashboardMessages } from './dashboard-messages';
+import { ERROR_CODES } from './errors';
 import { createdFlagSchema, evidenceMessages, snapshotRequestSchema } from './evidence-messages';
+import { MAX_ITEMS_PER_EVALUATION } from './limits';
 import { packMessages } from './pack-messages';
 import { riskMessages } from './risk-messages';
 import { findingSchema, flagViewSchema, noteViewSchema, policyInputSchema } from './views';
@@ -82,7 +85,7 @@ export const settingsViewSchema = z.object({
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
-export const MAX_ITEMS_PER_EVALUATION = 200;
+export { MAX_ITEMS_PER_EVALUATION } from './limits';
 
 export const messageMap = {
   /**
@@ -119,6 +122,21 @@ export const messageMap = {
     from: 'content',
     request: z.object({}),
     response: z.object({ policies: z.array(policyChoiceSchema) }),
+  },
+  /**
+   * What a content script needs before it draws anything on a page, in one round trip:
+   * whether the reviewer switched Flagpost off for the site, the policies a manual flag can
+   * name, and the organisation's declarative adapters (read and validated here, so the
+   * content script loads no schema). Asked again when either setting changes.
+   */
+  'page.setup': {
+    from: 'content',
+    request: z.object({ host: z.string().min(1).max(253) }),
+    response: z.object({
+      enabled: z.boolean(),
+      policies: z.array(policyChoiceSchema),
+      adapters: z.array(declarativeSchemas().adapter),
+    }),
   },
   'flag.create': {
     from: 'content',
@@ -214,15 +232,8 @@ export const envelopeSchema = z.object({
   request: z.unknown(),
 });
 
-export const errorCodeSchema = z.enum([
-  'bad-request',
-  'forbidden',
-  'unknown-message',
-  'not-found',
-  'database-unavailable',
-  'internal',
-]);
-export type ErrorCode = z.infer<typeof errorCodeSchema>;
+export const errorCodeSchema = z.enum(ERROR_CODES);
+export type { ErrorCode } from './errors';
 
 export const resultSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(true), data: z.unknown() }),

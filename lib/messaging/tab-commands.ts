@@ -4,16 +4,29 @@
  * accepts them only from this extension's background: our id and no tab (a content script
  * of ours in another tab has a `tab`; a web page cannot send runtime messages to us at all).
  */
-import { z } from 'zod';
 import type { SenderInfo } from './sender';
 
 export const FLAG_FOCUSED_ITEM_COMMAND = 'flag-focused-item';
 
-export const tabCommandSchema = z.object({
-  flagpostTab: z.literal(1),
-  command: z.literal('open-focused-card'),
-});
-export type TabCommand = z.infer<typeof tabCommandSchema>;
+export interface TabCommand {
+  flagpostTab: 1;
+  command: 'open-focused-card';
+}
+
+/**
+ * The whole check of a tab command: its two fields are constants, so comparing them is
+ * the complete validation, and the content script loads no schema library for it.
+ */
+export function isTabCommand(message: unknown): message is TabCommand {
+  const m = message as Partial<TabCommand> | null;
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    m.flagpostTab === 1 &&
+    m.command === 'open-focused-card' &&
+    Object.keys(m).length === 2
+  );
+}
 
 export const openFocusedCard: TabCommand = { flagpostTab: 1, command: 'open-focused-card' };
 

@@ -4,7 +4,7 @@
  * are remembered by input, so an item seen again (after a navigation back, a rescan) is not
  * sent again while this content script lives.
  */
-import { MAX_ITEMS_PER_EVALUATION } from '@/lib/messaging/message-map';
+import { MAX_ITEMS_PER_EVALUATION } from '@/lib/messaging/limits';
 import type { PolicyInput } from '@/lib/policy/types';
 import { inputSignature } from './policy-input';
 

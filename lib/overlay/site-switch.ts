@@ -5,8 +5,9 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { DISABLED_SITES_KEY } from '@/lib/settings/local-keys';
 
-export const DISABLED_SITES_KEY = 'disabledSites';
+export { DISABLED_SITES_KEY } from '@/lib/settings/local-keys';
 
 /** Hostnames, lower case. Anything else in storage counts as "none disabled". */
 export const disabledSitesSchema = z.array(z.string().min(1).max(253)).max(10_000);

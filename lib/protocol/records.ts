@@ -5,18 +5,22 @@
  * truth for all three.
  */
 import { z } from 'zod';
+import { CONTENT_KINDS, ITEM_LIMITS, MARKETS, PLATFORM_PATTERN, SEVERITIES } from './vocabulary';
 
-export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export {
+  CONTENT_KINDS,
+  type ContentKind,
+  creatorKey,
+  itemKey,
+  MARKETS,
+  type Market,
+  SEVERITIES,
+  type Severity,
+} from './vocabulary';
+
 export const severitySchema = z.enum(SEVERITIES);
-export type Severity = z.infer<typeof severitySchema>;
-
-export const CONTENT_KINDS = ['video', 'live', 'product', 'profile', 'comment'] as const;
 export const contentKindSchema = z.enum(CONTENT_KINDS);
-export type ContentKind = z.infer<typeof contentKindSchema>;
-
-export const MARKETS = ['SG', 'MY', 'TH', 'VN', 'ID', 'PH'] as const;
 export const marketSchema = z.enum(MARKETS);
-export type Market = z.infer<typeof marketSchema>;
 
 /** Client-generated, time-ordered ids (ULID: 26 Crockford base32 characters). */
 export const recordIdSchema = z
@@ -30,27 +34,27 @@ const shortText = (max: number) => z.string().max(max);
 export const platformSchema = z
   .string()
   .min(1)
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9.-]*$/, 'must be a lower-case platform name such as "shopvid"');
+  .max(ITEM_LIMITS.platform)
+  .regex(PLATFORM_PATTERN, 'must be a lower-case platform name such as "shopvid"');
 
 export const itemRefSchema = z.object({
   platform: platformSchema,
   kind: contentKindSchema,
-  itemId: z.string().min(1).max(256),
+  itemId: z.string().min(1).max(ITEM_LIMITS.itemId),
   // Web pages only: a javascript: or data: URL from a hostile page must never become a link.
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048),
-  creatorId: z.string().min(1).max(256).optional(),
-  creatorHandle: shortText(256).optional(),
-  title: shortText(1000).optional(),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(ITEM_LIMITS.url),
+  creatorId: z.string().min(1).max(ITEM_LIMITS.creatorId).optional(),
+  creatorHandle: shortText(ITEM_LIMITS.handle).optional(),
+  title: shortText(ITEM_LIMITS.title).optional(),
   market: marketSchema.optional(),
 });
 export type ItemRef = z.infer<typeof itemRefSchema>;
 
 export const creatorSchema = z.object({
   platform: platformSchema,
-  creatorId: z.string().min(1).max(256),
-  handle: shortText(256),
-  displayName: shortText(256).optional(),
+  creatorId: z.string().min(1).max(ITEM_LIMITS.creatorId),
+  handle: shortText(ITEM_LIMITS.handle),
+  displayName: shortText(ITEM_LIMITS.displayName).optional(),
 });
 export type Creator = z.infer<typeof creatorSchema>;
 
@@ -115,9 +119,3 @@ export const noteSchema = z.object({
   text: z.string().min(1).max(5000),
 });
 export type Note = z.infer<typeof noteSchema>;
-
-/** Stable keys used to index items and creators across the extension and the server. */
-export const itemKey = (ref: { platform: string; itemId: string }) =>
-  `${ref.platform}:${ref.itemId}`;
-export const creatorKey = (ref: { platform: string; creatorId: string }) =>
-  `${ref.platform}:${ref.creatorId}`;

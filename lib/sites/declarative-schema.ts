@@ -29,12 +29,16 @@ function regexProblem(pattern: string): string | undefined {
   }
 }
 
-export function declarativeSchemas(doc: Document) {
+/**
+ * The schemas, with CSS selectors checked against `doc`. Without a document (the
+ * background's service worker has none) selectors are checked for length only.
+ */
+export function declarativeSchemas(doc?: Document) {
   const css = z
     .string()
     .max(1000)
     .superRefine((selector, ctx) => {
-      if (selectorProblem(selector, doc) !== undefined) {
+      if (doc && selectorProblem(selector, doc) !== undefined) {
         ctx.addIssue({
           code: 'custom',
           message: `invalid CSS selector ${JSON.stringify(selector)}`,

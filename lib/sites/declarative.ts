@@ -1,14 +1,11 @@
 /**
  * Declarative adapters: a site described as data (see `declarative-schema.ts`) becomes a
  * `SiteAdapter` like the built-in ones. What a selector finds is read as text (or as an
- * attribute), never as markup; URLs must be http(s).
+ * attribute), never as markup; URLs must be http(s). No schema code here: the content
+ * script builds adapters from specs the background has already validated
+ * (declarative-import.ts validates a file when it is imported).
  */
-import type { z } from 'zod';
-import {
-  type DeclarativeAdapterSpec,
-  type DeclarativeField,
-  declarativeSchemas,
-} from './declarative-schema';
+import type { DeclarativeAdapterSpec, DeclarativeField } from './declarative-schema';
 import { attrOf, bareHandle, cleanText, hashtagsInText, httpUrl, pageUrl } from './dom-text';
 import { asMarket, marketHint } from './market';
 import { compileMatchPattern, type UrlTest } from './match-pattern';
@@ -20,27 +17,6 @@ export type { DeclarativeAdapterSpec } from './declarative-schema';
 /** Bounds: a console page can list thousands of rows, and patterns run on page text. */
 const MAX_ITEMS = 2_000;
 const MAX_FIELD_TEXT = 5_000;
-
-export interface DeclarativeError {
-  /** Where in the imported data, e.g. `adapters[0].item.container`. */
-  path: string;
-  message: string;
-}
-
-export type DeclarativeResult =
-  | { ok: true; adapters: SiteAdapter[] }
-  | { ok: false; errors: DeclarativeError[] };
-
-/** `['adapters', 0, 'item', 'container']` as `adapters[0].item.container`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
-    .join('');
-}
-
-/** One line per error, as shown to whoever imported the file. */
-export const formatDeclarativeErrors = (errors: readonly DeclarativeError[]) =>
-  errors.map(({ path, message }) => (path ? `${path}: ${message}` : message)).join('\n');
 
 type FieldReader = (container: Element) => string | undefined;
 
@@ -153,39 +129,4 @@ export function createDeclarativeAdapter(spec: DeclarativeAdapterSpec): SiteAdap
       });
     },
   };
-}
-
-/**
- * Validates an imported adapters file (`{adapters: [...]}`, or a bare array of adapters)
- * against the document its selectors will run in; all errors are reported, each with its path.
- */
-export function parseDeclarativeAdapters(json: unknown, doc: Document): DeclarativeResult {
-  const input = Array.isArray(json) ? { adapters: json } : json;
-  const parsed = declarativeSchemas(doc).file.safeParse(input);
-  const errors = [
-    ...(parsed.success ? [] : issuesToErrors(parsed.error.issues)),
-    ...duplicateIds(input),
-  ];
-  if (!parsed.success || errors.length > 0) return { ok: false, errors };
-  return { ok: true, adapters: parsed.data.adapters.map(createDeclarativeAdapter) };
-}
-
-/** Checked beside the schema so a duplicate is reported together with every other error. */
-function duplicateIds(input: unknown): DeclarativeError[] {
-  const adapters = (input as { adapters?: unknown } | null)?.adapters;
-  if (!Array.isArray(adapters)) return [];
-  const seen = new Set<string>();
-  return adapters.flatMap((entry: unknown, i) => {
-    const id = (entry as { id?: unknown } | null)?.id;
-    if (typeof id !== 'string') return [];
-    if (!seen.has(id)) {
-      seen.add(id);
-      return [];
-    }
-    return [{ path: `adapters[${i}].id`, message: `duplicate id "${id}"` }];
-  });
-}
-
-function issuesToErrors(issues: readonly z.core.$ZodIssue[]): DeclarativeError[] {
-  return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }

@@ -1,11 +1,11 @@
 /** Which of the six markets a page or element is about, from what the page says of itself. */
-import { type Market, marketSchema } from '@/lib/protocol/records';
+import { isMarket, type Market } from '@/lib/protocol/vocabulary';
 import { attrOf } from './dom-text';
 import { marketForCurrency } from './price';
 
 export function asMarket(value: string | undefined): Market | undefined {
-  const parsed = marketSchema.safeParse(value?.trim().toUpperCase());
-  return parsed.success ? parsed.data : undefined;
+  const upper = value?.trim().toUpperCase();
+  return isMarket(upper) ? upper : undefined;
 }
 
 /**

@@ -1,14 +1,30 @@
 /**
  * The organisation's declarative adapters (its review console, other marketplaces), kept as
- * the imported JSON in storage.local: the content script must read them on every page, and
- * they hold no secret. They are validated when imported (options page) and again when read,
- * against the page's own DOM (CSS selectors), so a bad file can never break a page.
+ * the imported JSON in storage.local: content scripts use them on every page, and they hold
+ * no secret. They are validated in full when imported (options page, whose DOM checks every
+ * CSS selector) and again when the background hands them to a content script (page.setup),
+ * so a bad file can never break a page.
  */
 import { browser } from 'wxt/browser';
-import { parseDeclarativeAdapters } from './declarative';
+import { SITE_ADAPTERS_KEY } from '@/lib/settings/local-keys';
+import { parseDeclarativeAdapters } from './declarative-import';
+import { type DeclarativeAdapterSpec, declarativeSchemas } from './declarative-schema';
 import type { SiteAdapter } from './types';
 
-export const SITE_ADAPTERS_KEY = 'siteAdapters';
+export { SITE_ADAPTERS_KEY } from '@/lib/settings/local-keys';
+
+/**
+ * The stored adapters' specs, validated without a DOM (the background has none): every
+ * field but the CSS selectors' syntax, which the import checked and which the content
+ * script's readers survive anyway (a selector that throws reads nothing).
+ */
+export async function loadSiteAdapterSpecs(): Promise<DeclarativeAdapterSpec[]> {
+  const stored = (await browser.storage.local.get(SITE_ADAPTERS_KEY))[SITE_ADAPTERS_KEY];
+  if (stored === undefined) return [];
+  const input = Array.isArray(stored) ? { adapters: stored } : stored;
+  const parsed = declarativeSchemas().file.safeParse(input);
+  return parsed.success ? parsed.data.adapters : [];
+}
 
 export async function loadSiteAdapters(doc: Document): Promise<SiteAdapter[]> {
   const stored = (await browser.storage.local.get(SITE_ADAPTERS_KEY))[SITE_ADAPTERS_KEY];

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  createDeclarativeAdapter,
-  formatDeclarativeErrors,
-  parseDeclarativeAdapters,
-} from '@/lib/sites/declarative';
+import { createDeclarativeAdapter } from '@/lib/sites/declarative';
+import { formatDeclarativeErrors, parseDeclarativeAdapters } from '@/lib/sites/declarative-import';
 import { compileMatchPattern } from '@/lib/sites/match-pattern';
 import { adapterFor } from '@/lib/sites/registry';
 import { fixture, page } from './fixture';
