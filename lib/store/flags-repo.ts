@@ -1,4 +1,5 @@
 /** Reviewers' flags: create, edit (new revision), delete (tombstone), read per item. */
+import Dexie from 'dexie';
 import { newUlid } from '@/lib/protocol/ids';
 import {
   creatorKey,
@@ -114,8 +115,13 @@ export async function flagsForItem(db: FlagpostDb, key: string): Promise<StoredF
   return flags.filter((flag) => !flag.deleted);
 }
 
+/** From the per-status counters (a handful of rows), not by walking every flag. */
 export async function countLiveFlags(db: FlagpostDb): Promise<number> {
-  return db.flags.filter((flag) => !flag.deleted).count();
+  const rows = await db.flagCounters
+    .where(':id')
+    .between(['status'], ['status', Dexie.maxKey])
+    .toArray();
+  return rows.reduce((sum, row) => sum + row.count, 0);
 }
 
 /** Live flags on each of these items, in one indexed query, grouped by item key. */
