@@ -9,5 +9,20 @@ import type { Translate } from './i18n-keys';
 
 export type { MessageKey, Translate } from './i18n-keys';
 
-export const t: Translate = (key, substitutions) =>
-  browser.i18n.getMessage(key, substitutions) || key;
+/**
+ * Messages without substitutions, once looked up. A page's language cannot change while
+ * an extension runs, and `getMessage` is a call into the browser that costs about as much
+ * as rendering a badge: overlays on a feed ask for the same few labels hundreds of times.
+ */
+const plain = new Map<string, string>();
+
+export const t: Translate = (key, substitutions) => {
+  if (substitutions !== undefined) return browser.i18n.getMessage(key, substitutions) || key;
+  let text = plain.get(key);
+  if (text === undefined) {
+    text = browser.i18n.getMessage(key) || key;
+    // An unknown key is not remembered: tests and a reloaded catalogue may still supply it.
+    if (text !== key) plain.set(key, text);
+  }
+  return text;
+};

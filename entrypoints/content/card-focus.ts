@@ -18,7 +18,7 @@ export function nearestToCentre(mounts: Iterable<ItemMount>, view: Window): Item
   const cy = view.innerHeight / 2;
   let best: { mount: ItemMount; distance: number } | undefined;
   for (const mount of mounts) {
-    const r = mount.item.element.getBoundingClientRect();
+    const r = mount.element.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
     if (r.bottom < 0 || r.top > view.innerHeight || r.right < 0 || r.left > view.innerWidth)
       continue;
@@ -35,11 +35,9 @@ export function stepFrom(
   direction: 1 | -1,
 ): ItemMount | undefined {
   const ordered = [...mounts]
-    .filter((m) => m.item.element.isConnected)
+    .filter((m) => m.element.isConnected)
     .sort((a, b) =>
-      a.item.element.compareDocumentPosition(b.item.element) & Node.DOCUMENT_POSITION_FOLLOWING
-        ? -1
-        : 1,
+      a.element.compareDocumentPosition(b.element) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
     );
   const at = ordered.indexOf(from);
   return at < 0 ? undefined : ordered[at + direction];

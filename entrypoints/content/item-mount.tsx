@@ -2,6 +2,8 @@
  * One item's overlay box in the shadow root, and everything that hangs off it: its place
  * over the item, its findings, its evidence highlights. A mount is released (box removed,
  * Preact unmounted, highlights cleared) when its item leaves the page or the page view ends.
+ * The item itself is read when it first comes near the viewport (see `readItem`): on a
+ * feed of thousands, most cards are never read at all.
  */
 import { render } from 'preact';
 import { I18nContext } from '@/components/i18n-context';
@@ -12,7 +14,8 @@ import { evidenceSpans } from '@/lib/overlay/evidence-ranges';
 import { fieldTexts, policyInputOf } from '@/lib/overlay/policy-input';
 import type { CreatorRisk } from '@/lib/overlay/risk-queue';
 import type { Creator, ItemRef } from '@/lib/protocol/records';
-import { toCreator } from '@/lib/sites/item-ref';
+import { itemKey } from '@/lib/protocol/vocabulary';
+import { toCreator, toItemRef } from '@/lib/sites/item-ref';
 import type { ContentItem } from '@/lib/sites/types';
 import { ItemController } from './item-controller';
 import type { PageServices } from './page-services';
@@ -20,7 +23,13 @@ import { prepareSnapshot } from './snapshot-area';
 
 export interface ItemMount {
   key: string;
-  item: ContentItem;
+  /** The element the item is drawn in: the box follows it. */
+  element: Element;
+  /** Undefined until the item is read (it came near, or its card was opened). */
+  item: ContentItem | undefined;
+  ref: ItemRef | undefined;
+  /** Reads the item, once; see `readItem`. */
+  read: () => ContentItem | undefined;
   box: HTMLElement;
   near: boolean;
   findings: FindingsState;
@@ -38,27 +47,43 @@ export interface ItemMount {
   release(): void;
 }
 
+/** The empty, hidden box every mount starts from (cloning is cheaper than building). */
+const boxTemplates = new WeakMap<Document, HTMLElement>();
+function newBox(doc: Document): HTMLElement {
+  let template = boxTemplates.get(doc);
+  if (!template) {
+    template = doc.createElement('div');
+    template.className = 'box';
+    template.hidden = true;
+    boxTemplates.set(doc, template);
+  }
+  return template.cloneNode(false) as HTMLElement;
+}
+
 /**
  * Mounts an empty, hidden box at once (so every item has its overlay) and leaves the rest
- * (validating the item, rendering the badge, placing it) to when the item comes near.
+ * (reading the item, rendering the badge, placing it) to when the item comes near.
+ * `itemId` names the box; `read` reads the item when it is needed.
  */
 export function mountItem(
   key: string,
-  item: ContentItem,
-  ref: ItemRef,
+  itemId: string,
+  element: Element,
+  read: () => ContentItem | undefined,
   policies: PolicyChoice[],
   services: PageServices,
 ): ItemMount {
-  const box = services.root.ownerDocument.createElement('div');
-  box.className = 'box';
-  box.hidden = true;
-  box.setAttribute('data-item-box', item.itemId);
+  const box = newBox(services.root.ownerDocument);
+  box.setAttribute('data-item-box', itemId);
   services.root.append(box);
   let creator: { value: Creator | undefined } | undefined;
 
   const mount: ItemMount = {
     key,
-    item,
+    element,
+    item: undefined,
+    ref: undefined,
+    read,
     box,
     near: false,
     findings: { status: 'pending' },
@@ -68,7 +93,9 @@ export function mountItem(
     openRequests: 0,
     openWhenReady: false,
     draw() {
-      creator ??= { value: toCreator(mount.item) };
+      const { item, ref } = mount;
+      if (!item || !ref) return;
+      creator ??= { value: toCreator(item) };
       render(
         <I18nContext.Provider value={t}>
           <ItemController
@@ -80,14 +107,13 @@ export function mountItem(
             risk={mount.risk}
             openRequest={mount.openRequests}
             {...(mount.onStep ? { onStep: mount.onStep } : {})}
-            prepareSnapshot={() => prepareSnapshot(mount.item, services.root.host as HTMLElement)}
+            prepareSnapshot={() => prepareSnapshot(item, services.root.host as HTMLElement)}
           />
         </I18nContext.Provider>,
         box,
       );
     },
     release() {
-      services.viewport.unobserve(mount.item.element);
       services.anchors.hide(box);
       services.evaluations.cancel(key);
       services.highlights.delete(key);
@@ -95,41 +121,69 @@ export function mountItem(
       box.remove();
     },
   };
-  services.viewport.observe(item.element);
   return mount;
 }
 
-/** The item came near the viewport or went away: place it, check it, highlight it. */
-export function setNear(mount: ItemMount, near: boolean, services: PageServices): void {
+/**
+ * Reads the mount's item the first time it is needed. `ok`: read, valid and still the item
+ * the box was made for; otherwise the page view re-files or drops it: `moved` when the
+ * element now holds another item (a recycled card), `gone` when it holds none.
+ */
+export function readItem(
+  mount: ItemMount,
+): { ok: true } | { ok: false; moved?: { key: string; item: ContentItem } } {
+  if (mount.item && mount.ref) return { ok: true };
+  const item = mount.read();
+  if (!item) return { ok: false };
+  const key = itemKey(item);
+  if (key !== mount.key) return { ok: false, moved: { key, item } };
+  const ref = toItemRef(item);
+  if (!ref) return { ok: false };
+  mount.item = item;
+  mount.ref = ref;
+  return { ok: true };
+}
+
+/**
+ * The item came near the viewport or went away: place it, check it, highlight it.
+ * False when the item could not be read (the page view then releases the mount).
+ */
+export function setNear(mount: ItemMount, near: boolean, services: PageServices): boolean {
   mount.near = near;
   if (!near) {
     services.anchors.hide(mount.box);
-    return;
+    return true;
   }
   // The badge appears once, with what the checks found: a badge that changed its text
   // after appearing would move (it is right-aligned), which counts as a layout shift.
   if (mount.findings.status !== 'pending') {
-    services.anchors.show(mount.box, mount.item.element);
-    return;
+    services.anchors.show(mount.box, mount.element);
+    return true;
   }
-  if (mount.requested) return;
+  if (mount.requested) return true;
+  const item = mount.item;
+  if (!item) return false;
   mount.requested = true;
-  services.evaluations.request(mount.key, policyInputOf(mount.item), (result) => {
+  services.evaluations.request(mount.key, policyInputOf(item), (result) => {
     mount.findings = result.ok
       ? { status: 'done', findings: result.findings }
       : { status: 'error', error: result.error };
     if (result.ok && result.flags) mount.flags = result.flags;
-    const creatorId = mount.item.creator?.id;
+    const creatorId = item.creator?.id;
+    // A creator already asked about answers at once: drawn with the badge, not after it.
+    let drawn = false;
     if (creatorId && !mount.risk)
-      services.risks.request({ platform: mount.item.platform, creatorId }, (risk) => {
+      services.risks.request({ platform: item.platform, creatorId }, (risk) => {
         mount.risk = risk;
-        mount.draw();
+        if (drawn) mount.draw();
       });
     mount.draw();
+    drawn = true;
     if (result.ok) highlight(mount, services);
-    if (mount.near) services.anchors.show(mount.box, mount.item.element);
+    if (mount.near) services.anchors.show(mount.box, mount.element);
     if (mount.openWhenReady) openCard(mount, services);
   });
+  return true;
 }
 
 /** Opens the item's card and focuses it (the keyboard command, j/k), once it can be shown. */
@@ -140,19 +194,19 @@ export function openCard(mount: ItemMount, services: PageServices): void {
     return;
   }
   mount.openWhenReady = false;
-  services.anchors.show(mount.box, mount.item.element);
+  services.anchors.show(mount.box, mount.element);
   mount.openRequests += 1;
   mount.draw();
 }
 
 function highlight(mount: ItemMount, services: PageServices): void {
-  if (mount.findings.status !== 'done') return;
+  if (mount.findings.status !== 'done' || !mount.item) return;
   const pieces = mount.findings.findings.flatMap((finding) =>
     finding.evidence.map((evidence) => ({ severity: finding.severity, evidence })),
   );
   if (pieces.length === 0) return;
   const spans = evidenceSpans(
-    mount.item.element,
+    mount.element,
     fieldTexts(mount.item),
     pieces.map((p) => p.evidence),
   );

@@ -3,6 +3,10 @@
  * is switched back on) until the next such moment. Everything it sets up (the overlay root,
  * observers, listeners, timers, highlights) is tied to one AbortSignal, so ending the view
  * removes every overlay and stops all work at once.
+ *
+ * What it costs on a feed that grows forever: each batch of added cards is found with one
+ * selector inside the added subtrees and named by a cheap look at its id; a card is read
+ * (text, creator, price), checked and badged only when it comes near the viewport.
  */
 import { send } from '@/lib/messaging/client';
 import type { PolicyChoice } from '@/lib/messaging/message-map';
@@ -11,14 +15,13 @@ import { createEvaluationQueue, type EvaluatedFinding } from '@/lib/overlay/eval
 import { createEvidenceHighlights } from '@/lib/overlay/highlights';
 import { createOverlayRoot } from '@/lib/overlay/overlay-root';
 import { createRiskQueue } from '@/lib/overlay/risk-queue';
-import { type ScanKind, watchForChanges } from '@/lib/overlay/scan-scheduler';
+import { type ScanBatch, watchForChanges } from '@/lib/overlay/scan-scheduler';
 import { watchViewport } from '@/lib/overlay/viewport-watch';
 import { itemKey } from '@/lib/protocol/vocabulary';
-import { toItemRef } from '@/lib/sites/item-ref';
 import { adapterFor } from '@/lib/sites/registry';
-import type { ContentItem, SiteAdapter } from '@/lib/sites/types';
+import type { ContentItem, RepeatedItems, SiteAdapter } from '@/lib/sites/types';
 import { focusedMount, nearestToCentre, stepFrom } from './card-focus';
-import { type ItemMount, mountItem, openCard, setNear } from './item-mount';
+import { type ItemMount, mountItem, openCard, readItem, setNear } from './item-mount';
 import type { PageServices } from './page-services';
 import { listenForTriageCommands } from './triage-listener';
 
@@ -30,27 +33,45 @@ export interface PageViewOptions {
   extraAdapters: readonly SiteAdapter[];
 }
 
-/** The page's items as its adapter reads them; an adapter that throws reads nothing. */
-function readItems(doc: Document, extra: readonly SiteAdapter[]): ContentItem[] {
+/** Runs an adapter's page reading; an adapter that throws reads nothing. */
+function safely<T>(read: () => T, fallback: T): T {
   try {
-    const location = new URL(doc.location.href);
-    return adapterFor(location, doc, extra)?.findItems(doc, location) ?? [];
+    return read();
   } catch {
-    return [];
+    return fallback;
   }
+}
+
+/** The elements matching `selector` at, inside or around (a card that changed) `roots`. */
+function elementsAt(roots: readonly Element[], selector: string): Set<Element> {
+  const found = new Set<Element>();
+  for (const root of roots) {
+    if (!root.isConnected) continue;
+    const around = root.closest(selector);
+    if (around) found.add(around);
+    for (const element of root.querySelectorAll(selector)) found.add(element);
+  }
+  return found;
 }
 
 export function startPageView(doc: Document, options: PageViewOptions, signal: AbortSignal) {
   const root = createOverlayRoot(doc);
   const mounts = new Map<string, ItemMount>();
-  const byElement = new Map<Element, ItemMount>();
+  /**
+   * Every element found so far: its mounts, or null when it holds no item. A card holds
+   * one item; a page read in full may anchor several to one element (JSON-LD items all
+   * anchored to the page's main content, say).
+   */
+  const byElement = new Map<Element, Set<ItemMount> | null>();
+  let adapter: SiteAdapter | undefined;
+
   const services: PageServices = {
     root: root.shadow,
     anchors: createAnchorLayer(doc, signal),
     highlights: createEvidenceHighlights(doc, signal),
     viewport: watchViewport((element, near) => {
-      const mount = byElement.get(element);
-      if (mount) setNear(mount, near, services);
+      const held = byElement.get(element);
+      if (held) for (const mount of [...held]) nearChanged(mount, near);
     }, signal),
     evaluations: createEvaluationQueue(
       async (items) => (await send('items.evaluate', { items })).results,
@@ -65,34 +86,147 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
 
   const release = (mount: ItemMount) => {
     mount.release();
-    mounts.delete(mount.key);
-    if (byElement.get(mount.item.element) === mount) byElement.delete(mount.item.element);
+    if (mounts.get(mount.key) === mount) mounts.delete(mount.key);
+    const held = byElement.get(mount.element);
+    if (!held?.delete(mount) || held.size > 0) return;
+    byElement.delete(mount.element);
+    services.viewport.unobserve(mount.element);
   };
 
-  const scan = (kind: ScanKind) => {
+  /** Releases every mount on `element` (it holds another item now, or none). */
+  const releaseAll = (element: Element) => {
+    for (const mount of [...(byElement.get(element) ?? [])]) release(mount);
+  };
+
+  /**
+   * Files `element` under `key` unless another element already holds that item (the same
+   * video recommended twice: the first card wins). `item` when it has been read already.
+   */
+  const place = (
+    key: string,
+    itemId: string,
+    element: Element,
+    read: () => ContentItem | undefined,
+  ): ItemMount | undefined => {
+    const existing = mounts.get(key);
+    if (existing?.element === element) return existing;
+    if (existing?.element.isConnected) return undefined;
+    if (existing) release(existing);
+    const mount = mountItem(key, itemId, element, read, options.policies, services);
+    mount.onStep = (direction) => focusCard(stepFrom(mounts.values(), mount, direction));
+    mounts.set(key, mount);
+    const held = byElement.get(element);
+    if (held) held.add(mount);
+    else {
+      byElement.set(element, new Set([mount]));
+      services.viewport.observe(element);
+    }
+    return mount;
+  };
+
+  /**
+   * Reads a mount's item when it is first needed. The element may hold another item by now
+   * (a recycled card): the item is then filed under its own key; or none: it is dropped.
+   */
+  const ready = (mount: ItemMount): ItemMount | undefined => {
+    const outcome = readItem(mount);
+    if (outcome.ok) return mount;
+    release(mount);
+    if (!outcome.moved) {
+      if (!byElement.has(mount.element)) byElement.set(mount.element, null);
+      return undefined;
+    }
+    const { key, item } = outcome.moved;
+    const moved = place(key, item.itemId, mount.element, () => item);
+    return moved && readItem(moved).ok ? moved : undefined;
+  };
+
+  const nearChanged = (mount: ItemMount, near: boolean) => {
+    if (!near) {
+      setNear(mount, false, services);
+      return;
+    }
+    const current = ready(mount);
+    if (current && !setNear(current, true, services)) release(current);
+  };
+
+  /** Finds repeated items (cards, rows) without reading them: a look at each one's id. */
+  const track = (repeated: RepeatedItems, elements: Iterable<Element>, location: URL) => {
+    for (const element of elements) {
+      const known = byElement.get(element);
+      const id = safely(() => repeated.identify(element, location), undefined);
+      if (!id) {
+        if (known) releaseAll(element);
+        byElement.set(element, null);
+        continue;
+      }
+      const key = itemKey(id);
+      if (known && [...known].some((mount) => mount.key === key)) continue;
+      if (known) releaseAll(element);
+      place(key, id.itemId, element, () =>
+        safely(() => repeated.read(element, location, doc), undefined),
+      );
+    }
+  };
+
+  /** Items read in full (single-item pages, a profile's header): each pass reads them all. */
+  const trackRead = (items: readonly ContentItem[], singles: Set<ItemMount>) => {
+    for (const item of items) {
+      const mount = place(itemKey(item), item.itemId, item.element, () => item);
+      if (mount && !singles.has(mount)) singles.add(mount);
+    }
+  };
+
+  const sweep = () => {
+    for (const mount of [...mounts.values()]) if (!mount.element.isConnected) release(mount);
+    for (const [element, mount] of byElement)
+      if (mount === null && !element.isConnected) byElement.delete(element);
+  };
+
+  /** Mounts filed from full reads, released when a later full read no longer finds them. */
+  let singles = new Set<ItemMount>();
+
+  const scan = (batch: ScanBatch) => {
     if (signal.aborted) return;
     // A page that rebuilds <html>'s children takes our host with it: put it back.
     if (!root.host.isConnected) doc.documentElement.append(root.host);
-    if (kind === 'sweep') {
-      for (const mount of [...mounts.values()]) if (!mount.item.element.isConnected) release(mount);
-      return;
+    if (batch.kind === 'sweep' || (batch.kind === 'added' && batch.removed)) sweep();
+    if (batch.kind === 'sweep') return;
+    const location = new URL(doc.location.href);
+    const repeated = adapter?.repeated;
+    if (batch.kind === 'added' && repeated) {
+      // Only what was added: a feed appending 200 cards costs 200 cards, not the feed.
+      track(
+        repeated,
+        safely<Iterable<Element>>(() => elementsAt(batch.roots, repeated.selector), []),
+        location,
+      );
+    } else {
+      adapter = safely(() => adapterFor(location, doc, options.extraAdapters), undefined);
+      const found = new Set<ItemMount>();
+      if (adapter?.repeated) {
+        const { selector } = adapter.repeated;
+        track(
+          adapter.repeated,
+          safely<Iterable<Element>>(() => doc.querySelectorAll(selector), []),
+          location,
+        );
+        const single = adapter.singleItems;
+        if (single)
+          trackRead(
+            safely(() => single(doc, location), []),
+            found,
+          );
+      } else if (adapter) {
+        const { findItems } = adapter;
+        trackRead(
+          safely(() => findItems(doc, location), []),
+          found,
+        );
+      }
+      for (const mount of singles) if (!found.has(mount)) release(mount);
+      singles = found;
     }
-    const seen = new Set<string>();
-    for (const item of readItems(doc, options.extraAdapters)) {
-      const key = itemKey(item);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const existing = mounts.get(key);
-      if (existing?.item.element === item.element) continue;
-      if (existing) release(existing);
-      const ref = toItemRef(item);
-      if (!ref) continue;
-      const mount = mountItem(key, item, ref, options.policies, services);
-      mount.onStep = (direction) => focusCard(stepFrom(mounts.values(), mount, direction));
-      mounts.set(key, mount);
-      byElement.set(item.element, mount);
-    }
-    for (const mount of [...mounts.values()]) if (!seen.has(mount.key)) release(mount);
     services.anchors.schedule();
   };
 
@@ -100,14 +234,16 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     'abort',
     () => {
       for (const mount of [...mounts.values()]) release(mount);
+      byElement.clear();
       root.remove();
     },
     { once: true },
   );
   // Keyboard triage: the browser command opens the focused item's card, or the one in view.
-  const focusCard = (mount: ItemMount | undefined) => {
+  const focusCard = (target: ItemMount | undefined) => {
+    const mount = target && ready(target);
     if (!mount) return false;
-    mount.item.element.scrollIntoView({ block: 'nearest' });
+    mount.element.scrollIntoView({ block: 'nearest' });
     openCard(mount, services);
     return true;
   };
@@ -120,6 +256,6 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     signal,
   );
   watchForChanges(doc.documentElement, scan, signal);
-  scan('full');
+  scan({ kind: 'full' });
   return { count: () => mounts.size };
 }

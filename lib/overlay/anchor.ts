@@ -1,9 +1,13 @@
 /**
  * Keeps overlay boxes over their items. Boxes are in document coordinates (scrolling needs
  * no work) and only boxes of items near the viewport are placed; the others are hidden.
- * Placement is one batched pass per frame that reads every rect first and then writes every
- * box, so a batch of new items costs one layout, not one per item. The pass runs when items
- * are added, come near, change size, or when the page or the window is resized.
+ * Placement is one batched pass that reads every rect first and then writes every box.
+ * The pass runs inside a ResizeObserver callback, which the browser calls after it has laid
+ * the page out: reading the rects there costs nothing, where the same reads in a
+ * requestAnimationFrame callback would force a layout of the page on every batch of new
+ * cards. It runs when items come near or change size, when the page's size changes, when
+ * asked (`schedule`: re-observing the root element makes the observer report it once more)
+ * and when the window is resized.
  */
 export interface AnchorLayer {
   /** Places `box` over `target` while it is near the viewport. */
@@ -20,6 +24,7 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
   let queued = false;
 
   const place = () => {
+    if (!queued && shown.size === 0) return;
     queued = false;
     if (signal.aborted || !view) return;
     const entries = [...shown];
@@ -34,13 +39,14 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
       box.hidden = rect.width === 0 && rect.height === 0;
     });
   };
+  const resizes = new ResizeObserver(place);
   const schedule = () => {
     if (queued || signal.aborted || !view) return;
     queued = true;
-    view.requestAnimationFrame(place);
+    resizes.unobserve(doc.documentElement);
+    resizes.observe(doc.documentElement);
   };
-
-  const resizes = new ResizeObserver(schedule);
+  resizes.observe(doc.documentElement);
   if (doc.body) resizes.observe(doc.body);
   view?.addEventListener('resize', schedule, { signal });
   signal.addEventListener('abort', () => resizes.disconnect(), { once: true });
@@ -49,14 +55,17 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
     show(box, target) {
       if (shown.get(box) === target) return;
       shown.set(box, target);
+      // Reported once at the next frame, after layout: that is the box's first placement.
       resizes.observe(target);
-      schedule();
     },
     hide(box) {
       const target = shown.get(box);
       if (!target) return;
       shown.delete(box);
-      resizes.unobserve(target);
+      // The page's own size stays watched, even when an item is the whole page, and so does
+      // an element that other boxes still follow.
+      const shared = target === doc.documentElement || target === doc.body;
+      if (!shared && ![...shown.values()].includes(target)) resizes.unobserve(target);
       box.hidden = true;
     },
     schedule,

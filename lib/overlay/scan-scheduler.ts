@@ -2,8 +2,9 @@
  * Watches the page for items coming and going without working inside the mutation callback:
  * the callback only keeps the records and schedules one batched pass. The pass decides how
  * much to do: nothing when only attributes or whitespace changed, a cheap sweep of overlays
- * whose items left the DOM when nodes were only removed, and a full adapter pass when nodes
- * were added or when the batch is too big to be worth reading record by record.
+ * whose items left the DOM when nodes were only removed, a look inside just the added
+ * subtrees when a few were added (a feed appending cards), and a full adapter pass when
+ * the batch is too big to be worth reading record by record.
  */
 
 /** Above this many records in one batch, reading them costs more than rescanning. */
@@ -11,25 +12,36 @@ export const HUGE_BATCH = 500;
 /** How long mutations are gathered before one pass (a feed appends a batch of cards). */
 export const SCAN_DELAY_MS = 120;
 
-export type ScanKind = 'full' | 'sweep';
+export type ScanBatch =
+  | { kind: 'full' }
+  | { kind: 'sweep' }
+  /**
+   * `roots`: the elements added (for text added, its parent), still in the page;
+   * `removed`: whether anything left the page in the same batch.
+   */
+  | { kind: 'added'; roots: Element[]; removed: boolean };
 
-export function classifyBatch(records: readonly MutationRecord[]): ScanKind | undefined {
-  if (records.length > HUGE_BATCH) return 'full';
+export function classifyBatch(records: readonly MutationRecord[]): ScanBatch | undefined {
+  if (records.length > HUGE_BATCH) return { kind: 'full' };
+  const roots = new Set<Element>();
   let removed = false;
   for (const record of records) {
     for (const node of record.addedNodes) {
-      if (node.nodeType === 1) return 'full';
-      if (node.nodeType === 3 && node.textContent?.trim()) return 'full';
+      if (node.nodeType === 1) roots.add(node as Element);
+      else if (node.nodeType === 3 && node.textContent?.trim() && node.parentElement)
+        roots.add(node.parentElement);
     }
     if (record.removedNodes.length > 0) removed = true;
   }
-  return removed ? 'sweep' : undefined;
+  const connected = [...roots].filter((root) => root.isConnected);
+  if (connected.length > 0) return { kind: 'added', roots: connected, removed };
+  return removed ? { kind: 'sweep' } : undefined;
 }
 
 /** Calls `onScan` after batches of DOM changes under `root`, until `signal` aborts. */
 export function watchForChanges(
   root: Node,
-  onScan: (kind: ScanKind) => void,
+  onScan: (batch: ScanBatch) => void,
   signal: AbortSignal,
 ): void {
   let pending: MutationRecord[] = [];
@@ -38,10 +50,10 @@ export function watchForChanges(
   const flush = () => {
     timer = undefined;
     const records = pending;
-    const kind = huge ? 'full' : classifyBatch(records);
+    const batch: ScanBatch | undefined = huge ? { kind: 'full' } : classifyBatch(records);
     pending = [];
     huge = false;
-    if (kind && !signal.aborted) onScan(kind);
+    if (batch && !signal.aborted) onScan(batch);
   };
   const observer = new MutationObserver((records) => {
     // Only bookkeeping here: keep the records (or just "huge") and schedule the pass.

@@ -10,7 +10,7 @@ import { attrOf, bareHandle, cleanText, hashtagsInText, httpUrl, pageUrl } from 
 import { asMarket, marketHint } from './market';
 import { compileMatchPattern, type UrlTest } from './match-pattern';
 import { type Currency, currencyIn, marketForCurrency, parseAmount } from './price';
-import type { ContentItem, SiteAdapter } from './types';
+import { type ContentItem, type RepeatedItems, readRepeated, type SiteAdapter } from './types';
 
 export type { DeclarativeAdapterSpec } from './declarative-schema';
 
@@ -103,6 +103,15 @@ export function createDeclarativeAdapter(spec: DeclarativeAdapterSpec): SiteAdap
     };
   };
 
+  const rows: RepeatedItems = {
+    selector: item.container,
+    identify(container) {
+      const itemId = read.itemId?.(container);
+      return itemId ? { platform, itemId } : undefined;
+    },
+    read: (container, location, doc) => readItem(container, doc, location),
+  };
+
   return {
     id: `declarative:${spec.id}`,
     matches(location, doc) {
@@ -114,19 +123,12 @@ export function createDeclarativeAdapter(spec: DeclarativeAdapterSpec): SiteAdap
       }
     },
     findItems(doc, location) {
-      let containers: Element[];
       try {
-        containers = [...doc.querySelectorAll(item.container)].slice(0, MAX_ITEMS);
+        return readRepeated(rows, doc, location, MAX_ITEMS);
       } catch {
-        return [];
+        return []; // a selector the page's browser cannot parse reads nothing
       }
-      const seen = new Set<string>();
-      return containers.flatMap((container) => {
-        const found = readItem(container, doc, location);
-        if (!found || seen.has(found.itemId)) return [];
-        seen.add(found.itemId);
-        return [found];
-      });
     },
+    repeated: rows,
   };
 }

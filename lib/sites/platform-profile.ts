@@ -5,8 +5,14 @@
 import { bareHandle, cleanText, hashtagsIn, pageUrl, textOf } from './dom-text';
 import { readEngagement } from './engagement';
 import { handleInPath, PLATFORM, PROFILE_PATH } from './platform-paths';
-import type { ContentCreator, ContentItem, SiteAdapter } from './types';
-import { readVideoCard } from './video-card';
+import {
+  type ContentCreator,
+  type ContentItem,
+  type RepeatedItems,
+  readRepeated,
+  type SiteAdapter,
+} from './types';
+import { identifyVideoCard, readVideoCard } from './video-card';
 
 const HANDLE = '[data-e2e="user-title"]';
 const POST = '[data-e2e="user-post-item"]';
@@ -51,6 +57,25 @@ function readHeader(doc: Document, location: URL): ContentItem | undefined {
   };
 }
 
+/** The grid's cards: each a video by the page's creator (grid cards do not repeat it). */
+const posts: RepeatedItems = {
+  selector: POST,
+  identify: identifyVideoCard,
+  read(card, location, doc) {
+    const creator: ContentCreator | undefined = readHeader(doc, location)?.creator;
+    return readVideoCard(card, location, {
+      descSelector: POST_DESC,
+      companion: companionOf(card),
+      ...(creator ? { creator } : {}),
+    });
+  },
+};
+
+const headerItems = (doc: Document, location: URL): ContentItem[] => {
+  const profile = readHeader(doc, location);
+  return profile ? [profile] : [];
+};
+
 export const platformProfileAdapter: SiteAdapter = {
   id: 'platform-profile',
 
@@ -58,21 +83,10 @@ export const platformProfileAdapter: SiteAdapter = {
     return PROFILE_PATH.test(location.pathname) && doc.querySelector(HANDLE) !== null;
   },
 
-  findItems(doc, location) {
-    const profile = readHeader(doc, location);
-    const creator: ContentCreator | undefined = profile?.creator;
-    const items: ContentItem[] = profile ? [profile] : [];
-    const seen = new Set<string>();
-    for (const card of doc.querySelectorAll(POST)) {
-      const video = readVideoCard(card, location, {
-        descSelector: POST_DESC,
-        companion: companionOf(card),
-        ...(creator ? { creator } : {}),
-      });
-      if (!video || seen.has(video.itemId)) continue;
-      seen.add(video.itemId);
-      items.push(video);
-    }
-    return items;
-  },
+  findItems: (doc, location) => [
+    ...headerItems(doc, location),
+    ...readRepeated(posts, doc, location),
+  ],
+  repeated: posts,
+  singleItems: headerItems,
 };

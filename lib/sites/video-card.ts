@@ -6,7 +6,7 @@
 
 import { attrOf, bareHandle, cleanText, hashtagsIn, httpUrl, textOf } from './dom-text';
 import { CARD_COUNTS, readEngagement } from './engagement';
-import { PLATFORM, videoRef } from './platform-paths';
+import { PLATFORM, VIDEO_PATH, videoRef } from './platform-paths';
 import type { ContentCreator, ContentItem } from './types';
 
 const AUTHOR = '[data-e2e="video-author-uniqueid"], [data-e2e="browse-username"]';
@@ -21,6 +21,19 @@ function videoLink(card: Element, location: URL) {
     if (url && ref) return { url: `${url.origin}${url.pathname}`, ...ref };
   }
   return undefined;
+}
+
+/**
+ * The card's video id from its first video link's href as written, without parsing URLs:
+ * a path (`/@x/video/1`) or an absolute URL on this page's origin. readVideoCard checks
+ * the links properly when the card is read.
+ */
+export function identifyVideoCard(card: Element, location: URL) {
+  const href = card.querySelector('a[href*="/video/"]')?.getAttribute('href')?.trim();
+  if (!href) return undefined;
+  const path = href.startsWith(`${location.origin}/`) ? href.slice(location.origin.length) : href;
+  const videoId = VIDEO_PATH.exec(path.split(/[?#]/, 1)[0] ?? '')?.[2];
+  return videoId ? { platform: PLATFORM, itemId: videoId } : undefined;
 }
 
 export interface VideoCardOptions {
