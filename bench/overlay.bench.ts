@@ -31,13 +31,17 @@ interface Run {
   worstScroll: number;
   longestTask: number;
   scriptSeconds: number;
+  /** Script time of the bench's own every-frame readiness check, ms (not the page's). */
+  pollMs: number;
   layoutShift: number;
 }
 
 async function observe(page: Page) {
   await page.addInitScript(() => {
-    const w = window as unknown as { __bench: { longest: number; shift: number } };
-    w.__bench = { longest: 0, shift: 0 };
+    const w = window as unknown as {
+      __bench: { longest: number; shift: number; pollMs: number };
+    };
+    w.__bench = { longest: 0, shift: 0, pollMs: 0 };
     new PerformanceObserver((list) => {
       for (const e of list.getEntries())
         w.__bench.longest = Math.max(w.__bench.longest, e.duration);
@@ -54,31 +58,43 @@ function viewportReady(page: Page, withExtension: boolean): Promise<number> {
   return page
     .waitForFunction(
       (ext) => {
-        // Cheap on purpose (this runs every frame in the measured page): sample the
-        // viewport with elementFromPoint instead of measuring every card.
-        const first = document.querySelector('[data-e2e="recommend-list-item-container"]');
-        if (!first) return false;
-        const x = first.getBoundingClientRect().left + 20;
-        const visible = new Set<Element>();
-        for (let y = 5; y < innerHeight; y += 60) {
-          const card = document
-            .elementFromPoint(x, y)
-            ?.closest('[data-e2e="recommend-list-item-container"]');
-          if (card) visible.add(card);
+        // This check runs every frame in the measured page, so it times itself: its cost is
+        // the bench's, not the page's or Flagpost's, and is taken out of the script time.
+        const started = performance.now();
+        const bench = (window as unknown as { __bench: { pollMs: number } }).__bench;
+        try {
+          return ready();
+        } finally {
+          bench.pollMs += performance.now() - started;
         }
-        if (visible.size === 0) return false;
-        if (!ext) return performance.now();
-        const root = document.querySelector('flagpost-overlay')?.shadowRoot;
-        if (!root) return false;
-        for (const card of visible) {
-          const id = /\/video\/(\d+)/.exec(
-            card.querySelector('a')?.getAttribute('href') ?? '',
-          )?.[1];
-          const box = root.querySelector(`[data-item-box="${id}"]`) as HTMLElement | null;
-          const overlay = box?.querySelector('[data-testid="item-overlay"]');
-          if (!box || box.hidden || overlay?.getAttribute('data-findings') !== 'done') return false;
+        function ready(): number | false {
+          // Cheap on purpose: sample the viewport with elementFromPoint instead of measuring
+          // every card.
+          const first = document.querySelector('[data-e2e="recommend-list-item-container"]');
+          if (!first) return false;
+          const x = first.getBoundingClientRect().left + 20;
+          const visible = new Set<Element>();
+          for (let y = 5; y < innerHeight; y += 60) {
+            const card = document
+              .elementFromPoint(x, y)
+              ?.closest('[data-e2e="recommend-list-item-container"]');
+            if (card) visible.add(card);
+          }
+          if (visible.size === 0) return false;
+          if (!ext) return performance.now();
+          const root = document.querySelector('flagpost-overlay')?.shadowRoot;
+          if (!root) return false;
+          for (const card of visible) {
+            const id = /\/video\/(\d+)/.exec(
+              card.querySelector('a')?.getAttribute('href') ?? '',
+            )?.[1];
+            const box = root.querySelector(`[data-item-box="${id}"]`) as HTMLElement | null;
+            const overlay = box?.querySelector('[data-testid="item-overlay"]');
+            if (!box || box.hidden || overlay?.getAttribute('data-findings') !== 'done')
+              return false;
+          }
+          return performance.now();
         }
-        return performance.now();
       },
       withExtension,
       { polling: 'raf', timeout: 30_000 },
@@ -112,11 +128,14 @@ async function measure(context: BrowserContext, url: string, withExtension: bool
         document.querySelector('flagpost-overlay')?.shadowRoot?.querySelectorAll('[data-item-box]')
           .length === n,
       TOTAL,
+      { polling: 100 },
     );
   await page.waitForTimeout(500); // let trailing scans and evaluations finish
   const metrics = (await cdp.send('Performance.getMetrics')).metrics;
   const bench = await page.evaluate(
-    () => (window as unknown as { __bench: { longest: number; shift: number } }).__bench,
+    () =>
+      (window as unknown as { __bench: { longest: number; shift: number; pollMs: number } })
+        .__bench,
   );
   await page.close();
   return {
@@ -124,6 +143,7 @@ async function measure(context: BrowserContext, url: string, withExtension: bool
     worstScroll,
     longestTask: bench.longest,
     scriptSeconds: metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0,
+    pollMs: bench.pollMs,
     layoutShift: bench.shift,
   };
 }
@@ -243,12 +263,20 @@ const bench: Bench = {
           note: '0 means no task over 50 ms',
         },
         {
-          name: 'script time on the page (CDP ScriptDuration, page + content script)',
+          name: "script time on the page (CDP ScriptDuration, page + content script, without the bench's own polling)",
+          value: withExt.scriptSeconds * 1000 - withExt.pollMs,
+          unit: 'ms',
+          baseline: { name: 'page alone', value: alone.scriptSeconds * 1000 - alone.pollMs },
+          higherIsBetter: false,
+          goal: { ratio: 1 / 1.15, text: 'at most 1.15x the page alone' },
+        },
+        {
+          name: "script time as CDP reports it (with the bench's every-frame readiness check)",
           value: withExt.scriptSeconds * 1000,
           unit: 'ms',
           baseline: { name: 'page alone', value: alone.scriptSeconds * 1000 },
           higherIsBetter: false,
-          goal: { ratio: 1 / 1.15, text: 'at most 1.15x the page alone' },
+          note: `the check itself took ${withExt.pollMs.toFixed(0)} ms with Flagpost, ${alone.pollMs.toFixed(0)} ms alone`,
         },
         {
           name: 'layout shift caused (sum of layout-shift values)',
