@@ -5,6 +5,7 @@
  */
 import { type BatchItem, batchItemSchema } from '@/lib/protocol/batch';
 import type { FlagpostDb, OutboxEntry } from '@/lib/store/db';
+import { readByIds } from './read-records';
 
 export interface LoadedBatch {
   items: BatchItem[];
@@ -17,10 +18,13 @@ export async function loadBatchItems(
 ): Promise<LoadedBatch> {
   const flagIds = entries.filter((e) => e.type === 'flag').map((e) => e.id);
   const noteIds = entries.filter((e) => e.type === 'note').map((e) => e.id);
-  const [flags, notes] = await Promise.all([db.flags.bulkGet(flagIds), db.notes.bulkGet(noteIds)]);
+  const [flags, notes] = await Promise.all([
+    readByIds(db.flags, flagIds),
+    readByIds(db.notes, noteIds),
+  ]);
   const byKey = new Map<string, unknown>();
-  for (const flag of flags) if (flag) byKey.set(`flag:${flag.id}`, flag);
-  for (const note of notes) if (note) byKey.set(`note:${note.id}`, note);
+  for (const flag of flags.values()) byKey.set(`flag:${flag.id}`, flag);
+  for (const note of notes.values()) byKey.set(`note:${note.id}`, note);
 
   const items: BatchItem[] = [];
   const invalid: LoadedBatch['invalid'] = [];

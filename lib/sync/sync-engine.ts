@@ -5,16 +5,18 @@
  * resumes by simply running again; the endpoint's idempotency by id and revision turns
  * the resend into `unchanged`, which is what makes delivery exactly-once in effect.
  */
+
+import type { BatchItem, ItemResult } from '@/lib/protocol/batch';
 import type { Clock } from '@/lib/store/clock';
 import type { FlagpostDb } from '@/lib/store/db';
-import { dueEntries } from '@/lib/store/outbox-repo';
+import { dueEntries, outboxKey } from '@/lib/store/outbox-repo';
 import { applyResults, rejectLocally } from './apply-results';
 import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelay } from './backoff';
 import { packBatches, SERVER_LIMITS } from './batching';
 import { uploadBatchEvidence } from './evidence-upload';
 import { loadBatchItems } from './load-batch';
 import { readSyncStatus, writeSyncStatus } from './sync-status';
-import { type EndpointConfig, sendBatch } from './transport';
+import { type EndpointConfig, type SendOutcome, sendBatch } from './transport';
 
 export interface SyncProgress {
   sent: number;
@@ -52,19 +54,26 @@ async function clearFailures(db: FlagpostDb) {
   await writeSyncStatus(db, { ...rest, failures: 0 });
 }
 
-export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
-  const { db, clock } = deps;
-  const counts = { delivered: 0, rejected: 0, stale: 0 };
-  const total = await db.outbox.count();
-  let sent = 0;
-  let maxItems = SERVER_LIMITS.maxItems;
-  const startedAt = clock();
-  await writeSyncStatus(db, { ...(await readSyncStatus(db)), lastAttemptAt: startedAt });
-  deps.onProgress?.({ sent, total });
+/** Handled where awaited; until then its failure must not count as unhandled. */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
 
+/**
+ * The next batch to send: the oldest queued records not already in flight, read fresh and
+ * in wire form. Records that cannot be sent as stored leave the queue marked rejected.
+ */
+async function prepareBatch(
+  db: FlagpostDb,
+  maxItems: number,
+  inFlight: ReadonlySet<string>,
+): Promise<BatchItem[] | undefined> {
   for (;;) {
-    const entries = await dueEntries(db, maxItems);
-    if (entries.length === 0) break;
+    const entries = (await dueEntries(db, maxItems + inFlight.size))
+      .filter((entry) => !inFlight.has(entry.key))
+      .slice(0, maxItems);
+    if (entries.length === 0) return undefined;
     const { items, invalid } = await loadBatchItems(db, entries);
     await rejectLocally(db, invalid);
     const { batches, oversized } = packBatches(items, { ...SERVER_LIMITS, maxItems });
@@ -76,36 +85,98 @@ export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
         reason: 'Too large to send (over 1 MiB)',
       })),
     );
-    const batch = batches[0];
-    if (!batch) continue;
+    if (batches[0]) return batches[0];
+  }
+}
 
-    const transport = {
-      timeoutMs: deps.timeoutMs ?? 30_000,
-      ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    };
-    const outcome =
-      (await uploadBatchEvidence(db, deps.config, batch, transport)) ??
-      (await sendBatch(deps.config, batch, transport));
-    if (outcome.kind === 'delivered') {
-      const applied = await applyResults(db, batch, outcome.response.results);
-      counts.delivered += applied.delivered;
-      counts.rejected += applied.rejected;
-      counts.stale += applied.stale;
-      sent += batch.length;
-      await clearFailures(db);
-      deps.onProgress?.({ sent, total: Math.max(total, sent) });
+/**
+ * Batches go out one at a time, but the work around them overlaps: while batch N is at
+ * the endpoint, the results of batch N-1 are written and batch N+1 is read. The outbox
+ * stays the only state — an entry leaves it only in the transaction that applies the
+ * endpoint's answer for its revision — so stopping anywhere loses nothing.
+ */
+export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
+  const { db, clock } = deps;
+  const counts = { delivered: 0, rejected: 0, stale: 0 };
+  const total = await db.outbox.count();
+  let sent = 0;
+  let maxItems = SERVER_LIMITS.maxItems;
+  const startedAt = clock();
+  await writeSyncStatus(db, { ...(await readSyncStatus(db)), lastAttemptAt: startedAt });
+  deps.onProgress?.({ sent, total });
+  const transport = {
+    timeoutMs: deps.timeoutMs ?? 30_000,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  };
+  const send = async (batch: BatchItem[]): Promise<SendOutcome> =>
+    (await uploadBatchEvidence(db, deps.config, batch, transport)) ??
+    (await sendBatch(deps.config, batch, transport));
+  /** `upTo`: records sent up to and including this batch, for the progress report. */
+  const apply = async (batch: BatchItem[], results: readonly ItemResult[], upTo: number) => {
+    const applied = await applyResults(db, batch, results);
+    counts.delivered += applied.delivered;
+    counts.rejected += applied.rejected;
+    counts.stale += applied.stale;
+    await clearFailures(db);
+    deps.onProgress?.({ sent: upTo, total: Math.max(total, upTo) });
+  };
+
+  // Keys of the batches sent and not yet applied: never read into another batch meanwhile.
+  const inFlight = new Set<string>();
+  // Answers are written one batch after the other, in the order they came.
+  let applying: Promise<void> | undefined;
+  let applyFailed = false;
+  const prepare = () => quiet(prepareBatch(db, maxItems, new Set(inFlight)));
+  let next = prepare();
+  for (;;) {
+    const batch = applyFailed ? undefined : await next;
+    if (!batch) {
+      if (!applying) break;
+      // Applying may leave a newer revision queued (edited while in flight): look again.
+      await applying;
+      applying = undefined;
+      next = prepare();
       continue;
     }
+    const keys = batch.map((item) => outboxKey(item.type, item.record.id));
+    for (const key of keys) inFlight.add(key);
+    const sending = quiet(send(batch));
+    next = prepare(); // read while the batch is at the endpoint
+    const outcome = await sending;
+    if (outcome.kind === 'delivered') {
+      sent += batch.length;
+      const { results } = outcome.response;
+      const upTo = sent;
+      applying = quiet(
+        (applying ?? Promise.resolve())
+          .then(() => apply(batch, results, upTo))
+          .then(() => {
+            for (const key of keys) inFlight.delete(key);
+          })
+          .catch((error: unknown) => {
+            applyFailed = true;
+            throw error;
+          }),
+      );
+      continue;
+    }
+    for (const key of keys) inFlight.delete(key);
+    // Before any status is written: earlier answers are applied, the read finished.
+    await applying;
+    applying = undefined;
+    await next; // read for nothing: this batch goes again first
     if (outcome.kind === 'too-large' && batch.length > 1) {
       // This endpoint (or a proxy before it) takes less than the protocol allows: keep the
       // smaller size for the rest of the run instead of rediscovering it every batch.
       maxItems = Math.ceil(batch.length / 2);
+      next = prepare();
       continue;
     }
     if (outcome.kind === 'too-large') {
       const [only] = batch;
       if (only)
         await rejectLocally(db, [{ type: only.type, id: only.record.id, reason: outcome.reason }]);
+      next = prepare();
       continue;
     }
     const status = await readSyncStatus(db);
