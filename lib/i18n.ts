@@ -10,19 +10,27 @@ import type { Translate } from './i18n-keys';
 export type { MessageKey, Translate } from './i18n-keys';
 
 /**
- * Messages without substitutions, once looked up. A page's language cannot change while
- * an extension runs, and `getMessage` is a call into the browser that costs about as much
- * as rendering a badge: overlays on a feed ask for the same few labels hundreds of times.
+ * Messages once looked up, by key and substitutions. The browser's language cannot change
+ * while an extension runs, and `getMessage` is a call into the browser that costs about as
+ * much as rendering a badge: overlays on a feed ask for the same few labels (and the same
+ * few "3 findings, high" summaries) hundreds of times. Bounded: cleared when full.
  */
-const plain = new Map<string, string>();
+const looked = new Map<string, string>();
+const MAX_REMEMBERED = 1_000;
 
 export const t: Translate = (key, substitutions) => {
-  if (substitutions !== undefined) return browser.i18n.getMessage(key, substitutions) || key;
-  let text = plain.get(key);
+  const id =
+    substitutions === undefined
+      ? key
+      : [key, ...(typeof substitutions === 'string' ? [substitutions] : substitutions)].join(
+          '\u0000',
+        );
+  let text = looked.get(id);
   if (text === undefined) {
-    text = browser.i18n.getMessage(key) || key;
+    text = browser.i18n.getMessage(key, substitutions) || key;
+    if (looked.size >= MAX_REMEMBERED) looked.clear();
     // An unknown key is not remembered: tests and a reloaded catalogue may still supply it.
-    if (text !== key) plain.set(key, text);
+    if (text !== key) looked.set(id, text);
   }
   return text;
 };

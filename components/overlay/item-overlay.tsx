@@ -8,14 +8,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RiskBand, RiskTrend } from '@/lib/risk/bands';
 import { useT } from '../i18n-context';
 import { RiskChip } from '../risk/risk-chip';
-import { decisionOf, summarise } from './badge-summary';
+import { decisionOf } from './badge-summary';
+import { badgeView, cardIdOf } from './badge-view';
 import {
   type Decision,
   FindingList,
   type FindingsState,
   type OverlayFinding,
 } from './finding-list';
-import { type FlagDraft, FlagForm, type PolicyOption, severityKey } from './flag-form';
+import { type FlagDraft, FlagForm, type PolicyOption } from './flag-form';
 import { FlagList, type OverlayFlag } from './flag-list';
 import { NoteForm } from './note-form';
 import { ShortcutHelp } from './shortcut-help';
@@ -67,10 +68,9 @@ export function ItemOverlay(props: ItemOverlayProps) {
   const t = useT();
   const [mode, setMode] = useState<Mode>('closed');
   const badge = useRef<HTMLButtonElement>(null);
-  const cardId = `flagpost-card-${props.itemId}`;
+  const cardId = cardIdOf(props.itemId);
   const findings = props.findings ?? NO_FINDINGS;
-  const summary = summarise(findings.status === 'done' ? findings.findings : [], props.flags);
-  const worst = summary.worst && t(severityKey(summary.worst));
+  const view = badgeView(findings, props.flags, t);
   const card = useRef<HTMLElement>(null);
   const [picked, setPicked] = useState<number>();
   const [help, setHelp] = useState(false);
@@ -175,14 +175,10 @@ export function ItemOverlay(props: ItemOverlayProps) {
       <button
         ref={badge}
         type="button"
-        class={`badge${worst ? ` badge-${summary.worst}` : ' quiet'}${props.flags.length ? ' has-flags' : ''}`}
+        class={view.className}
         data-testid="badge"
-        data-count={summary.count}
-        aria-label={
-          worst
-            ? t('overlayBadgeLabelSummary', [String(summary.count), worst])
-            : t('overlayBadgeLabel')
-        }
+        data-count={view.count}
+        aria-label={view.label}
         aria-expanded={mode !== 'closed'}
         aria-controls={cardId}
         onClick={() => {
@@ -190,7 +186,7 @@ export function ItemOverlay(props: ItemOverlayProps) {
           setMode(mode === 'closed' ? 'open' : 'closed');
         }}
       >
-        {worst ? t('overlayBadgeSummary', [worst, String(summary.count)]) : t('overlayBadgeText')}
+        {view.text}
       </button>
       {mode !== 'closed' && (
         <section

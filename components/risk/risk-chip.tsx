@@ -6,7 +6,7 @@
  */
 import type { RiskBand, RiskTrend } from '@/lib/risk/bands';
 import { useT } from '../i18n-context';
-import { BAND_LABEL, TREND_ARROW, TREND_LABEL } from './labels';
+import { chipView } from '../overlay/badge-view';
 
 export interface RiskChipProps {
   band: RiskBand;
@@ -16,24 +16,23 @@ export interface RiskChipProps {
 }
 
 export function RiskChip({ band, score, trend, onOpen }: RiskChipProps) {
-  const t = useT();
-  const label = t('riskChipLabel', [t(BAND_LABEL[band]), String(score), t(TREND_LABEL[trend])]);
+  const view = chipView({ band, score, trend }, useT());
   return (
     <button
       type="button"
-      class={`risk-chip risk-${band}`}
+      class={view.className}
       data-testid="risk-chip"
-      data-band={band}
-      aria-label={label}
-      title={label}
+      data-band={view.band}
+      aria-label={view.label}
+      title={view.label}
       onClick={(event) => {
         event.stopPropagation();
         onOpen();
       }}
     >
-      <span class="risk-chip-score">{score}</span>
+      <span class="risk-chip-score">{view.score}</span>
       <span class="risk-chip-trend" aria-hidden="true">
-        {TREND_ARROW[trend]}
+        {view.arrow}
       </span>
     </button>
   );

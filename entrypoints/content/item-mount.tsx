@@ -8,7 +8,9 @@
 import { render } from 'preact';
 import { I18nContext } from '@/components/i18n-context';
 import type { FindingsState } from '@/components/overlay/finding-list';
+import { drawStaticOverlay } from '@/components/overlay/static-overlay';
 import { t } from '@/lib/i18n';
+import { send } from '@/lib/messaging/client';
 import type { FlagView, PolicyChoice } from '@/lib/messaging/message-map';
 import { evidenceSpans } from '@/lib/overlay/evidence-ranges';
 import { fieldTexts, policyInputOf } from '@/lib/overlay/policy-input';
@@ -39,6 +41,11 @@ export interface ItemMount {
   requested: boolean;
   /** Bumped to open the card and focus it (keyboard triage). */
   openRequests: number;
+  /**
+   * Drawn by Preact (the full overlay) from the first time the card opens; until then the
+   * closed overlay is drawn statically (components/overlay/static-overlay.ts).
+   */
+  full: boolean;
   /** The card should open once the checks arrive (the box is hidden until then). */
   openWhenReady: boolean;
   /** j/k from this item's card: set by the page view, which knows the order of items. */
@@ -63,7 +70,8 @@ function newBox(doc: Document): HTMLElement {
 /**
  * Mounts an empty, hidden box at once (so every item has its overlay) and leaves the rest
  * (reading the item, rendering the badge, placing it) to when the item comes near.
- * `itemId` names the box; `read` reads the item when it is needed.
+ * `itemId` names the box; `read` reads the item when it is needed. The box goes into
+ * `parent`: the shadow root, or a fragment that a scan appends once for all its items.
  */
 export function mountItem(
   key: string,
@@ -72,10 +80,11 @@ export function mountItem(
   read: () => ContentItem | undefined,
   policies: PolicyChoice[],
   services: PageServices,
+  parent: ParentNode = services.root,
 ): ItemMount {
   const box = newBox(services.root.ownerDocument);
   box.setAttribute('data-item-box', itemId);
-  services.root.append(box);
+  parent.append(box);
   let creator: { value: Creator | undefined } | undefined;
 
   const mount: ItemMount = {
@@ -91,10 +100,33 @@ export function mountItem(
     risk: undefined,
     requested: false,
     openRequests: 0,
+    full: false,
     openWhenReady: false,
     draw() {
-      const { item, ref } = mount;
+      const { item, ref, risk } = mount;
       if (!item || !ref) return;
+      if (!mount.full) {
+        drawStaticOverlay(
+          box,
+          { itemId: ref.itemId, findings: mount.findings, flags: mount.flags ?? [], risk },
+          t,
+          {
+            open: () => {
+              mount.full = true;
+              mount.openRequests += 1;
+              box.replaceChildren();
+              mount.draw();
+            },
+            openCreator: () => {
+              if (risk)
+                void send('creator.open', {
+                  creator: { platform: risk.platform, creatorId: risk.creatorId },
+                }).catch(() => {});
+            },
+          },
+        );
+        return;
+      }
       creator ??= { value: toCreator(item) };
       render(
         <I18nContext.Provider value={t}>
@@ -195,6 +227,10 @@ export function openCard(mount: ItemMount, services: PageServices): void {
   }
   mount.openWhenReady = false;
   services.anchors.show(mount.box, mount.element);
+  if (!mount.full) {
+    mount.full = true;
+    mount.box.replaceChildren();
+  }
   mount.openRequests += 1;
   mount.draw();
 }

@@ -102,6 +102,9 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
    * Files `element` under `key` unless another element already holds that item (the same
    * video recommended twice: the first card wins). `item` when it has been read already.
    */
+  /** New boxes of the scan under way, appended to the shadow root at its end, at once. */
+  let newBoxes: DocumentFragment | undefined;
+
   const place = (
     key: string,
     itemId: string,
@@ -112,7 +115,15 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     if (existing?.element === element) return existing;
     if (existing?.element.isConnected) return undefined;
     if (existing) release(existing);
-    const mount = mountItem(key, itemId, element, read, options.policies, services);
+    const mount = mountItem(
+      key,
+      itemId,
+      element,
+      read,
+      options.policies,
+      services,
+      newBoxes ?? services.root,
+    );
     mount.onStep = (direction) => focusCard(stepFrom(mounts.values(), mount, direction));
     mounts.set(key, mount);
     const held = byElement.get(element);
@@ -194,6 +205,18 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     if (batch.kind === 'sweep') return;
     const location = new URL(doc.location.href);
     const repeated = adapter?.repeated;
+    newBoxes = doc.createDocumentFragment();
+    try {
+      findItems(batch, location, repeated);
+    } finally {
+      root.shadow.append(newBoxes);
+      newBoxes = undefined;
+    }
+    services.anchors.schedule();
+  };
+
+  /** Finds (and names) the batch's items: in what was added, or on the whole page. */
+  const findItems = (batch: ScanBatch, location: URL, repeated: RepeatedItems | undefined) => {
     if (batch.kind === 'added' && repeated) {
       // Only what was added: a feed appending 200 cards costs 200 cards, not the feed.
       track(
@@ -227,7 +250,6 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
       for (const mount of singles) if (!found.has(mount)) release(mount);
       singles = found;
     }
-    services.anchors.schedule();
   };
 
   signal.addEventListener(
