@@ -29,7 +29,16 @@ function videoLink(card: Element, location: URL) {
  * the links properly when the card is read.
  */
 export function identifyVideoCard(card: Element, location: URL) {
-  const href = card.querySelector('a[href*="/video/"]')?.getAttribute('href')?.trim();
+  let href: string | undefined;
+  // The links in document order: usually the first is the video's (cheaper than a
+  // substring selector, which tests every element of the card).
+  for (const anchor of card.getElementsByTagName('a')) {
+    const value = anchor.getAttribute('href');
+    if (value?.includes('/video/')) {
+      href = value.trim();
+      break;
+    }
+  }
   if (!href) return undefined;
   const path = href.startsWith(`${location.origin}/`) ? href.slice(location.origin.length) : href;
   const videoId = VIDEO_PATH.exec(path.split(/[?#]/, 1)[0] ?? '')?.[2];
