@@ -39,7 +39,7 @@ export async function applyResults(
 ): Promise<AppliedCounts> {
   const counts: AppliedCounts = { delivered: 0, rejected: 0, stale: 0 };
   // One transaction, a handful of requests: a range read of the records, range deletes of
-  // their outbox entries, one put per record (BENCHMARKS.md, "Sync in real Chromium").
+  // their outbox entries, one put per record (BENCHMARKS.md, "Sync", in real Chromium).
   await db.transaction('rw', db.flags, db.notes, db.outbox, async () => {
     const done: string[] = [];
     await Promise.all(

@@ -2,7 +2,7 @@
  * Bulk reads and deletes by key in as few IndexedDB requests as the keys allow. In Chromium
  * every request is a round trip to the browser process: 500 single-key gets take about
  * 40 ms and 500 deletes about 70 ms, while one range read of the same 500 records takes
- * about 9 ms and one range delete about 5 ms (BENCHMARKS.md, "Sync in real Chromium"). A
+ * about 9 ms and one range delete about 5 ms (BENCHMARKS.md, "Sync", in real Chromium). A
  * sync batch is the oldest part of the outbox, so its keys are usually neighbours.
  */
 import type { Table } from 'dexie';
