@@ -41,7 +41,7 @@ export interface ExtensionBrowser {
 
 export async function launchWithExtension(
   profileDir: string,
-  options: { headless?: boolean; extensionDir?: string } = {},
+  options: { headless?: boolean; extensionDir?: string; env?: Record<string, string> } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
@@ -49,6 +49,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: options.headless ?? true,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     viewport: { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
