@@ -1,7 +1,8 @@
 /**
  * Sites the reviewer switched Flagpost off for, kept in `browser.storage.local` so the
- * popup can write it and every content script hears the change at once. The content side
- * only reads; `setSiteEnabled` is the one writer, for the popup.
+ * popup can write it and every content script hears the change at once. `setSiteEnabled`
+ * (the popup) is the one writer; the background reads it for `page.setup`, and content
+ * scripts only watch the key for changes (entrypoints/content/index.tsx).
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
@@ -31,27 +32,4 @@ export async function setSiteEnabled(host: string, enabled: boolean): Promise<vo
   const name = host.toLowerCase();
   const others = (await readDisabledSites()).filter((h) => h !== name);
   await browser.storage.local.set({ [DISABLED_SITES_KEY]: enabled ? others : [...others, name] });
-}
-
-/** Calls `onChange` whenever this host is switched on or off, until `signal` aborts. */
-export function watchSiteEnabled(
-  host: string,
-  onChange: (enabled: boolean) => void,
-  signal: AbortSignal,
-): void {
-  const name = host.toLowerCase();
-  const listener = (
-    changes: Record<string, { newValue?: unknown; oldValue?: unknown }>,
-    area: string,
-  ) => {
-    const change = changes[DISABLED_SITES_KEY];
-    if (area !== 'local' || !change) return;
-    const was = !parseDisabledSites(change.oldValue).includes(name);
-    const now = !parseDisabledSites(change.newValue).includes(name);
-    if (was !== now) onChange(now);
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), {
-    once: true,
-  });
 }
