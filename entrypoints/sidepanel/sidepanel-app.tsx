@@ -121,7 +121,6 @@ export function SidepanelApp() {
     });
 
   useTriageKeys({
-    enabled: dialog === undefined,
     onPolicySlot: (slot) => {
       const policy = policies[slot];
       if (policy) changeFilter({ ...filter, policyId: policy.id });

@@ -6,7 +6,6 @@ import { useEffect, useRef } from 'preact/hooks';
 import { commandOf, isTypingTarget } from '@/components/sidepanel/shortcuts';
 
 export interface TriageActions {
-  enabled: boolean;
   onPolicySlot(slot: number): void;
   onClearPolicy(): void;
   onMove(delta: number): void;
@@ -25,7 +24,10 @@ export function useTriageKeys(actions: TriageActions) {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const a = latest.current;
-      if (!a.enabled || event.defaultPrevented || isTypingTarget(event.target)) return;
+      // The browser closes a modal dialog on Escape before the panel re-renders, so "is a
+      // dialog open" is read from the page, not from the last render's state.
+      const dialogOpen = event.view?.document.querySelector('dialog[open]') != null;
+      if (dialogOpen || event.defaultPrevented || isTypingTarget(event.target)) return;
       const command = commandOf(event);
       if (!command) return;
       event.preventDefault();
