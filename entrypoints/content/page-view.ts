@@ -98,13 +98,13 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     for (const mount of [...(byElement.get(element) ?? [])]) release(mount);
   };
 
-  /**
-   * Files `element` under `key` unless another element already holds that item (the same
-   * video recommended twice: the first card wins). `item` when it has been read already.
-   */
   /** New boxes of the scan under way, appended to the shadow root at its end, at once. */
   let newBoxes: DocumentFragment | undefined;
 
+  /**
+   * Files `element` under `key` unless another element already holds that item (the same
+   * video recommended twice: the first card wins). `read` reads the item when it is needed.
+   */
   const place = (
     key: string,
     itemId: string,
@@ -184,7 +184,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
   const trackRead = (items: readonly ContentItem[], singles: Set<ItemMount>) => {
     for (const item of items) {
       const mount = place(itemKey(item), item.itemId, item.element, () => item);
-      if (mount && !singles.has(mount)) singles.add(mount);
+      if (mount) singles.add(mount);
     }
   };
 
