@@ -76,7 +76,6 @@ export async function seedFlags(args: { creators: number; perCreator: number }):
         note: '',
         itemKey: `shopvid:v${i}`,
         creatorKey: `shopvid:c${c}`,
-        syncState: 'synced',
       });
     }
     await new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@
  */
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/message-map';
 import { evaluate } from '@/lib/policy';
-import type { StoredFlag } from '@/lib/store/db';
+import type { StoredFlag, WithSync } from '@/lib/store/db';
 import { liveFlagsByItem } from '@/lib/store/flags-repo';
 import { rulePrecisions } from '@/lib/store/rule-stats-repo';
 import { database } from './database';
@@ -27,10 +27,10 @@ export async function evaluateItems({
         liveFlagsByItem(
           db,
           items.map((i) => i.key),
-        ).catch(() => new Map<string, StoredFlag[]>()),
+        ).catch(() => new Map<string, WithSync<StoredFlag>[]>()),
         rulePrecisions(db, [...rules.values()]).catch(() => []),
       ])
-    : [new Map<string, StoredFlag[]>(), []];
+    : [new Map<string, WithSync<StoredFlag>[]>(), []];
   const byRule = new Map(precisions.map((p) => [`${p.policyId}:${p.ruleId}`, p]));
 
   return {

@@ -4,9 +4,10 @@ import type { Handlers } from '@/lib/messaging/router';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '@/lib/settings/settings';
 import { adoptPlaceholderRecords } from '@/lib/store/adopt-records';
 import { systemClock } from '@/lib/store/clock';
-import type { FlagpostDb } from '@/lib/store/db';
-import { enqueue, pendingCount } from '@/lib/store/outbox-repo';
+import { pendingCount } from '@/lib/store/outbox-repo';
 import { readSecret, writeSecret } from '@/lib/store/secrets-repo';
+import { countInState, queueRecords, rowsInState } from '@/lib/store/sync-states';
+import { discardedRow, syncKey } from '@/lib/store/sync-transitions';
 import { readSyncStatus } from '@/lib/sync/sync-status';
 import { testConnection } from '@/lib/sync/test-connection';
 import { database } from './database';
@@ -22,14 +23,6 @@ type SyncHandlerNames =
   | 'settings.save'
   | 'settings.testConnection';
 
-async function rejectedCount(db: FlagpostDb) {
-  const [flags, notes] = await Promise.all([
-    db.flags.where('syncState').equals('rejected').count(),
-    db.notes.where('syncState').equals('rejected').count(),
-  ]);
-  return flags + notes;
-}
-
 async function settingsView(): Promise<SettingsView> {
   const [settings, db] = await Promise.all([loadSettings(), database()]);
   return { ...settings, tokenSet: (await readSecret(db, 'endpointToken')) !== undefined };
@@ -41,7 +34,7 @@ export function createSyncHandlers(runner: SyncRunner): Pick<Handlers, SyncHandl
     const [record, pending, rejected, settings, token] = await Promise.all([
       readSyncStatus(db),
       pendingCount(db),
-      rejectedCount(db),
+      countInState(db, 'rejected'),
       loadSettings(),
       readSecret(db, 'endpointToken'),
     ]);
@@ -59,12 +52,11 @@ export function createSyncHandlers(runner: SyncRunner): Pick<Handlers, SyncHandl
 
   async function setRejected(type: 'flag' | 'note', id: string, next: 'pending' | 'discarded') {
     const db = await database();
-    const table = type === 'flag' ? db.flags : db.notes;
-    await db.transaction('rw', db.flags, db.notes, db.outbox, async () => {
-      const record = await table.get(id);
-      if (record?.syncState !== 'rejected') return;
-      await table.update(id, { syncState: next });
-      if (next === 'pending') await enqueue(db, type, id, systemClock());
+    await db.transaction('rw', db.syncStates, db.outbox, async () => {
+      const row = await db.syncStates.get(syncKey(type, id));
+      if (row?.syncState !== 'rejected') return;
+      if (next === 'pending') await queueRecords(db, type, [row], systemClock());
+      else await db.syncStates.put(discardedRow(row));
     });
   }
 
@@ -76,25 +68,43 @@ export function createSyncHandlers(runner: SyncRunner): Pick<Handlers, SyncHandl
     },
     async 'sync.rejected'() {
       const db = await database();
+      // Oldest first, as the records' own order.
+      const [flagRows, noteRows] = await Promise.all([
+        rowsInState(db, 'flag', 'rejected').reverse().toArray(),
+        rowsInState(db, 'note', 'rejected').reverse().toArray(),
+      ]);
       const [flags, notes] = await Promise.all([
-        db.flags.where('syncState').equals('rejected').toArray(),
-        db.notes.where('syncState').equals('rejected').toArray(),
+        db.flags.bulkGet(flagRows.map((row) => row.id)),
+        db.notes.bulkGet(noteRows.map((row) => row.id)),
       ]);
       const records: RejectedRecord[] = [
-        ...flags.map((f) => ({
-          type: 'flag' as const,
-          id: f.id,
-          revision: f.revision,
-          reason: f.syncError ?? 'rejected',
-          summary: `${f.policyId} on ${f.item.creatorHandle ? `@${f.item.creatorHandle} ` : ''}${f.item.itemId}`,
-        })),
-        ...notes.map((n) => ({
-          type: 'note' as const,
-          id: n.id,
-          revision: n.revision,
-          reason: n.syncError ?? 'rejected',
-          summary: n.text.slice(0, 80),
-        })),
+        ...flagRows.flatMap((row, i) => {
+          const f = flags[i];
+          if (!f) return [];
+          const handle = f.item.creatorHandle ? `@${f.item.creatorHandle} ` : '';
+          return [
+            {
+              type: 'flag' as const,
+              id: f.id,
+              revision: f.revision,
+              reason: row.syncError ?? 'rejected',
+              summary: `${f.policyId} on ${handle}${f.item.itemId}`,
+            },
+          ];
+        }),
+        ...noteRows.flatMap((row, i) => {
+          const n = notes[i];
+          if (!n) return [];
+          return [
+            {
+              type: 'note' as const,
+              id: n.id,
+              revision: n.revision,
+              reason: row.syncError ?? 'rejected',
+              summary: n.text.slice(0, 80),
+            },
+          ];
+        }),
       ];
       return { records };
     },

@@ -4,8 +4,12 @@
  * has never accepted are re-attributed to it and queued again. Records of any other
  * reviewer id are never touched: switching identity must not take over someone's flags.
  */
-import type { FlagpostDb, SyncFields } from './db';
-import { enqueue } from './outbox-repo';
+import type { FlagpostDb, SyncStateRow } from './db';
+import { queueRecords } from './sync-states';
+
+/** Never accepted by the endpoint: waiting or refused, with no revision it holds. */
+const neverAccepted = (row: SyncStateRow) =>
+  row.syncedRevision === undefined && (row.syncState === 'pending' || row.syncState === 'rejected');
 
 export async function adoptPlaceholderRecords(
   db: FlagpostDb,
@@ -15,27 +19,31 @@ export async function adoptPlaceholderRecords(
 ): Promise<number> {
   if (placeholder === reviewer) return 0;
   let adopted = 0;
-  await db.transaction('rw', db.flags, db.notes, db.outbox, async () => {
+  await db.transaction('rw', db.flags, db.notes, db.outbox, db.syncStates, async () => {
+    const rows = await db.syncStates
+      .where('syncState')
+      .anyOf(['pending', 'rejected'])
+      .filter(neverAccepted)
+      .toArray();
     for (const type of ['flag', 'note'] as const) {
-      // One table type for both: only the shared sync and reviewer fields are touched here.
-      const table = db.table<SyncFields & { reviewer: string }, string>(`${type}s`);
-      const neverAccepted = (r: SyncFields & { reviewer: string }) =>
-        r.reviewer === placeholder &&
-        r.syncedRevision === undefined &&
-        (r.syncState === 'pending' || r.syncState === 'rejected');
-      const ids = await table.filter(neverAccepted).primaryKeys();
-      for (const id of ids) {
-        await table
-          .where('id')
-          .equals(id)
-          .modify((record: SyncFields & { reviewer: string }) => {
-            record.reviewer = reviewer;
-            record.syncState = 'pending';
-            delete record.syncError;
-          });
-        await enqueue(db, type, id, now);
-      }
-      adopted += ids.length;
+      // One table type for both: only the shared reviewer field is touched here.
+      const table = db.table<{ id: string; reviewer: string }, string>(`${type}s`);
+      const ofType = rows.filter((row) => row.type === type);
+      const records = await table.bulkGet(ofType.map((row) => row.id));
+      const ours = ofType.flatMap((row, i) => {
+        const record = records[i];
+        return record?.reviewer === placeholder ? [{ record, row }] : [];
+      });
+      if (ours.length === 0) continue;
+      await table.bulkPut(ours.map(({ record }) => ({ ...record, reviewer })));
+      // The same revision, queued again: the rows give its id, creation time and revision.
+      await queueRecords(
+        db,
+        type,
+        ours.map(({ row }) => row),
+        now,
+      );
+      adopted += ours.length;
     }
   });
   return adopted;

@@ -6,13 +6,14 @@
  */
 import { newUlid } from '@/lib/protocol/ids';
 import type { Flag } from '@/lib/protocol/records';
-import type { FlagpostDb, StoredFlag, UndoRow } from './db';
+import type { FlagpostDb, StoredFlag, UndoRow, WithSync } from './db';
 import { countFlagWrites } from './flag-counters';
 import type { Author } from './flags-repo';
-import { enqueue } from './outbox-repo';
 import { matchingFlags, type QueueFilter } from './queue-repo';
-import { pendingRevision } from './records-repo';
+import { nextRevision } from './records-repo';
 import { applyRuleDecision } from './rule-stats-repo';
+import { queueRecords, withSyncStates } from './sync-states';
+import { withoutSync } from './sync-transitions';
 
 export type BulkAction = 'confirm' | 'dismiss' | 'delete' | 'sync';
 export type BulkSelection = { ids: string[] } | { filter: QueueFilter };
@@ -55,6 +56,7 @@ function nextState(flag: StoredFlag, action: Exclude<BulkAction, 'sync'>): Parti
 const bulkTables = (db: FlagpostDb) => [
   db.flags,
   db.outbox,
+  db.syncStates,
   db.undo,
   db.ruleStats,
   db.flagCounters,
@@ -72,21 +74,23 @@ async function writeRevisions(
   now: string,
 ) {
   await db.flags.bulkPut([...after]);
-  for (const [i, flag] of after.entries()) {
-    await enqueue(db, 'flag', flag.id, now);
-    await applyRuleDecision(db, before[i], flag);
-  }
+  await queueRecords(db, 'flag', after, now);
+  for (const [i, flag] of after.entries()) await applyRuleDecision(db, before[i], flag);
   await countFlagWrites(
     db,
     after.map((flag, i) => [before[i], flag]),
   );
 }
 
-async function selected(db: FlagpostDb, selection: BulkSelection): Promise<StoredFlag[]> {
+async function selected(db: FlagpostDb, selection: BulkSelection): Promise<WithSync<StoredFlag>[]> {
   if ('filter' in selection) return matchingFlags(db, selection.filter);
   // Once per flag: an id given twice would otherwise write two revisions (and count twice).
   const found = await db.flags.bulkGet([...new Set(selection.ids)]);
-  return found.filter((flag): flag is StoredFlag => flag !== undefined && !flag.deleted);
+  return withSyncStates(
+    db,
+    'flag',
+    found.filter((flag): flag is StoredFlag => flag !== undefined && !flag.deleted),
+  );
 }
 
 export async function applyBulkAction(
@@ -97,31 +101,28 @@ export async function applyBulkAction(
   author: Author,
 ): Promise<BulkResult> {
   return db.transaction('rw', bulkTables(db), async () => {
-    const flags = await selected(db, selection);
-    if (flags.length > MAX_BULK_FLAGS) throw new BulkTooLargeError(flags.length);
+    const joined = await selected(db, selection);
+    if (joined.length > MAX_BULK_FLAGS) throw new BulkTooLargeError(joined.length);
     const now = author.clock();
 
     if (action === 'sync') {
       // Sync now: queue again what the endpoint refused or the reviewer set aside. Nothing
       // changes in the records themselves, so there is nothing to undo.
-      const requeue = flags.filter(
+      const requeue = joined.filter(
         (f) => f.syncState === 'rejected' || f.syncState === 'discarded',
       );
-      for (const flag of requeue) {
-        await db.flags.update(flag.id, { syncState: 'pending' });
-        await enqueue(db, 'flag', flag.id, now);
-      }
+      await queueRecords(db, 'flag', requeue, now);
       return { affected: requeue.length };
     }
 
     const before: StoredFlag[] = [];
     const after: StoredFlag[] = [];
-    for (const flag of flags) {
+    for (const flag of joined.map(withoutSync)) {
       const patch = nextState(flag, action);
       if (!patch) continue;
       before.push(flag);
       after.push(
-        pendingRevision(flag, { ...patch, note: noteWithReason(flag.note, action, reason) }, now),
+        nextRevision(flag, { ...patch, note: noteWithReason(flag.note, action, reason) }, now),
       );
     }
     await writeRevisions(db, before, after, now);
@@ -179,7 +180,7 @@ export async function undoLastBulkAction(
       if (flag?.revision !== earlier.revision + 1) return;
       previous.push(flag);
       const { status, severity, note, deleted } = earlier;
-      restored.push(pendingRevision(flag, { status, severity, note, deleted }, now));
+      restored.push(nextRevision(flag, { status, severity, note, deleted }, now));
     });
     await writeRevisions(db, previous, restored, now);
     await db.undo.delete(row.id);

@@ -14,6 +14,7 @@ import { readSyncStatus } from '@/lib/sync/sync-status';
 import { countsInPeriod } from './counter-periods';
 import type { FlagCounterRow, FlagpostDb, RuleStatsRow } from './db';
 import { pendingCount } from './outbox-repo';
+import { countInState } from './sync-states';
 
 export const TOP_CREATORS = 10;
 const STATUSES: FlagStatus[] = ['suggested', 'confirmed', 'dismissed'];
@@ -134,7 +135,7 @@ export async function dashboardSummary(
   const from = times[0] ?? 0;
   const to = times.at(-1) ?? 0;
   const tables = [db.flags, db.flagCounters, db.ruleStats, db.creators, db.meta, db.outbox];
-  return db.transaction('r', [...tables, db.notes], async () => {
+  return db.transaction('r', [...tables, db.syncStates], async () => {
     const [perDay, inPolicy, inStatus, policies, statuses, severities, markets] = await Promise.all(
       [
         Promise.all(
@@ -163,13 +164,12 @@ export async function dashboardSummary(
       count: markets.get(market) ?? 0,
     }));
     const known = perMarket.reduce((sum, m) => sum + m.count, 0);
-    const [rules, creators, status, pending, rejectedFlags, rejectedNotes] = await Promise.all([
+    const [rules, creators, status, pending, rejected] = await Promise.all([
       rulePrecision(db),
       topCreators(db),
       readSyncStatus(db),
       pendingCount(db),
-      db.flags.where('syncState').equals('rejected').count(),
-      db.notes.where('syncState').equals('rejected').count(),
+      countInState(db, 'rejected'),
     ]);
     const { failures: _failures, nextAttemptAt: _next, ...syncTimes } = status;
     return {
@@ -185,7 +185,7 @@ export async function dashboardSummary(
       perMarket: [...perMarket, { market: '', count: total - known }],
       topCreators: creators,
       rules,
-      sync: { ...syncTimes, pending, rejected: rejectedFlags + rejectedNotes },
+      sync: { ...syncTimes, pending, rejected },
     };
   });
 }

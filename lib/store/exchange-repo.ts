@@ -15,18 +15,11 @@ import type { ExportData, ExportedCreator, ImportProblem } from '@/lib/exchange/
 import { contentKey, type MergeOutcome, mergeOutcome } from '@/lib/exchange/merge';
 import { readExport } from '@/lib/exchange/read-export';
 import { creatorKey, type Flag, type Note } from '@/lib/protocol/records';
-import type {
-  FlagpostDb,
-  OutboxEntry,
-  StoredCreator,
-  StoredFlag,
-  StoredNote,
-  SyncFields,
-} from './db';
+import type { FlagpostDb, StoredCreator, StoredFlag, StoredNote } from './db';
 import { countFlagWrites } from './flag-counters';
 import { toStoredFlag } from './flags-repo';
 import { noteTargetKey } from './notes-repo';
-import { outboxKey } from './outbox-repo';
+import { keepLocalOnly, queueRecords } from './sync-states';
 
 export type ExportKind = 'flags' | 'notes' | 'creators';
 
@@ -45,25 +38,11 @@ export interface ImportReport {
 const emptyTally = (): Tally => ({ added: 0, updated: 0, unchanged: 0, older: 0, conflict: 0 });
 
 export function toWireFlag(stored: StoredFlag): Flag {
-  const {
-    syncState: _s,
-    syncError: _e,
-    syncedRevision: _r,
-    itemKey: _i,
-    creatorKey: _c,
-    ...wire
-  } = stored;
+  const { itemKey: _i, creatorKey: _c, ...wire } = stored;
   return wire;
 }
 export function toWireNote(stored: StoredNote): Note {
-  const {
-    syncState: _s,
-    syncError: _e,
-    syncedRevision: _r,
-    targetKey: _t,
-    creatorKey: _c,
-    ...wire
-  } = stored;
+  const { targetKey: _t, creatorKey: _c, ...wire } = stored;
   return wire;
 }
 const toExportedCreator = ({ key: _k, ...creator }: StoredCreator): ExportedCreator => creator;
@@ -85,9 +64,14 @@ export async function exportPage(db: FlagpostDb, kind: ExportKind, after: string
 
 interface MergeContext {
   report: ImportReport;
-  outbox: OutboxEntry[];
   isOurs: (reviewer: string) => boolean;
-  now: string;
+}
+
+/** What a merge writes: the records, and which of them are queued or kept local. */
+interface Merged<S> {
+  puts: S[];
+  queued: S[];
+  localOnly: S[];
 }
 
 interface Converters<W, S> {
@@ -95,14 +79,14 @@ interface Converters<W, S> {
   toWire: (stored: S) => W;
 }
 
-function mergeRecords<W extends Flag | Note, S extends W & SyncFields>(
+function mergeRecords<W extends Flag | Note, S extends W>(
   type: 'flag' | 'note',
   incoming: W[],
   locals: (S | undefined)[],
   { toStored, toWire }: Converters<W, S>,
   context: MergeContext,
-): S[] {
-  const puts: S[] = [];
+): Merged<S> {
+  const merged: Merged<S> = { puts: [], queued: [], localOnly: [] };
   const tally = context.report[`${type}s`];
   incoming.forEach((wire, i) => {
     const local = locals[i];
@@ -115,25 +99,19 @@ function mergeRecords<W extends Flag | Note, S extends W & SyncFields>(
     if (outcome === 'conflict')
       context.report.conflicts.push({ type, id: wire.id, revision: wire.revision });
     if (outcome !== 'added' && outcome !== 'updated') return;
-    const ours = context.isOurs(wire.reviewer);
-    const stored: S = {
-      ...toStored(wire),
-      syncState: ours ? 'pending' : 'discarded',
-      ...(local?.syncedRevision !== undefined ? { syncedRevision: local.syncedRevision } : {}),
-    };
-    puts.push(stored);
-    if (ours) {
+    // Sync rows: pending when ours, else kept local; either keeps the revision the
+    // endpoint already held (lib/store/sync-transitions.ts).
+    const stored = toStored(wire);
+    merged.puts.push(stored);
+    if (context.isOurs(wire.reviewer)) {
       context.report.queued++;
-      context.outbox.push({
-        key: outboxKey(type, wire.id),
-        type,
-        id: wire.id,
-        enqueuedAt: context.now,
-        attempts: 0,
-      });
-    } else context.report.localOnly++;
+      merged.queued.push(stored);
+    } else {
+      context.report.localOnly++;
+      merged.localOnly.push(stored);
+    }
   });
-  return puts;
+  return merged;
 }
 
 function mergeCreators(
@@ -176,11 +154,9 @@ export async function importRecords(
   };
   const context: MergeContext = {
     report,
-    outbox: [],
     isOurs: (reviewer) => options.reviewer !== undefined && reviewer === options.reviewer,
-    now: options.now,
   };
-  const tables = [db.flags, db.notes, db.creators, db.outbox, db.flagCounters];
+  const tables = [db.flags, db.notes, db.creators, db.outbox, db.syncStates, db.flagCounters];
   await db.transaction('rw', tables, async () => {
     const [localFlags, localNotes, localCreators] = await Promise.all([
       db.flags.bulkGet(data.flags.map((f) => f.id)),
@@ -202,26 +178,26 @@ export async function importRecords(
       context,
     );
     const creators = mergeCreators(data.creators, localCreators, report, options.now);
-    // Keep the original enqueue time of records already waiting, as enqueue() does.
-    const waiting = await db.outbox.bulkGet(context.outbox.map((e) => e.key));
-    const entries = context.outbox.map((entry, i) => waiting[i] ?? entry);
     // The dashboard counters move with the flags: each put against the copy it replaces.
     const stored = new Map<string, StoredFlag | undefined>(
       localFlags.flatMap((flag) => (flag ? [[flag.id, flag]] : [])),
     );
     await countFlagWrites(
       db,
-      flags.map((flag) => {
+      flags.puts.map((flag) => {
         const before = stored.get(flag.id);
         stored.set(flag.id, flag);
         return [before, flag] as const;
       }),
     );
     await Promise.all([
-      db.flags.bulkPut(flags),
-      db.notes.bulkPut(notes),
+      db.flags.bulkPut(flags.puts),
+      db.notes.bulkPut(notes.puts),
       db.creators.bulkPut(creators),
-      db.outbox.bulkPut(entries),
+      queueRecords(db, 'flag', flags.queued, options.now),
+      queueRecords(db, 'note', notes.queued, options.now),
+      keepLocalOnly(db, 'flag', flags.localOnly),
+      keepLocalOnly(db, 'note', notes.localOnly),
     ]);
   });
   return report;
@@ -238,7 +214,6 @@ function toStoredNote(note: Note): StoredNote {
     ...note,
     targetKey: noteTargetKey(note.target),
     creatorKey: noteCreatorKey(note.target),
-    syncState: 'pending',
   };
 }
 

@@ -12,11 +12,12 @@ import {
   type Severity,
 } from '@/lib/protocol/records';
 import type { Clock } from './clock';
-import type { FlagpostDb, StoredFlag } from './db';
+import type { FlagpostDb, StoredFlag, WithSync } from './db';
 import { countFlagWrites } from './flag-counters';
-import { enqueue } from './outbox-repo';
-import { pendingRevision, RecordNotFoundError } from './records-repo';
+import { nextRevision, RecordNotFoundError } from './records-repo';
 import { applyRuleDecision } from './rule-stats-repo';
+import { queueRecords, withSyncState, withSyncStates } from './sync-states';
+import { withSync } from './sync-transitions';
 
 export interface NewFlag {
   item: ItemRef;
@@ -44,12 +45,33 @@ export interface Author {
 export function toStoredFlag(flag: Flag): StoredFlag {
   return {
     ...flag,
-    syncState: 'pending',
     itemKey: itemKey(flag.item),
     creatorKey: flag.item.creatorId
       ? creatorKey({ platform: flag.item.platform, creatorId: flag.item.creatorId })
       : '',
   };
+}
+
+/** What a flag write touches, in one transaction. */
+const flagWriteTables = (db: FlagpostDb) => [
+  db.flags,
+  db.outbox,
+  db.syncStates,
+  db.ruleStats,
+  db.flagCounters,
+];
+
+/** Writes a flag's new revision, queued, with what moves with it; returns it as a view. */
+async function writeFlag(
+  db: FlagpostDb,
+  before: StoredFlag | undefined,
+  flag: StoredFlag,
+): Promise<WithSync<StoredFlag>> {
+  await (before ? db.flags.put(flag) : db.flags.add(flag));
+  const [row] = await queueRecords(db, 'flag', [flag], flag.updatedAt);
+  await applyRuleDecision(db, before, flag);
+  await countFlagWrites(db, [[before, flag]]);
+  return withSync(flag, row);
 }
 
 export async function createFlag(db: FlagpostDb, input: NewFlag, author: Author) {
@@ -73,46 +95,34 @@ export async function createFlag(db: FlagpostDb, input: NewFlag, author: Author)
   });
   // Rule statistics and dashboard counters change in the same transaction: a reviewer's
   // decision on an automatic finding is what measures the rule's precision.
-  await db.transaction('rw', [db.flags, db.outbox, db.ruleStats, db.flagCounters], async () => {
-    await db.flags.add(flag);
-    await enqueue(db, 'flag', flag.id, now);
-    await applyRuleDecision(db, undefined, flag);
-    await countFlagWrites(db, [[undefined, flag]]);
-  });
-  return flag;
+  return db.transaction('rw', flagWriteTables(db), async () => writeFlag(db, undefined, flag));
 }
 
 export async function editFlag(db: FlagpostDb, id: string, edit: FlagEdit, author: Author) {
-  return db.transaction('rw', [db.flags, db.outbox, db.ruleStats, db.flagCounters], async () => {
+  return db.transaction('rw', flagWriteTables(db), async () => {
     const current = await db.flags.get(id);
     if (!current || current.deleted) throw new RecordNotFoundError('flag', id);
-    const next = pendingRevision(current, edit, author.clock());
-    await db.flags.put(next);
-    await enqueue(db, 'flag', id, next.updatedAt);
-    await applyRuleDecision(db, current, next);
-    await countFlagWrites(db, [[current, next]]);
-    return next;
+    return writeFlag(db, current, nextRevision(current, edit, author.clock()));
   });
 }
 
 export async function deleteFlag(db: FlagpostDb, id: string, author: Author) {
-  return db.transaction('rw', [db.flags, db.outbox, db.ruleStats, db.flagCounters], async () => {
+  return db.transaction('rw', flagWriteTables(db), async () => {
     const current = await db.flags.get(id);
     if (!current) throw new RecordNotFoundError('flag', id);
-    if (current.deleted) return current;
-    const tombstone = pendingRevision(current, { deleted: true }, author.clock());
-    await db.flags.put(tombstone);
-    await enqueue(db, 'flag', id, tombstone.updatedAt);
-    await applyRuleDecision(db, current, tombstone);
-    await countFlagWrites(db, [[current, tombstone]]);
-    return tombstone;
+    if (current.deleted) return withSyncState(db, 'flag', current);
+    return writeFlag(db, current, nextRevision(current, { deleted: true }, author.clock()));
   });
 }
 
 /** Live (not deleted) flags on one item, oldest first (ids are time-ordered). */
-export async function flagsForItem(db: FlagpostDb, key: string): Promise<StoredFlag[]> {
+export async function flagsForItem(db: FlagpostDb, key: string): Promise<WithSync<StoredFlag>[]> {
   const flags = await db.flags.where('itemKey').equals(key).sortBy('id');
-  return flags.filter((flag) => !flag.deleted);
+  return withSyncStates(
+    db,
+    'flag',
+    flags.filter((flag) => !flag.deleted),
+  );
 }
 
 /** From the per-status counters (a handful of rows), not by walking every flag. */
@@ -128,15 +138,19 @@ export async function countLiveFlags(db: FlagpostDb): Promise<number> {
 export async function liveFlagsByItem(
   db: FlagpostDb,
   keys: readonly string[],
-): Promise<Map<string, StoredFlag[]>> {
-  const byItem = new Map<string, StoredFlag[]>();
+): Promise<Map<string, WithSync<StoredFlag>[]>> {
+  const byItem = new Map<string, WithSync<StoredFlag>[]>();
   if (keys.length === 0) return byItem;
-  const flags = await db.flags
+  const all = await db.flags
     .where('itemKey')
     .anyOf([...new Set(keys)])
     .toArray();
+  const flags = await withSyncStates(
+    db,
+    'flag',
+    all.filter((flag) => !flag.deleted),
+  );
   for (const flag of flags) {
-    if (flag.deleted) continue;
     const list = byItem.get(flag.itemKey) ?? [];
     list.push(flag);
     byItem.set(flag.itemKey, list);

@@ -1,10 +1,11 @@
 /** Notes on items and on creators: create, edit (new revision), delete (tombstone). */
 import { newUlid } from '@/lib/protocol/ids';
 import { creatorKey, itemKey, type NoteTarget } from '@/lib/protocol/records';
-import type { FlagpostDb, StoredNote } from './db';
+import type { FlagpostDb, StoredNote, WithSync } from './db';
 import type { Author } from './flags-repo';
-import { enqueue } from './outbox-repo';
-import { pendingRevision, RecordNotFoundError } from './records-repo';
+import { nextRevision, RecordNotFoundError } from './records-repo';
+import { queueRecords, withSyncState, withSyncStates } from './sync-states';
+import { withSync } from './sync-transitions';
 
 export function noteTargetKey(target: NoteTarget): string {
   return target.type === 'item' ? itemKey(target.item) : creatorKey(target.creator);
@@ -14,6 +15,19 @@ function noteCreatorKey(target: NoteTarget): string {
   if (target.type === 'creator') return creatorKey(target.creator);
   const { platform, creatorId } = target.item;
   return creatorId ? creatorKey({ platform, creatorId }) : '';
+}
+
+const noteWriteTables = (db: FlagpostDb) => [db.notes, db.outbox, db.syncStates];
+
+/** Writes a note's new revision, queued; returns it as a view. */
+async function writeNote(
+  db: FlagpostDb,
+  before: StoredNote | undefined,
+  note: StoredNote,
+): Promise<WithSync<StoredNote>> {
+  await (before ? db.notes.put(note) : db.notes.add(note));
+  const [row] = await queueRecords(db, 'note', [note], note.updatedAt);
+  return withSync(note, row);
 }
 
 export async function createNote(db: FlagpostDb, target: NoteTarget, text: string, author: Author) {
@@ -29,42 +43,35 @@ export async function createNote(db: FlagpostDb, target: NoteTarget, text: strin
     text,
     targetKey: noteTargetKey(target),
     creatorKey: noteCreatorKey(target),
-    syncState: 'pending',
   };
-  await db.transaction('rw', db.notes, db.outbox, async () => {
-    await db.notes.add(note);
-    await enqueue(db, 'note', note.id, now);
-  });
-  return note;
+  return db.transaction('rw', noteWriteTables(db), async () => writeNote(db, undefined, note));
 }
 
 export async function editNote(db: FlagpostDb, id: string, text: string, author: Author) {
-  return db.transaction('rw', db.notes, db.outbox, async () => {
+  return db.transaction('rw', noteWriteTables(db), async () => {
     const current = await db.notes.get(id);
     if (!current || current.deleted) throw new RecordNotFoundError('note', id);
-    const next = pendingRevision(current, { text }, author.clock());
-    await db.notes.put(next);
-    await enqueue(db, 'note', id, next.updatedAt);
-    return next;
+    return writeNote(db, current, nextRevision(current, { text }, author.clock()));
   });
 }
 
 export async function deleteNote(db: FlagpostDb, id: string, author: Author) {
-  return db.transaction('rw', db.notes, db.outbox, async () => {
+  return db.transaction('rw', noteWriteTables(db), async () => {
     const current = await db.notes.get(id);
     if (!current) throw new RecordNotFoundError('note', id);
-    if (current.deleted) return current;
-    const tombstone = pendingRevision(current, { deleted: true }, author.clock());
-    await db.notes.put(tombstone);
-    await enqueue(db, 'note', id, tombstone.updatedAt);
-    return tombstone;
+    if (current.deleted) return withSyncState(db, 'note', current);
+    return writeNote(db, current, nextRevision(current, { deleted: true }, author.clock()));
   });
 }
 
 /** Live notes about one item or creator, oldest first. */
-export async function notesFor(db: FlagpostDb, targetKey: string): Promise<StoredNote[]> {
+export async function notesFor(db: FlagpostDb, targetKey: string): Promise<WithSync<StoredNote>[]> {
   const notes = await db.notes.where('targetKey').equals(targetKey).sortBy('id');
-  return notes.filter((note) => !note.deleted);
+  return withSyncStates(
+    db,
+    'note',
+    notes.filter((note) => !note.deleted),
+  );
 }
 
 export async function countLiveNotes(db: FlagpostDb): Promise<number> {

@@ -10,18 +10,16 @@ export interface RevisionedRecord {
   deleted: boolean;
 }
 
-/** The next revision of a record, queued for delivery (its previous sync error is moot). */
-export function pendingRevision<
-  T extends RevisionedRecord & { syncState: string; syncError?: string },
->(record: T, patch: Partial<T>, now: string): T {
-  const { syncError: _resolved, ...rest } = record;
-  return {
-    ...(rest as T),
-    ...patch,
-    revision: record.revision + 1,
-    updatedAt: now,
-    syncState: 'pending',
-  };
+/**
+ * The next revision of a record. The caller queues it (lib/store/sync-states.ts,
+ * `queueRecords`) in the same transaction as it writes it.
+ */
+export function nextRevision<T extends RevisionedRecord>(
+  record: T,
+  patch: Partial<T>,
+  now: string,
+): T {
+  return { ...record, ...patch, revision: record.revision + 1, updatedAt: now };
 }
 
 export class RecordNotFoundError extends Error {

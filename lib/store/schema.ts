@@ -6,6 +6,7 @@
  */
 import type { Transaction } from 'dexie';
 import { rebuildFlagCounters } from './flag-counters';
+import { moveSyncFields } from './sync-migration';
 
 export interface SchemaVersion {
   version: number;
@@ -90,6 +91,27 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // opens at v4 never sees empty counters beside existing flags.
     async upgrade(tx) {
       await rebuildFlagCounters(tx.table('flags'), tx.table('flagCounters'));
+    },
+  },
+  {
+    version: 5,
+    why:
+      "Each record's sync state in its own small table, keyed like the outbox: marking a " +
+      'delivered batch rewrote every flag with its 11 index entries (150-200 ms per 500 ' +
+      'records in Chromium, the largest cost of a sync; BENCHMARKS.md, "Sync"). The ' +
+      "records lose their sync fields and the syncState index; the new table's indexes " +
+      "count failures and page the side panel's sync filter newest first.",
+    stores: {
+      flags:
+        'id, itemKey, creatorKey, policyId, status, updatedAt, createdAt, ' +
+        '[policyId+createdAt], [status+createdAt], item.market, severity',
+      notes: 'id, targetKey, creatorKey, updatedAt, createdAt',
+      syncStates: 'key, syncState, [type+syncState+createdAt]',
+    },
+    // Moved in the upgrade transaction: no profile opens at v5 with a sync state lost.
+    async upgrade(tx) {
+      for (const type of ['flag', 'note'] as const)
+        await moveSyncFields(type, tx.table(`${type}s`), tx.table('syncStates'));
     },
   },
 ];

@@ -2,11 +2,15 @@
  * Applies the endpoint's per-record answers in one transaction: a record leaves the outbox
  * only when the endpoint has answered for its current revision. If the reviewer edited it
  * while the batch was in flight, the newer revision stays queued.
+ *
+ * The transaction touches only the small sync rows and the outbox, never the records: a
+ * record's row is written in the same transaction as every write of the record, so the
+ * row's `revision` is the record's current revision (lib/store/sync-states.ts).
  */
 import type { BatchItem, ItemResult } from '@/lib/protocol/batch';
-import type { FlagpostDb, SyncFields } from '@/lib/store/db';
-import { outboxKey } from '@/lib/store/outbox-repo';
-import { deleteKeys, readByIds } from './read-records';
+import type { FlagpostDb, SyncStateRow } from '@/lib/store/db';
+import { answeredRow, rejectedRow, syncKey } from '@/lib/store/sync-transitions';
+import { deleteKeys, readByKeys } from './read-records';
 
 export interface AppliedCounts {
   delivered: number;
@@ -14,23 +18,7 @@ export interface AppliedCounts {
   stale: number;
 }
 
-function syncFieldsFor(result: ItemResult): SyncFields {
-  switch (result.result) {
-    case 'created':
-    case 'updated':
-    case 'unchanged':
-      return { syncState: 'synced', syncedRevision: result.revision };
-    case 'stale':
-      return {
-        syncState: 'stale',
-        ...(result.serverRevision ? { syncedRevision: result.serverRevision } : {}),
-      };
-    case 'rejected':
-      return { syncState: 'rejected', syncError: result.reason ?? result.code ?? 'rejected' };
-  }
-}
-
-type Synced = SyncFields & { id: string; revision: number };
+const rowKey = (row: SyncStateRow) => row.key;
 
 export async function applyResults(
   db: FlagpostDb,
@@ -38,41 +26,35 @@ export async function applyResults(
   results: readonly ItemResult[],
 ): Promise<AppliedCounts> {
   const counts: AppliedCounts = { delivered: 0, rejected: 0, stale: 0 };
-  // One transaction, a handful of requests: a range read of the records, range deletes of
-  // their outbox entries, one put per record (BENCHMARKS.md, "Sync", in real Chromium).
-  await db.transaction('rw', db.flags, db.notes, db.outbox, async () => {
+  const answered = batch.flatMap((item, index) => {
+    const result = results[index];
+    return result?.id === item.record.id
+      ? [{ key: syncKey(item.type, item.record.id), result }]
+      : [];
+  });
+  // One transaction, a handful of requests: a range read of the rows (one per record type:
+  // keys are `type:id`), one bulk put of the rows, range deletes of the outbox entries
+  // (BENCHMARKS.md, "Sync", in real Chromium).
+  await db.transaction('rw', db.syncStates, db.outbox, async () => {
+    const rows = new Map<string, SyncStateRow>();
+    for (const type of ['flag', 'note'] as const) {
+      const keys = answered.filter((a) => a.key.startsWith(`${type}:`)).map((a) => a.key);
+      if (keys.length > 0)
+        for (const [key, row] of await readByKeys(db.syncStates, keys, rowKey)) rows.set(key, row);
+    }
     const done: string[] = [];
-    await Promise.all(
-      (['flag', 'note'] as const).map(async (type) => {
-        const table = db.table<Synced, string>(`${type}s`);
-        const pairs = batch
-          .map((item, index) => ({ item, result: results[index] }))
-          .filter(
-            (p): p is { item: BatchItem; result: ItemResult } =>
-              p.item.type === type && p.result?.id === p.item.record.id,
-          );
-        if (pairs.length === 0) return;
-        const current = await readByIds(
-          table,
-          pairs.map((p) => p.item.record.id),
-        );
-        const updated: Synced[] = [];
-        for (const { item, result } of pairs) {
-          const record = current.get(item.record.id);
-          if (record && record.revision > result.revision) continue; // newer revision queued
-          done.push(outboxKey(type, item.record.id));
-          if (!record) continue;
-          // Replace the sync fields wholesale: a delivered record loses its old error.
-          const { syncError: _e, syncedRevision: _r, ...rest } = record;
-          updated.push({ ...rest, ...syncFieldsFor(result) });
-          if (result.result === 'rejected') counts.rejected++;
-          else if (result.result === 'stale') counts.stale++;
-          else counts.delivered++;
-        }
-        await table.bulkPut(updated);
-      }),
-    );
-    await deleteKeys(db.outbox, done);
+    const updated: SyncStateRow[] = [];
+    for (const { key, result } of answered) {
+      const row = rows.get(key);
+      if (row && row.revision > result.revision) continue; // newer revision queued
+      done.push(key);
+      if (!row) continue; // no such record
+      updated.push(answeredRow(row, result));
+      if (result.result === 'rejected') counts.rejected++;
+      else if (result.result === 'stale') counts.stale++;
+      else counts.delivered++;
+    }
+    await Promise.all([db.syncStates.bulkPut(updated), deleteKeys(db.outbox, done)]);
   });
   return counts;
 }
@@ -83,11 +65,15 @@ export async function rejectLocally(
   items: readonly { type: BatchItem['type']; id: string; reason: string }[],
 ): Promise<void> {
   if (items.length === 0) return;
-  await db.transaction('rw', db.flags, db.notes, db.outbox, async () => {
-    for (const { type, id, reason } of items) {
-      const table = type === 'flag' ? db.flags : db.notes;
-      await table.update(id, { syncState: 'rejected', syncError: reason });
-      await db.outbox.delete(outboxKey(type, id));
-    }
+  await db.transaction('rw', db.syncStates, db.outbox, async () => {
+    const keys = items.map(({ type, id }) => syncKey(type, id));
+    const rows = await db.syncStates.bulkGet(keys);
+    await db.syncStates.bulkPut(
+      items.flatMap(({ reason }, i) => {
+        const row = rows[i];
+        return row ? [rejectedRow(row, reason)] : [];
+      }),
+    );
+    await db.outbox.bulkDelete(keys);
   });
 }

@@ -9,15 +9,24 @@ import type { Table } from 'dexie';
 
 const byKey = (keys: Iterable<string>) => [...new Set(keys)].sort();
 
-/**
- * The records with these ids, by id (absent ones left out): one range read when the ids
- * are neighbours in the table, single-key reads for whatever the range read did not cover.
- */
-export async function readByIds<T extends { id: string }>(
+/** The records with these ids, by id (absent ones left out): see readByKeys. */
+export function readByIds<T extends { id: string }>(
   table: Table<T, string>,
   ids: Iterable<string>,
 ): Promise<Map<string, T>> {
-  const sorted = byKey(ids);
+  return readByKeys(table, ids, (record) => record.id);
+}
+
+/**
+ * The rows with these primary keys, by key (absent ones left out): one range read when the
+ * keys are neighbours in the table, single-key reads for whatever the range did not cover.
+ */
+export async function readByKeys<T>(
+  table: Table<T, string>,
+  keys: Iterable<string>,
+  keyOf: (row: T) => string,
+): Promise<Map<string, T>> {
+  const sorted = byKey(keys);
   const found = new Map<string, T>();
   const [first] = sorted;
   const last = sorted.at(-1);
@@ -25,11 +34,11 @@ export async function readByIds<T extends { id: string }>(
   const limit = sorted.length * 2;
   const wanted = new Set(sorted);
   const span = await table.where(':id').between(first, last, true, true).limit(limit).toArray();
-  for (const record of span) if (wanted.has(record.id)) found.set(record.id, record);
+  for (const row of span) if (wanted.has(keyOf(row))) found.set(keyOf(row), row);
   if (span.length < limit) return found; // the whole range was read: the rest do not exist
-  const rest = sorted.filter((id) => !found.has(id));
+  const rest = sorted.filter((key) => !found.has(key));
   const more = await table.bulkGet(rest);
-  for (const record of more) if (record) found.set(record.id, record);
+  for (const row of more) if (row) found.set(keyOf(row), row);
   return found;
 }
 

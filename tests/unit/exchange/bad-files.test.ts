@@ -5,11 +5,11 @@ import { readExport } from '@/lib/exchange/read-export';
 import { ITEM, sampleFlag, sampleNote } from '../store/samples';
 
 const flag = () => {
-  const { syncState: _s, itemKey: _i, creatorKey: _c, ...wire } = sampleFlag();
+  const { itemKey: _i, creatorKey: _c, ...wire } = sampleFlag();
   return wire;
 };
 const note = () => {
-  const { syncState: _s, targetKey: _t, creatorKey: _c, ...wire } = sampleNote();
+  const { targetKey: _t, creatorKey: _c, ...wire } = sampleNote();
   return wire;
 };
 const problemsOf = (text: string) => {

@@ -91,8 +91,8 @@ describe('import', () => {
     const theirs = { ...sampleFlag(), reviewer: 'bob' };
     const result = await importRecords(db, { flags: [mine, theirs], notes: [], creators: [] }, ME);
     expect(result).toMatchObject({ queued: 1, localOnly: 1 });
-    expect((await db.flags.get(mine.id))?.syncState).toBe('pending');
-    expect((await db.flags.get(theirs.id))?.syncState).toBe('discarded');
+    expect((await db.syncStates.get(`flag:${mine.id}`))?.syncState).toBe('pending');
+    expect((await db.syncStates.get(`flag:${theirs.id}`))?.syncState).toBe('discarded');
     expect(await db.outbox.toCollection().primaryKeys()).toEqual([`flag:${mine.id}`]);
 
     const noId = await freshDb();
@@ -122,9 +122,9 @@ describe('import', () => {
     expect(conflict.conflicts).toEqual([{ type: 'flag', id: flag.id, revision: 2 }]);
     expect((await db.flags.get(flag.id))?.note).toBe('ours');
     expect((await merge(3, 'newer')).flags.updated).toBe(1);
-    expect(await db.flags.get(flag.id)).toMatchObject({
+    expect(await db.flags.get(flag.id)).toMatchObject({ revision: 3, note: 'newer' });
+    expect(await db.syncStates.get(`flag:${flag.id}`)).toMatchObject({
       revision: 3,
-      note: 'newer',
       syncState: 'pending',
     });
   });

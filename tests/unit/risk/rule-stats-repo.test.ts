@@ -69,11 +69,15 @@ describe('rule precision from decisions', () => {
 
   it('rolls back with the flag write when the transaction fails', async () => {
     await expect(
-      db.transaction('rw', [db.flags, db.outbox, db.ruleStats, db.flagCounters], async () => {
-        const flag = await createFlag(db, finding('confirmed'), author);
-        await applyRuleDecision(db, undefined, flag);
-        throw new Error('crash after both writes');
-      }),
+      db.transaction(
+        'rw',
+        [db.flags, db.outbox, db.syncStates, db.ruleStats, db.flagCounters],
+        async () => {
+          const flag = await createFlag(db, finding('confirmed'), author);
+          await applyRuleDecision(db, undefined, flag);
+          throw new Error('crash after both writes');
+        },
+      ),
     ).rejects.toThrow('crash');
     expect(await db.ruleStats.count()).toBe(0);
     expect(await db.flags.count()).toBe(0);

@@ -29,8 +29,10 @@ describe('schema versions', () => {
       await old.open();
       const flag = sampleFlag();
       const note = sampleNote();
-      await old.flags.add(flag);
-      await old.notes.add(note);
+      // From v2 to v4 the records carried their sync state.
+      const state = version >= 2 && version < 5 ? { syncState: 'pending' } : {};
+      await old.table('flags').add({ ...flag, ...state });
+      await old.table('notes').add({ ...note, ...state });
       await old.items.add(sampleItem());
       old.close();
 
@@ -38,6 +40,11 @@ describe('schema versions', () => {
       await current.open();
       expect(current.verno).toBe(LATEST_VERSION);
       expect(await current.flags.get(flag.id)).toEqual(flag);
+      if (version < 5)
+        expect(await current.syncStates.get(`flag:${flag.id}`)).toMatchObject({
+          syncState: 'pending',
+          revision: flag.revision,
+        });
       expect(await current.flags.where('itemKey').equals(flag.itemKey).count()).toBe(1);
       expect(await current.notes.where('targetKey').equals(note.targetKey).count()).toBe(1);
       expect(await current.items.count()).toBe(1);
@@ -52,8 +59,8 @@ describe('version 2 (sync)', () => {
     const name = freshName();
     const v1 = new FlagpostDb(name, 1);
     await v1.open();
-    const { syncState: _a, ...flag } = sampleFlag();
-    const { syncState: _b, ...note } = sampleNote();
+    const flag = sampleFlag();
+    const note = sampleNote();
     await v1.table('flags').add(flag);
     await v1.table('notes').add(note);
     v1.close();
@@ -107,6 +114,70 @@ describe('version 4 (dashboard counters)', () => {
     expect(counted).toEqual(
       Object.fromEntries(counterRows(recount).map((r) => [JSON.stringify(r.key), r.count])),
     );
+    current.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('version 5 (sync states in their own table)', () => {
+  it("moves each record's sync state into its row, every state intact", async () => {
+    const name = freshName();
+    const v4 = new FlagpostDb(name, 4);
+    await v4.open();
+    const states = [
+      { syncState: 'pending' },
+      { syncState: 'pending', syncedRevision: 1 },
+      { syncState: 'synced', syncedRevision: 2 },
+      { syncState: 'stale', syncedRevision: 3 },
+      { syncState: 'stale' },
+      { syncState: 'rejected', syncError: 'reviewer_mismatch' },
+      { syncState: 'discarded', syncedRevision: 1 },
+    ] as const;
+    const flags = states.map((state, i) => ({
+      ...sampleFlag(),
+      id: `flag-${i}`,
+      revision: 2,
+      createdAt: new Date(Date.UTC(2026, 10, 1, i)).toISOString(),
+      ...state,
+    }));
+    const notes = states.map((state, i) => ({ ...sampleNote(), id: `note-${i}`, ...state }));
+    await v4.table('flags').bulkAdd(flags);
+    await v4.table('notes').bulkAdd(notes);
+    v4.close();
+
+    const current = new FlagpostDb(name);
+    await current.open();
+    expect(schemaProblems(current)).toEqual([]);
+    expect(current.flags.schema.idxByName.syncState).toBeUndefined();
+    type Old = { id: string; createdAt: string; revision: number; syncState: string } & {
+      syncError?: string;
+      syncedRevision?: number;
+    };
+    const written: [string, Old[]][] = [
+      ['flag', flags],
+      ['note', notes],
+    ];
+    for (const [type, records] of written)
+      for (const { syncState, syncError, syncedRevision, ...record } of records) {
+        const stored = await current.table(`${type}s`).get(record.id);
+        expect(stored).toEqual(record); // the sync fields left the record
+        expect(await current.syncStates.get(`${type}:${record.id}`)).toEqual({
+          key: `${type}:${record.id}`,
+          type,
+          id: record.id,
+          createdAt: record.createdAt,
+          revision: record.revision,
+          syncState,
+          ...(syncError !== undefined ? { syncError } : {}),
+          ...(syncedRevision !== undefined ? { syncedRevision } : {}),
+        });
+      }
+    expect(await current.syncStates.where('syncState').equals('stale').count()).toBe(4);
+    const rejected = await current.syncStates
+      .where('[type+syncState+createdAt]')
+      .between(['flag', 'rejected', Dexie.minKey], ['flag', 'rejected', Dexie.maxKey])
+      .primaryKeys();
+    expect(rejected).toEqual(['flag:flag-5']);
     current.close();
     await Dexie.delete(name);
   });

@@ -143,16 +143,17 @@ describe('adopting placeholder records', () => {
     );
     const note = await createNote(db, { type: 'item', item: ITEM }, 'n', placeholder);
     const someoneElse = await newFlag(); // alice's
-    await db.flags.update(mine.id, { syncState: 'rejected', syncError: 'reviewer_mismatch' });
+    await db.syncStates.update(`flag:${mine.id}`, {
+      syncState: 'rejected',
+      syncError: 'reviewer_mismatch',
+    });
     await db.outbox.clear();
 
     expect(await adoptPlaceholderRecords(db, 'local-reviewer', 'bob', author.clock())).toBe(2);
-    expect(await db.flags.get(mine.id)).toMatchObject({
-      reviewer: 'bob',
-      syncState: 'pending',
-      revision: 1,
-    });
-    expect((await db.flags.get(mine.id))?.syncError).toBeUndefined();
+    expect(await db.flags.get(mine.id)).toMatchObject({ reviewer: 'bob', revision: 1 });
+    const row = await db.syncStates.get(`flag:${mine.id}`);
+    expect(row).toMatchObject({ syncState: 'pending', revision: 1 });
+    expect(row?.syncError).toBeUndefined();
     expect((await db.notes.get(note.id))?.reviewer).toBe('bob');
     expect((await db.flags.get(someoneElse.id))?.reviewer).toBe('alice');
     expect(await db.outbox.count()).toBe(2);

@@ -30,7 +30,6 @@ export const sampleFlag = (): StoredFlag => ({
   note: 'replica bag',
   itemKey: 'shopvid:7301234567890123456',
   creatorKey: 'shopvid:lena.glow',
-  syncState: 'pending',
 });
 
 export const sampleNote = (): StoredNote => ({
@@ -44,7 +43,6 @@ export const sampleNote = (): StoredNote => ({
   text: 'asks buyers to DM',
   targetKey: 'shopvid:7301234567890123456',
   creatorKey: 'shopvid:lena.glow',
-  syncState: 'pending',
 });
 
 export const sampleItem = (): StoredItem => ({

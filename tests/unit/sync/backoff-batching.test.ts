@@ -39,7 +39,7 @@ describe('backoff', () => {
 
 describe('batching', () => {
   const flagItem = (note = ''): BatchItem => {
-    const { itemKey: _a, creatorKey: _b, syncState: _c, ...record } = sampleFlag();
+    const { itemKey: _a, creatorKey: _b, ...record } = sampleFlag();
     return { type: 'flag', record: { ...record, note } };
   };
 

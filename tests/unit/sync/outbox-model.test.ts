@@ -18,7 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { batchItemSchema, batchRequestSchema, type ItemResult } from '@/lib/protocol/batch';
 import type { ItemRef, NoteTarget, Severity } from '@/lib/protocol/records';
 import type { Clock } from '@/lib/store/clock';
-import { FlagpostDb, type StoredFlag, type StoredNote } from '@/lib/store/db';
+import { FlagpostDb, type StoredFlag, type StoredNote, type WithSync } from '@/lib/store/db';
 import {
   type Author,
   createFlag,
@@ -29,6 +29,7 @@ import {
 import { createNote, deleteNote, editNote } from '@/lib/store/notes-repo';
 import { outboxKey } from '@/lib/store/outbox-repo';
 import { RecordNotFoundError } from '@/lib/store/records-repo';
+import { syncFieldsOf } from '@/lib/store/sync-transitions';
 import { runSync, type SyncRunResult } from '@/lib/sync/sync-engine';
 import { readSyncStatus } from '@/lib/sync/sync-status';
 
@@ -311,12 +312,33 @@ function fail(message: string): never {
 
 async function localState(real: Real) {
   const { db } = real.worker;
-  const [flags, notes, outbox] = await db.transaction('r', db.flags, db.notes, db.outbox, () =>
-    Promise.all([db.flags.toArray(), db.notes.toArray(), db.outbox.toArray()]),
+  const [flags, notes, outbox, rows] = await db.transaction(
+    'r',
+    [db.flags, db.notes, db.outbox, db.syncStates],
+    () =>
+      Promise.all([
+        db.flags.toArray(),
+        db.notes.toArray(),
+        db.outbox.toArray(),
+        db.syncStates.toArray(),
+      ]),
   );
-  const records = new Map<string, { type: RecordType; stored: StoredFlag | StoredNote }>();
-  for (const stored of flags) records.set(stored.id, { type: 'flag', stored });
-  for (const stored of notes) records.set(stored.id, { type: 'note', stored });
+  const rowOf = new Map(rows.map((row) => [row.key, row]));
+  const records = new Map<
+    string,
+    { type: RecordType; stored: WithSync<StoredFlag> | WithSync<StoredNote> }
+  >();
+  const join = (type: RecordType, stored: StoredFlag | StoredNote) => {
+    const row =
+      rowOf.get(outboxKey(type, stored.id)) ?? fail(`${type} ${stored.id} has no sync row`);
+    // applyResults compares the endpoint's answer with the row's revision, not the record's.
+    if (row.revision !== stored.revision)
+      fail(`${stored.id}: sync row at r${row.revision}, record at r${stored.revision}`);
+    records.set(stored.id, { type, stored: { ...stored, ...syncFieldsOf(row) } });
+  };
+  for (const stored of flags) join('flag', stored);
+  for (const stored of notes) join('note', stored);
+  if (rows.length !== records.size) fail(`${rows.length} sync rows for ${records.size} records`);
   return { records, queued: new Set(outbox.map((entry) => entry.key)), outbox };
 }
 

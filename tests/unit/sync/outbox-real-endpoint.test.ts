@@ -22,6 +22,7 @@ import {
 } from '@/lib/store/flags-repo';
 import { createNote, deleteNote, editNote } from '@/lib/store/notes-repo';
 import { outboxKey } from '@/lib/store/outbox-repo';
+import { withSyncStates } from '@/lib/store/sync-states';
 import { runSync, type SyncRunResult } from '@/lib/sync/sync-engine';
 import { issueToken, type RunningServer, startServer } from '@/server/app';
 
@@ -142,10 +143,14 @@ async function serverRecords(): Promise<Map<string, ServerRow>> {
 
 async function local(real: Real) {
   const { db } = real.worker;
-  const [flags, notes, outbox] = await Promise.all([
+  const [stored, storedNotes, outbox] = await Promise.all([
     db.flags.toArray(),
     db.notes.toArray(),
     db.outbox.toArray(),
+  ]);
+  const [flags, notes] = await Promise.all([
+    withSyncStates(db, 'flag', stored),
+    withSyncStates(db, 'note', storedNotes),
   ]);
   const records = [
     ...flags.map((stored) => ({ type: 'flag' as const, stored })),

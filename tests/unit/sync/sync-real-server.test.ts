@@ -70,8 +70,8 @@ describe('sync against the reference endpoint', () => {
     expect(first).toMatchObject({ outcome: 'done', delivered: 1201, rejected: 0 });
     expect(progress).toEqual([0, 500, 1000, 1201]); // three batches within the 500-record limit
     expect(await db.outbox.count()).toBe(0);
-    expect(await db.flags.where('syncState').equals('synced').count()).toBe(1200);
-    expect((await db.notes.get(note.id))?.syncState).toBe('synced');
+    expect(await db.syncStates.where('syncState').equals('synced').count()).toBe(1201);
+    expect((await db.syncStates.get(`note:${note.id}`))?.syncState).toBe('synced');
 
     const [a, b] = flags;
     if (!a || !b) throw new Error('no flags');
@@ -116,7 +116,7 @@ describe('sync against the reference endpoint', () => {
 
     const again = await runSync({ db, config: { endpointUrl: server.url, token }, clock });
     expect(again.outcome).toBe('done');
-    expect((await db.flags.get(flag.id))?.syncState).toBe('synced');
+    expect((await db.syncStates.get(`flag:${flag.id}`))?.syncState).toBe('synced');
     expect((await serverRevisions()).get(flag.id)).toEqual({ revision: 1, deleted: false });
     expect((await readSyncStatus(db)).lastError).toBeUndefined();
   });
@@ -137,7 +137,7 @@ describe('sync against the reference endpoint', () => {
     );
     const result = await runSync({ db, config: { endpointUrl: server.url, token }, clock });
     expect(result).toMatchObject({ outcome: 'done', rejected: 1 });
-    const stored = await db.flags.get(mismatched.id);
+    const stored = await db.syncStates.get(`flag:${mismatched.id}`);
     expect(stored?.syncState).toBe('rejected');
     expect(stored?.syncError).toMatch(/reviewer/i);
     expect(await db.outbox.count()).toBe(0);

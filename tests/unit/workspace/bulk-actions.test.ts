@@ -10,7 +10,7 @@ import {
 } from '@/lib/store/bulk-actions';
 import { FlagpostDb } from '@/lib/store/db';
 import { editFlag } from '@/lib/store/flags-repo';
-import { seed } from './seed';
+import { flagsWithSync, seed } from './seed';
 
 let db: FlagpostDb;
 let tick = 0;
@@ -34,7 +34,7 @@ describe('bulk actions', () => {
     const ids = flags.map((f) => f.id);
     const result = await applyBulkAction(db, { ids }, 'confirm', 'seller is known', author);
     expect(result.affected).toBe(6); // the 3 already confirmed are left as they were
-    const after = await db.flags.bulkGet(ids);
+    const after = await flagsWithSync(db, ids);
     for (const [i, flag] of after.entries()) {
       expect(flag?.status).toBe('confirmed');
       const changed = flags[i]!.status !== 'confirmed';
@@ -71,7 +71,7 @@ describe('bulk actions', () => {
     await db.outbox.clear(); // as if sync had delivered the tombstones
     const undone = await undoLastBulkAction(db, author);
     expect(undone).toEqual({ action: 'delete', restored: 6, skipped: 0 });
-    const after = await db.flags.bulkGet(ids);
+    const after = await flagsWithSync(db, ids);
     for (const [i, flag] of after.entries()) {
       expect(flag).toMatchObject({
         deleted: false,
@@ -104,7 +104,7 @@ describe('bulk actions', () => {
 
   it('sync now queues rejected and discarded flags again without a new revision', async () => {
     const flags = await seed(db, 20); // flags 9 and 19 are rejected
-    await db.flags.update(flags[0]!.id, { syncState: 'discarded' });
+    await db.syncStates.update(`flag:${flags[0]!.id}`, { syncState: 'discarded' });
     const result = await applyBulkAction(
       db,
       { ids: flags.map((f) => f.id) },
@@ -115,6 +115,9 @@ describe('bulk actions', () => {
     expect(result).toEqual({ affected: 3 });
     expect(await db.outbox.count()).toBe(3);
     expect((await db.flags.get(flags[9]!.id))?.revision).toBe(1);
+    const requeued = await flagsWithSync(db, [flags[0]!.id, flags[9]!.id, flags[19]!.id]);
+    expect(requeued.map((flag) => flag?.syncState)).toEqual(['pending', 'pending', 'pending']);
+    expect(await db.syncStates.where('syncState').equals('rejected').count()).toBe(0);
     expect(await lastUndo(db)).toBeUndefined();
   });
 

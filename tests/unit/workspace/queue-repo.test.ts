@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FlagpostDb, type StoredFlag } from '@/lib/store/db';
+import { FlagpostDb, type StoredFlag, type WithSync } from '@/lib/store/db';
 import {
   matchesFilter,
   newestFirst,
@@ -34,7 +34,7 @@ async function walk(filter: QueueFilter, limit: number) {
   return ids;
 }
 
-const expected = (flags: StoredFlag[], filter: QueueFilter) =>
+const expected = (flags: WithSync<StoredFlag>[], filter: QueueFilter) =>
   flags
     .filter((f) => matchesFilter(f, filter))
     .sort(newestFirst)
@@ -56,6 +56,11 @@ describe('queue pages', () => {
     { market: 'TH' },
     { severity: 'critical' },
     { syncState: 'rejected' },
+    { syncState: 'synced' },
+    { syncState: 'synced', policyId: 'price-anomaly', market: 'TH' },
+    { syncState: 'rejected', status: 'dismissed' },
+    { syncState: 'synced', severity: 'high' },
+    { syncState: 'rejected', creatorKey: 'shopvid:seller2' },
     { creatorKey: 'shopvid:seller3' },
     { policyId: 'counterfeit-goods', status: 'confirmed', market: 'SG' },
     { creatorKey: 'shopvid:seller2', status: 'suggested' },
@@ -63,6 +68,24 @@ describe('queue pages', () => {
     const flags = await seed(db, 300, 3);
     expect(await walk(filter, 11)).toEqual(expected(flags, filter));
   });
+
+  it.each<QueueFilter>([{ syncState: 'synced' }, { syncState: 'synced', status: 'confirmed' }])(
+    'jumps by offset with the sync filter %o, past deleted flags',
+    async (filter) => {
+      const flags = await seed(db, 400, 2);
+      for (const i of [3, 50, 51, 260]) {
+        await db.flags.update(flags[i]!.id, { deleted: true });
+        flags[i]!.deleted = true;
+      }
+      const all = expected(flags, filter);
+      for (const offset of [0, 7, 120, 300])
+        expect((await queuePage(db, filter, { offset, limit: 13 })).rows.map((r) => r.id)).toEqual(
+          all.slice(offset, offset + 13),
+        );
+      const counts = await queueCounts(db, filter);
+      expect(counts.matching).toBe(all.length);
+    },
+  );
 
   it('jumps by offset to the same rows the cursor reaches', async () => {
     const flags = await seed(db, 120);

@@ -1,13 +1,14 @@
 /** Flags written straight into a test database, spread over policies, markets and creators. */
 import { newUlid } from '@/lib/protocol/ids';
 import { MARKETS, SEVERITIES } from '@/lib/protocol/records';
-import type { FlagpostDb, StoredFlag } from '@/lib/store/db';
+import type { FlagpostDb, StoredFlag, WithSync } from '@/lib/store/db';
+import { syncKey, withoutSync, withSync } from '@/lib/store/sync-transitions';
 
 export const POLICIES = ['counterfeit-goods', 'off-platform-diversion', 'price-anomaly'] as const;
 const STATUSES = ['suggested', 'confirmed', 'dismissed'] as const;
 
 /** Flag i: created at second i (several share a millisecond when `sameTimeEvery` > 1). */
-export function seededFlag(i: number, sameTimeEvery = 1): StoredFlag {
+export function seededFlag(i: number, sameTimeEvery = 1): WithSync<StoredFlag> {
   const createdAt = new Date(
     Date.UTC(2026, 10, 1) + Math.floor(i / sameTimeEvery) * 1000,
   ).toISOString();
@@ -40,8 +41,30 @@ export function seededFlag(i: number, sameTimeEvery = 1): StoredFlag {
   };
 }
 
+/** The flags and their sync rows, as the repositories would have left them. */
 export async function seed(db: FlagpostDb, count: number, sameTimeEvery = 1) {
   const flags = Array.from({ length: count }, (_, i) => seededFlag(i, sameTimeEvery));
-  await db.flags.bulkAdd(flags);
+  await db.transaction('rw', db.flags, db.syncStates, async () => {
+    await db.flags.bulkAdd(flags.map(withoutSync));
+    await db.syncStates.bulkAdd(
+      flags.map(({ id, createdAt, revision, syncState }) => ({
+        key: syncKey('flag', id),
+        type: 'flag' as const,
+        id,
+        createdAt,
+        revision,
+        syncState,
+      })),
+    );
+  });
   return flags;
+}
+
+/** The flags with these ids joined with their sync state (undefined where absent). */
+export async function flagsWithSync(db: FlagpostDb, ids: readonly string[]) {
+  const [flags, rows] = await Promise.all([
+    db.flags.bulkGet([...ids]),
+    db.syncStates.bulkGet(ids.map((id) => syncKey('flag', id))),
+  ]);
+  return flags.map((flag, i) => (flag ? withSync(flag, rows[i]) : undefined));
 }
