@@ -8,7 +8,7 @@
 
 import type { BatchItem, ItemResult } from '@/lib/protocol/batch';
 import type { Clock } from '@/lib/store/clock';
-import type { FlagpostDb } from '@/lib/store/db';
+import type { FlagpostDb, OutboxEntry } from '@/lib/store/db';
 import { dueEntries, outboxKey } from '@/lib/store/outbox-repo';
 import { applyResults, rejectLocally } from './apply-results';
 import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelay } from './backoff';
@@ -61,18 +61,33 @@ function quiet<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
+ * Outbox entries are read this many batches ahead: one read serves several batches. Read
+ * for every batch, the outbox waited behind the transaction applying the previous answer
+ * (both use the outbox) and was the slowest step of a batch (BENCHMARKS.md, "Sync").
+ */
+const READ_AHEAD_BATCHES = 10;
+
+/**
  * The next batch to send: the oldest queued records not already in flight, read fresh and
  * in wire form. Records that cannot be sent as stored leave the queue marked rejected.
+ * `ahead`: entries read earlier and not yet sent, oldest first (taken from the front). An
+ * entry there is only a pointer: its record is read fresh here, and an entry that left the
+ * outbox meanwhile only costs a resend the endpoint answers `unchanged`.
  */
 async function prepareBatch(
   db: FlagpostDb,
   maxItems: number,
   inFlight: ReadonlySet<string>,
+  ahead: OutboxEntry[],
 ): Promise<BatchItem[] | undefined> {
   for (;;) {
-    const entries = (await dueEntries(db, maxItems + inFlight.size))
-      .filter((entry) => !inFlight.has(entry.key))
-      .slice(0, maxItems);
+    if (ahead.length === 0)
+      ahead.push(
+        ...(await dueEntries(db, maxItems * READ_AHEAD_BATCHES + inFlight.size)).filter(
+          (entry) => !inFlight.has(entry.key),
+        ),
+      );
+    const entries = ahead.splice(0, maxItems).filter((entry) => !inFlight.has(entry.key));
     if (entries.length === 0) return undefined;
     const { items, invalid } = await loadBatchItems(db, entries);
     await rejectLocally(db, invalid);
@@ -111,13 +126,16 @@ export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
   const send = async (batch: BatchItem[]): Promise<SendOutcome> =>
     (await uploadBatchEvidence(db, deps.config, batch, transport)) ??
     (await sendBatch(deps.config, batch, transport));
+  // A run ends at its first failure, so the backoff restarts from zero once per run at most.
+  let failuresCleared = false;
   /** `upTo`: records sent up to and including this batch, for the progress report. */
   const apply = async (batch: BatchItem[], results: readonly ItemResult[], upTo: number) => {
     const applied = await applyResults(db, batch, results);
     counts.delivered += applied.delivered;
     counts.rejected += applied.rejected;
     counts.stale += applied.stale;
-    await clearFailures(db);
+    if (!failuresCleared) await clearFailures(db);
+    failuresCleared = true;
     deps.onProgress?.({ sent: upTo, total: Math.max(total, upTo) });
   };
 
@@ -126,7 +144,8 @@ export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
   // Answers are written one batch after the other, in the order they came.
   let applying: Promise<void> | undefined;
   let applyFailed = false;
-  const prepare = () => quiet(prepareBatch(db, maxItems, new Set(inFlight)));
+  const ahead: OutboxEntry[] = [];
+  const prepare = () => quiet(prepareBatch(db, maxItems, new Set(inFlight), ahead));
   let next = prepare();
   for (;;) {
     const batch = applyFailed ? undefined : await next;
@@ -165,6 +184,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
     await applying;
     applying = undefined;
     await next; // read for nothing: this batch goes again first
+    ahead.length = 0; // and what was read ahead is read again, after it
     if (outcome.kind === 'too-large' && batch.length > 1) {
       // This endpoint (or a proxy before it) takes less than the protocol allows: keep the
       // smaller size for the rest of the run instead of rediscovering it every batch.
