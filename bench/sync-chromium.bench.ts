@@ -157,7 +157,7 @@ async function measure(kind: 'pglite' | 'postgres', label: string): Promise<Figu
         value: created.ms,
         unit: 'ms',
         higherIsBetter: false,
-        note: 'flag + outbox entry in one strict-durability transaction each; 4 messages in flight',
+        note: 'flag, outbox entry and sync row in one strict-durability transaction each; 4 messages in flight',
       },
     ];
   } finally {
