@@ -5,8 +5,10 @@
  * removes every overlay and stops all work at once.
  *
  * What it costs on a feed that grows forever: each batch of added cards is found with one
- * selector inside the added subtrees and named by a cheap look at its id; a card is read
- * (text, creator, price), checked and badged only when it comes near the viewport.
+ * selector inside the added subtrees and only watched (one IntersectionObserver
+ * registration). A card is named, given its overlay box, read (text, creator, price),
+ * checked and badged when it first comes near the viewport: on a feed of thousands, most
+ * cards cost Flagpost nothing more than that registration (BENCHMARKS.md, "Overlays").
  */
 import { send } from '@/lib/messaging/client';
 import type { PolicyChoice } from '@/lib/messaging/message-map';
@@ -63,6 +65,12 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
    * anchored to the page's main content, say).
    */
   const byElement = new Map<Element, Set<ItemMount> | null>();
+  /**
+   * The elements the viewport watch reports on: every repeated item's element from the
+   * moment it is found (not yet named: it has no entry in `byElement`), and every element
+   * that holds mounts.
+   */
+  const watched = new Set<Element>();
   let adapter: SiteAdapter | undefined;
 
   const services: PageServices = {
@@ -72,6 +80,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     viewport: watchViewport((element, near) => {
       const held = byElement.get(element);
       if (held) for (const mount of [...held]) nearChanged(mount, near);
+      else if (held === undefined && near) arrived(element);
     }, signal),
     evaluations: createEvaluationQueue(
       async (items) => (await send('items.evaluate', { items })).results,
@@ -84,13 +93,23 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     ),
   };
 
+  const watch = (element: Element) => {
+    if (watched.has(element)) return;
+    watched.add(element);
+    services.viewport.observe(element);
+  };
+  /** Stops watching `element`; watching it again brings a fresh report of where it is. */
+  const unwatch = (element: Element) => {
+    if (watched.delete(element)) services.viewport.unobserve(element);
+  };
+
   const release = (mount: ItemMount) => {
     mount.release();
     if (mounts.get(mount.key) === mount) mounts.delete(mount.key);
     const held = byElement.get(mount.element);
     if (!held?.delete(mount) || held.size > 0) return;
     byElement.delete(mount.element);
-    services.viewport.unobserve(mount.element);
+    unwatch(mount.element);
   };
 
   /** Releases every mount on `element` (it holds another item now, or none). */
@@ -130,7 +149,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     if (held) held.add(mount);
     else {
       byElement.set(element, new Set([mount]));
-      services.viewport.observe(element);
+      watch(element);
     }
     return mount;
   };
@@ -161,23 +180,50 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     if (current && !setNear(current, true, services)) release(current);
   };
 
-  /** Finds repeated items (cards, rows) without reading them: a look at each one's id. */
+  /**
+   * Names a repeated item's element by a cheap look at its id and files it: its mount, or
+   * null when it holds no item (it is then no longer watched). Undefined when the item is
+   * already on another element of the page (the same video recommended twice).
+   */
+  const identify = (
+    repeated: RepeatedItems,
+    element: Element,
+    location: URL,
+  ): ItemMount | undefined => {
+    const known = byElement.get(element);
+    const id = safely(() => repeated.identify(element, location), undefined);
+    if (!id) {
+      if (known) releaseAll(element);
+      byElement.set(element, null);
+      unwatch(element);
+      return undefined;
+    }
+    const key = itemKey(id);
+    const same = known && [...known].find((mount) => mount.key === key);
+    if (same) return same;
+    if (known) releaseAll(element);
+    return place(key, id.itemId, element, () =>
+      safely(() => repeated.read(element, location, doc), undefined),
+    );
+  };
+
+  /**
+   * Finds repeated items (cards, rows). One not seen before is only watched until it comes
+   * near; one already named is named again, since its content changed (a recycled card).
+   */
   const track = (repeated: RepeatedItems, elements: Iterable<Element>, location: URL) => {
     for (const element of elements) {
-      const known = byElement.get(element);
-      const id = safely(() => repeated.identify(element, location), undefined);
-      if (!id) {
-        if (known) releaseAll(element);
-        byElement.set(element, null);
-        continue;
-      }
-      const key = itemKey(id);
-      if (known && [...known].some((mount) => mount.key === key)) continue;
-      if (known) releaseAll(element);
-      place(key, id.itemId, element, () =>
-        safely(() => repeated.read(element, location, doc), undefined),
-      );
+      if (byElement.has(element)) identify(repeated, element, location);
+      else watch(element);
     }
+  };
+
+  /** A repeated item's element came near for the first time since it was found. */
+  const arrived = (element: Element) => {
+    const repeated = adapter?.repeated;
+    if (!repeated || !element.isConnected) return;
+    const mount = identify(repeated, element, new URL(doc.location.href));
+    if (mount) nearChanged(mount, true);
   };
 
   /** Items read in full (single-item pages, a profile's header): each pass reads them all. */
@@ -192,6 +238,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     for (const mount of [...mounts.values()]) if (!mount.element.isConnected) release(mount);
     for (const [element, mount] of byElement)
       if (mount === null && !element.isConnected) byElement.delete(element);
+    for (const element of watched) if (!element.isConnected) unwatch(element);
   };
 
   /** Mounts filed from full reads, released when a later full read no longer finds them. */
@@ -257,6 +304,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     () => {
       for (const mount of [...mounts.values()]) release(mount);
       byElement.clear();
+      watched.clear();
       root.remove();
     },
     { once: true },

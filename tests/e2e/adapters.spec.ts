@@ -3,7 +3,7 @@
  * adapter reads, and items with findings from the starter pack show them on the badge.
  */
 import { expect, overlayOf, test } from './support/fixtures';
-import { overlayIds } from './support/overlays';
+import { cardIds, overlayIds, overlaysOnceScrolledThrough } from './support/overlays';
 
 interface Case {
   name: string;
@@ -11,6 +11,11 @@ interface Case {
   items: string[];
   /** Badge texts of some items (near the top of the page, so they are checked at once). */
   badges?: Record<string, string>;
+  /**
+   * The page loads more items as it is scrolled (a feed): `items` are those it starts
+   * with, and scrolling through adds cards, each with its own overlay.
+   */
+  grows?: true;
 }
 
 const CASES: Case[] = [
@@ -28,6 +33,7 @@ const CASES: Case[] = [
       ...Array.from({ length: 9 }, (_, i) => `730200000000000000${i + 1}`),
     ],
     badges: { '7302000000000000001': 'Critical · 2', '7302000000000000003': 'High · 1' },
+    grows: true,
   },
   {
     name: 'live stream with its shopping bag',
@@ -101,7 +107,17 @@ for (const c of CASES) {
   test(`adapter: ${c.name} (${c.path})`, async ({ browserWithExtension, pages }) => {
     const page = await browserWithExtension.context.newPage();
     await page.goto(pages.url + c.path);
-    await expect.poll(() => overlayIds(page)).toEqual([...c.items].sort());
+    // Far items get their overlay once they come near: bring each near once.
+    if (c.grows) {
+      await expect.poll(() => cardIds(page)).toEqual(expect.arrayContaining(c.items));
+      await expect
+        .poll(
+          async () =>
+            (await overlaysOnceScrolledThrough(page)).join() === (await cardIds(page)).join(),
+        )
+        .toBe(true);
+      expect(await overlayIds(page)).toEqual(expect.arrayContaining(c.items));
+    } else await expect.poll(() => overlaysOnceScrolledThrough(page)).toEqual([...c.items].sort());
     for (const [id, text] of Object.entries(c.badges ?? {}))
       await expect(overlayOf(page, id).getByTestId('badge')).toHaveText(text);
   });

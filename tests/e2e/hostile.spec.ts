@@ -3,7 +3,12 @@
  * nothing runs, nothing is restyled, and the overlay shows the text literally.
  */
 import { expect, overlayOf, test } from './support/fixtures';
-import { cardIds, overlayIds, watchForPayloads } from './support/overlays';
+import {
+  cardIds,
+  overlayIds,
+  overlaysOnceScrolledThrough,
+  watchForPayloads,
+} from './support/overlays';
 
 test('hostile page text stays text in the overlay and nothing executes', async ({
   browserWithExtension,
@@ -13,7 +18,7 @@ test('hostile page text stays text in the overlay and nothing executes', async (
   const payloads = await watchForPayloads(page);
   await page.goto(`${pages.url}/tag/hostile`);
   // Five cards name a video of this site; the javascript: and off-site cards are not items.
-  await expect.poll(() => overlayIds(page)).toHaveLength(5);
+  await expect.poll(() => overlaysOnceScrolledThrough(page)).toHaveLength(5);
   expect(await overlayIds(page)).toEqual(
     (await cardIds(page)).filter((id) => id !== '7309000000000000099'),
   );

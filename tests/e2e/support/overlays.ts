@@ -2,8 +2,9 @@
 import type { Page, Worker } from '@playwright/test';
 
 /**
- * Every item has its overlay box at once; the badge inside is drawn when the item comes
- * near the viewport (badge work only where the reviewer can see it).
+ * An item gets its overlay box when it first comes near the viewport (800 px above or
+ * below it), and keeps it until it leaves the page: a feed of thousands costs what the
+ * reviewer has scrolled past, not the whole feed. `scrollThrough` brings every item near.
  */
 export const OVERLAY = 'flagpost-overlay [data-item-box]';
 export const CARD = '[data-e2e="recommend-list-item-container"]';
@@ -28,6 +29,80 @@ export function cardIds(page: Page): Promise<string[]> {
       .filter(Boolean)
       .sort(),
   );
+}
+
+/**
+ * Scrolls from the top of the page to its end a screenful at a time, waiting two frames
+ * at each stop (the browser reports what came near in the frame after a scroll), so every
+ * item comes near the viewport once; then back to the top. A feed that loads more at its
+ * end is followed until it stops growing.
+ */
+export async function scrollThrough(page: Page): Promise<void> {
+  const heightNow = () => page.evaluate(() => document.documentElement.scrollHeight);
+  let height = await heightNow();
+  for (let top = 0; ; top += 800) {
+    if (top > height) {
+      await page.waitForTimeout(500); // a feed's next batch arrives a moment after the end
+      const grown = await heightNow();
+      if (grown === height) break;
+      height = grown;
+    }
+    await page.evaluate(
+      (y) =>
+        new Promise<void>((done) => {
+          window.scrollTo(0, y);
+          requestAnimationFrame(() => requestAnimationFrame(() => done()));
+        }),
+      top,
+    );
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** The overlays' item ids once every item has come near the viewport (`scrollThrough`). */
+export async function overlaysOnceScrolledThrough(page: Page): Promise<string[]> {
+  await scrollThrough(page);
+  return overlayIds(page);
+}
+
+/**
+ * Overlays that should not be there: any whose item is no longer a card on the page, and
+ * any second overlay for one item. Empty when nothing leaked.
+ */
+export async function strayOverlays(page: Page): Promise<string[]> {
+  const cards = new Set(await cardIds(page));
+  const seen = new Set<string>();
+  const stray: string[] = [];
+  for (const id of await overlayIds(page)) {
+    if (!cards.has(id) || seen.has(id)) stray.push(id);
+    seen.add(id);
+  }
+  return stray;
+}
+
+/** The video ids of the feed cards that are at least partly in the viewport, sorted. */
+export function visibleCardIds(page: Page): Promise<string[]> {
+  return page.locator(CARD).evaluateAll((cards) =>
+    cards
+      .filter((card) => {
+        const rect = card.getBoundingClientRect();
+        return rect.bottom > 0 && rect.top < window.innerHeight;
+      })
+      .map(
+        (card) =>
+          /\/video\/(\d+)/.exec(
+            card.querySelector('a[href*="/video/"]')?.getAttribute('href') ?? '',
+          )?.[1] ?? '',
+      )
+      .filter(Boolean)
+      .sort(),
+  );
+}
+
+/** Whether every card in the viewport has its overlay. */
+export async function visibleCardsHaveOverlays(page: Page): Promise<boolean> {
+  const overlays = new Set(await overlayIds(page));
+  return (await visibleCardIds(page)).every((id) => overlays.has(id));
 }
 
 /** How many overlay roots are on the page (there must never be more than one). */
