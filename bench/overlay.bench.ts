@@ -4,6 +4,11 @@
  * once without it in the same run. Figures: time until every card in the viewport is badged,
  * the longest main-thread task, total script time (CDP ScriptDuration), layout shift, the
  * content script's gzipped size, and why the policy engine runs in the background.
+ *
+ * Two passes: a readiness pass (every-frame check in the page, for the times) and a
+ * script-time pass with no bench code in the page, interleaved over several rounds
+ * (OVERLAY_BENCH_ROUNDS, default 5), because the readiness check's own cost cannot be taken
+ * out of CDP's figure exactly.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -34,6 +39,8 @@ interface Run {
   /** Script time of the bench's own every-frame readiness check, ms (not the page's). */
   pollMs: number;
   layoutShift: number;
+  /** Overlay boxes at the end: one per card that came near the viewport. */
+  overlays: number;
 }
 
 async function observe(page: Page) {
@@ -122,15 +129,12 @@ async function measure(context: BrowserContext, url: string, withExtension: bool
     );
     worstScroll = Math.max(worstScroll, (await viewportReady(page, withExtension)) - before);
   }
-  if (withExtension)
-    await page.waitForFunction(
-      (n) =>
-        document.querySelector('flagpost-overlay')?.shadowRoot?.querySelectorAll('[data-item-box]')
-          .length === n,
-      TOTAL,
-      { polling: 100 },
-    );
   await page.waitForTimeout(500); // let trailing scans and evaluations finish
+  const overlays = await page.evaluate(
+    () =>
+      document.querySelector('flagpost-overlay')?.shadowRoot?.querySelectorAll('[data-item-box]')
+        .length ?? 0,
+  );
   const metrics = (await cdp.send('Performance.getMetrics')).metrics;
   const bench = await page.evaluate(
     () =>
@@ -145,7 +149,66 @@ async function measure(context: BrowserContext, url: string, withExtension: bool
     scriptSeconds: metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0,
     pollMs: bench.pollMs,
     layoutShift: bench.shift,
+    overlays,
   };
+}
+
+/** Rounds of the script-time pass, each one page load with and one without Flagpost. */
+const SCRIPT_ROUNDS = Number(process.env.OVERLAY_BENCH_ROUNDS ?? 5);
+/** How long each step of the script-time pass waits for the page and Flagpost to settle. */
+const SETTLE_MS = 400;
+
+/**
+ * Script time of one page load and nine scrolls to 2,000 cards, with nothing of the bench
+ * running in the page: the steps wait on the page's own card count (polled every 200 ms, a
+ * cheap attribute read, the same with and without Flagpost) and then a fixed time, instead
+ * of the every-frame readiness check of `measure`, which costs far more than what it
+ * measures once there are overlays to look through.
+ */
+async function scriptPass(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.waitForTimeout(2 * SETTLE_MS);
+  for (let count = 200; count < TOTAL; count += 200) {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction(
+      (n) =>
+        Number(document.querySelector('[data-e2e="feed-list"]')?.getAttribute('data-count')) > n,
+      count,
+      { polling: 200 },
+    );
+    await page.waitForTimeout(SETTLE_MS);
+  }
+  await page.waitForTimeout(2 * SETTLE_MS);
+  const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+  await page.close();
+  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/**
+ * Script time with and without Flagpost over `SCRIPT_ROUNDS` interleaved rounds (one load
+ * in each browser per round, after one warm-up load each), so both see the same machine:
+ * on two shared cores one load's script time moves by 20 % or more from one load to the
+ * next. Medians, with every round kept for the note.
+ */
+async function scriptTimes(plain: BrowserContext, withExt: BrowserContext, url: string) {
+  await scriptPass(plain, url);
+  await scriptPass(withExt, url);
+  const alone: number[] = [];
+  const ext: number[] = [];
+  for (let round = 0; round < SCRIPT_ROUNDS; round++) {
+    alone.push(await scriptPass(plain, url));
+    ext.push(await scriptPass(withExt, url));
+  }
+  return { alone, ext };
 }
 
 async function launchPlain(profileDir: string): Promise<BrowserContext> {
@@ -231,11 +294,13 @@ const bench: Bench = {
     try {
       const plain = await launchPlain(plainProfile);
       const alone = await measure(plain, url, false);
-      await plain.close();
       const ext = await launchWithExtension(extProfile);
       const withExt = await measure(ext.context, url, true);
+      const scripts = await scriptTimes(plain, ext.context, url);
       const trip = await evaluationRoundTrip(ext.context, ext.extensionId);
+      await plain.close();
       await ext.context.close();
+      const rounds = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
 
       const contentGz = gzipSync(readFileSync(CONTENT_JS), { level: 9 }).length;
       const engineGz = await engineGzipBytes();
@@ -263,20 +328,29 @@ const bench: Bench = {
           note: '0 means no task over 50 ms',
         },
         {
-          name: "script time on the page (CDP ScriptDuration, page + content script, without the bench's own polling)",
+          name: `script time on the page (CDP ScriptDuration, page + content script; load and 9 scrolls, median of ${SCRIPT_ROUNDS} interleaved rounds, no bench code in the page)`,
+          value: median(scripts.ext),
+          unit: 'ms',
+          baseline: { name: 'page alone, same rounds', value: median(scripts.alone) },
+          higherIsBetter: false,
+          goal: { ratio: 1 / 1.15, text: 'at most 1.15x the page alone' },
+          note: `rounds with Flagpost: ${rounds(scripts.ext)} ms; alone: ${rounds(scripts.alone)} ms`,
+        },
+        {
+          name: "script time of the readiness pass above (CDP ScriptDuration less the bench's every-frame check, which times itself)",
           value: withExt.scriptSeconds * 1000 - withExt.pollMs,
           unit: 'ms',
           baseline: { name: 'page alone', value: alone.scriptSeconds * 1000 - alone.pollMs },
           higherIsBetter: false,
-          goal: { ratio: 1 / 1.15, text: 'at most 1.15x the page alone' },
+          note: `CDP's raw figure: ${(withExt.scriptSeconds * 1000).toFixed(0)} ms with Flagpost, ${(alone.scriptSeconds * 1000).toFixed(0)} ms alone; the check itself took ${withExt.pollMs.toFixed(0)} ms with Flagpost, ${alone.pollMs.toFixed(0)} ms alone`,
         },
         {
-          name: "script time as CDP reports it (with the bench's every-frame readiness check)",
-          value: withExt.scriptSeconds * 1000,
-          unit: 'ms',
-          baseline: { name: 'page alone', value: alone.scriptSeconds * 1000 },
+          name: 'overlay boxes made (cards that came near the viewport) of 2,000 cards',
+          value: withExt.overlays,
+          unit: '',
+          baseline: { name: 'cards on the page', value: TOTAL },
           higherIsBetter: false,
-          note: `the check itself took ${withExt.pollMs.toFixed(0)} ms with Flagpost, ${alone.pollMs.toFixed(0)} ms alone`,
+          note: 'a card gets its box, is read and checked when it first comes within 800 px of the viewport',
         },
         {
           name: 'layout shift caused (sum of layout-shift values)',
