@@ -5,6 +5,13 @@
  * stylesheet adopted by the document; it holds only `::highlight(flagpost-*)` rules, which
  * cannot restyle anything else. Where the API is missing, nothing is highlighted (the card
  * still lists the evidence text).
+ *
+ * The ranges are StaticRanges, not live Ranges: the browser updates every live Range of a
+ * document on each change to that document's nodes, including the detached cards a feed
+ * builds before appending them, so a few dozen highlighted items made the page's own card
+ * building measurably slower (BENCHMARKS.md, "Overlays"). A static range does not follow
+ * edits; when the page replaces a highlighted text its node leaves the page and the range
+ * paints nothing, as a live one collapsed by the same edit would.
  */
 import type { Severity } from '@/lib/protocol/records';
 import type { TextSpan } from './evidence-ranges';
@@ -26,6 +33,13 @@ export interface EvidenceHighlights {
 }
 
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
+type StaticRangeCtor = new (init: StaticRangeInit) => StaticRange;
+
+/** Whether `span` still fits its text nodes (a StaticRange does not check, unlike a Range). */
+const fits = (span: TextSpan) =>
+  span.startOffset <= span.startContainer.length &&
+  span.endOffset <= span.endContainer.length &&
+  (span.startContainer !== span.endContainer || span.startOffset <= span.endOffset);
 
 /** Highlights for one page view, all removed when `signal` aborts. */
 export function createEvidenceHighlights(doc: Document, signal: AbortSignal): EvidenceHighlights {
@@ -33,10 +47,12 @@ export function createEvidenceHighlights(doc: Document, signal: AbortSignal): Ev
   const scope = globalThis as {
     CSS?: { highlights?: HighlightRegistry };
     Highlight?: HighlightCtor;
+    StaticRange?: StaticRangeCtor;
   };
   const registry = scope.CSS?.highlights;
   const HighlightClass = scope.Highlight;
-  if (!registry || !HighlightClass || !('adoptedStyleSheets' in doc))
+  const StaticRangeClass = scope.StaticRange;
+  if (!registry || !HighlightClass || !StaticRangeClass || !('adoptedStyleSheets' in doc))
     return { set() {}, delete() {} };
 
   const sheet = new CSSStyleSheet();
@@ -48,7 +64,7 @@ export function createEvidenceHighlights(doc: Document, signal: AbortSignal): Ev
     highlights.set(severity, highlight);
     registry.set(highlightName(severity), highlight);
   }
-  const byItem = new Map<string, Array<{ severity: Severity; range: Range }>>();
+  const byItem = new Map<string, Array<{ severity: Severity; range: StaticRange }>>();
 
   const remove = (key: string) => {
     for (const { severity, range } of byItem.get(key) ?? [])
@@ -75,13 +91,8 @@ export function createEvidenceHighlights(doc: Document, signal: AbortSignal): Ev
       if (signal.aborted || spans.length === 0) return;
       const entries = [];
       for (const { severity, span } of spans) {
-        const range = doc.createRange();
-        try {
-          range.setStart(span.startContainer, span.startOffset);
-          range.setEnd(span.endContainer, span.endOffset);
-        } catch {
-          continue; // the page changed the text since it was read
-        }
+        if (!fits(span)) continue; // the page changed the text since it was read
+        const range = new StaticRangeClass(span);
         highlights.get(severity)?.add(range);
         entries.push({ severity, range });
       }

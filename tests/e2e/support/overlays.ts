@@ -117,7 +117,14 @@ export function highlightTexts(page: Page): Promise<Record<string, string[]>> {
     const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
     for (const [name, highlight] of registry) {
       if (!name.startsWith('flagpost-')) continue;
-      out[name] = [...highlight].map((range) => (range as Range).toString());
+      // Flagpost registers StaticRanges (they have no text of their own): read each
+      // through a live Range over the same boundaries.
+      out[name] = [...highlight].map((range) => {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        return live.toString();
+      });
     }
     return out;
   });
