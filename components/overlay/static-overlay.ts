@@ -35,35 +35,69 @@ interface Drawn {
 const drawnIn = new WeakMap<HTMLElement, Drawn>();
 
 function setAttributes(node: Element, attributes: Record<string, string>): void {
-  for (const [name, value] of Object.entries(attributes))
+  for (const name in attributes) {
+    const value = attributes[name] as string;
     if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+  }
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
   attributes: Record<string, string>,
-  text?: string,
 ): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   setAttributes(node, attributes);
-  if (text !== undefined) node.textContent = text;
   return node;
 }
 
-function chipSlot(doc: Document, drawn: Drawn): HTMLElement {
-  const button = element(doc, 'button', { type: 'button', 'data-testid': 'risk-chip' });
-  button.append(
-    element(doc, 'span', { class: 'risk-chip-score' }),
-    element(doc, 'span', { class: 'risk-chip-trend', 'aria-hidden': 'true' }),
-  );
-  button.addEventListener('click', (event) => {
-    event.stopPropagation();
-    drawn.actions.openCreator();
+/**
+ * The fixed part of the closed overlay, built once per document and cloned for each box:
+ * one deep clone costs a fraction of building the same elements call by call, which adds
+ * up on a feed where every card that comes near gets one.
+ */
+interface Templates {
+  overlay: HTMLElement;
+  slot: HTMLElement;
+}
+const templatesOf = new WeakMap<Document, Templates>();
+function templates(doc: Document): Templates {
+  let found = templatesOf.get(doc);
+  if (!found) {
+    const overlay = element(doc, 'div', { class: 'overlay', 'data-testid': 'item-overlay' });
+    overlay.append(element(doc, 'button', { type: 'button', 'data-testid': 'badge' }));
+    const button = element(doc, 'button', { type: 'button', 'data-testid': 'risk-chip' });
+    button.append(
+      element(doc, 'span', { class: 'risk-chip-score' }),
+      element(doc, 'span', { class: 'risk-chip-trend', 'aria-hidden': 'true' }),
+    );
+    const slot = element(doc, 'span', { class: 'chip-slot' });
+    slot.append(button);
+    found = { overlay, slot };
+    templatesOf.set(doc, found);
+  }
+  return found;
+}
+
+/**
+ * One click listener per root (the overlay's shadow root) for every static overlay in it,
+ * instead of two per box: a click on a badge or a chip finds its box's actions. Boxes that
+ * Preact has taken over no longer hold their static overlay and are left to Preact.
+ */
+const listening = new WeakSet<Node>();
+function listenForClicks(root: Node): void {
+  if (listening.has(root)) return;
+  listening.add(root);
+  root.addEventListener('click', (event) => {
+    const target = event.target as Element | null;
+    const control = target?.closest?.('[data-testid="badge"], [data-testid="risk-chip"]');
+    const overlay = control?.closest('[data-testid="item-overlay"]');
+    const box = overlay?.parentElement;
+    const drawn = box ? drawnIn.get(box) : undefined;
+    if (!drawn || drawn.overlay !== overlay) return;
+    if (control?.getAttribute('data-testid') === 'risk-chip') drawn.actions.openCreator();
+    else drawn.actions.open();
   });
-  const slot = element(doc, 'span', { class: 'chip-slot' });
-  slot.append(button);
-  return slot;
 }
 
 /**
@@ -79,13 +113,15 @@ export function drawStaticOverlay(
   const doc = box.ownerDocument;
   let drawn = drawnIn.get(box);
   if (!drawn || drawn.overlay.parentNode !== box) {
-    const overlay = element(doc, 'div', { class: 'overlay', 'data-testid': 'item-overlay' });
-    const badge = element(doc, 'button', { type: 'button', 'data-testid': 'badge' });
-    const created: Drawn = { overlay, badge, actions };
-    badge.addEventListener('click', () => created.actions.open());
-    overlay.append(badge);
+    const overlay = templates(doc).overlay.cloneNode(true) as HTMLElement;
+    const created: Drawn = {
+      overlay,
+      badge: overlay.firstElementChild as HTMLButtonElement,
+      actions,
+    };
     box.replaceChildren(overlay);
     drawnIn.set(box, created);
+    listenForClicks(box.getRootNode());
     drawn = created;
   }
   drawn.actions = actions;
@@ -95,7 +131,7 @@ export function drawStaticOverlay(
   });
   if (props.risk) {
     const chip = chipView(props.risk, t);
-    drawn.slot ??= chipSlot(doc, drawn);
+    drawn.slot ??= templates(doc).slot.cloneNode(true) as HTMLElement;
     if (!drawn.slot.isConnected) drawn.overlay.prepend(drawn.slot);
     const button = drawn.slot.firstElementChild as HTMLElement;
     setAttributes(button, {

@@ -21,6 +21,8 @@ export interface AnchorLayer {
 export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLayer {
   const view = doc.defaultView;
   const shown = new Map<HTMLElement, Element>();
+  /** Where each box was last put (document coordinates), to skip writes that change nothing. */
+  const placed = new WeakMap<HTMLElement, { left: number; top: number; width: number }>();
   let queued = false;
 
   const place = () => {
@@ -33,10 +35,25 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
     const { scrollX, scrollY } = view;
     entries.forEach(([box], i) => {
       const rect = rects[i]!;
-      box.style.left = `${rect.left + scrollX}px`;
-      box.style.top = `${rect.top + scrollY}px`;
+      const left = rect.left + scrollX;
+      const top = rect.top + scrollY;
+      const hidden = rect.width === 0 && rect.height === 0;
+      // Every pass places every shown box; most have not moved, and an unchanged write
+      // still costs a style change on the box.
+      const last = placed.get(box);
+      if (
+        last &&
+        last.left === left &&
+        last.top === top &&
+        last.width === rect.width &&
+        box.hidden === hidden
+      )
+        return;
+      placed.set(box, { left, top, width: rect.width });
+      box.style.left = `${left}px`;
+      box.style.top = `${top}px`;
       box.style.width = `${rect.width}px`;
-      box.hidden = rect.width === 0 && rect.height === 0;
+      box.hidden = hidden;
     });
   };
   const resizes = new ResizeObserver(place);
