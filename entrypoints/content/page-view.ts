@@ -234,7 +234,14 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
   const arrived = (element: Element) => {
     const repeated = adapter?.repeated;
     if (!repeated || !element.isConnected) return;
-    const mount = identify(repeated, element, pageUrl());
+    // It is read at once, so the read names it too: no separate look at its id first.
+    const item = safely(() => repeated.read(element, pageUrl(), doc), undefined);
+    if (!item) {
+      byElement.set(element, null);
+      unwatch(element);
+      return;
+    }
+    const mount = place(itemKey(item), item.itemId, element, () => item);
     if (mount) nearChanged(mount, true);
   };
 
