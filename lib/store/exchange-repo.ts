@@ -19,6 +19,7 @@ import type { FlagpostDb, StoredCreator, StoredFlag, StoredNote } from './db';
 import { countFlagWrites } from './flag-counters';
 import { toStoredFlag } from './flags-repo';
 import { noteTargetKey } from './notes-repo';
+import { applyRuleDecisions } from './rule-stats-repo';
 import { keepLocalOnly, queueRecords } from './sync-states';
 
 export type ExportKind = 'flags' | 'notes' | 'creators';
@@ -156,7 +157,15 @@ export async function importRecords(
     report,
     isOurs: (reviewer) => options.reviewer !== undefined && reviewer === options.reviewer,
   };
-  const tables = [db.flags, db.notes, db.creators, db.outbox, db.syncStates, db.flagCounters];
+  const tables = [
+    db.flags,
+    db.notes,
+    db.creators,
+    db.outbox,
+    db.syncStates,
+    db.flagCounters,
+    db.ruleStats,
+  ];
   await db.transaction('rw', tables, async () => {
     const [localFlags, localNotes, localCreators] = await Promise.all([
       db.flags.bulkGet(data.flags.map((f) => f.id)),
@@ -178,18 +187,18 @@ export async function importRecords(
       context,
     );
     const creators = mergeCreators(data.creators, localCreators, report, options.now);
-    // The dashboard counters move with the flags: each put against the copy it replaces.
+    // The dashboard counters and the rules' decision counts (their measured precision) move
+    // with the flags: each put against the copy it replaces.
     const stored = new Map<string, StoredFlag | undefined>(
       localFlags.flatMap((flag) => (flag ? [[flag.id, flag]] : [])),
     );
-    await countFlagWrites(
-      db,
-      flags.puts.map((flag) => {
-        const before = stored.get(flag.id);
-        stored.set(flag.id, flag);
-        return [before, flag] as const;
-      }),
-    );
+    const writes = flags.puts.map((flag) => {
+      const before = stored.get(flag.id);
+      stored.set(flag.id, flag);
+      return [before, flag] as const;
+    });
+    await countFlagWrites(db, writes);
+    await applyRuleDecisions(db, writes);
     await Promise.all([
       db.flags.bulkPut(flags.puts),
       db.notes.bulkPut(notes.puts),

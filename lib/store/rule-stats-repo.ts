@@ -68,6 +68,63 @@ export async function applyRuleDecision(
   });
 }
 
+/**
+ * `applyRuleDecision` for many writes at once (an import): the changes are summed per rule
+ * in memory and each rule's row is read and written once, so two writes on one rule in the
+ * same batch cannot both start from the same old count. Pairs are (before, after) as in
+ * `applyRuleDecision`, in write order; runs in the caller's transaction (with db.ruleStats).
+ */
+export async function applyRuleDecisions(
+  db: FlagpostDb,
+  writes: ReadonlyArray<readonly [StoredFlag | undefined, StoredFlag]>,
+): Promise<void> {
+  const deltas = new Map<
+    string,
+    { policyId: string; ruleId: string; confirmed: number; dismissed: number; at: string }
+  >();
+  for (const [before, after] of writes) {
+    if (after.source !== 'auto' || !after.ruleId) continue;
+    const from = standing(before);
+    const to = standing(after);
+    if (from === to) continue;
+    const ruleKey = ruleKeyOf(after.policyId, after.ruleId);
+    const delta = deltas.get(ruleKey) ?? {
+      policyId: after.policyId,
+      ruleId: after.ruleId,
+      confirmed: 0,
+      dismissed: 0,
+      at: after.updatedAt,
+    };
+    if (from) delta[from] -= 1;
+    if (to) delta[to] += 1;
+    if (after.updatedAt > delta.at) delta.at = after.updatedAt;
+    deltas.set(ruleKey, delta);
+  }
+  if (deltas.size === 0) return;
+  await db.transaction('rw', db.ruleStats, async () => {
+    const keys = [...deltas.keys()];
+    const rows = await db.ruleStats.bulkGet(keys);
+    const puts = keys.map((ruleKey, i): RuleStatsRow => {
+      const delta = deltas.get(ruleKey)!;
+      const row = rows[i] ?? {
+        ruleKey,
+        policyId: delta.policyId,
+        ruleId: delta.ruleId,
+        confirmed: 0,
+        dismissed: 0,
+        updatedAt: delta.at,
+      };
+      return {
+        ...row,
+        confirmed: Math.max(0, row.confirmed + delta.confirmed),
+        dismissed: Math.max(0, row.dismissed + delta.dismissed),
+        updatedAt: delta.at > row.updatedAt ? delta.at : row.updatedAt,
+      };
+    });
+    await db.ruleStats.bulkPut(puts);
+  });
+}
+
 export interface RulePrecision extends RuleDecisions {
   policyId: string;
   ruleId: string;

@@ -150,4 +150,60 @@ describe('import', () => {
     });
     expect(await snapshot(db)).toBe(before);
   });
+
+  it("moves the rules' decision counts (their precision) as flag writes do, once per standing decision", async () => {
+    const db = await freshDb();
+    const auto = (status: 'suggested' | 'confirmed' | 'dismissed', ruleId = 'r1') => ({
+      ...sampleFlag(),
+      source: 'auto' as const,
+      ruleId,
+      policyId: 'counterfeit-goods',
+      status,
+    });
+    const confirmed = auto('confirmed');
+    const dismissed = auto('dismissed');
+    const suggested = auto('suggested');
+    const other = auto('confirmed', 'r2');
+    /** The counts, and what a full recount of the standing decisions in the store says. */
+    const counts = async () => {
+      const rows = await db.ruleStats.toArray();
+      const recount: Record<string, { confirmed: number; dismissed: number }> = {};
+      for (const flag of await db.flags.toArray()) {
+        if (flag.source !== 'auto' || !flag.ruleId || flag.deleted) continue;
+        if (flag.status !== 'confirmed' && flag.status !== 'dismissed') continue;
+        const key = `${flag.policyId}:${flag.ruleId}`;
+        recount[key] ??= { confirmed: 0, dismissed: 0 };
+        recount[key][flag.status] += 1;
+      }
+      const stored = Object.fromEntries(
+        rows
+          .filter((r) => r.confirmed + r.dismissed > 0)
+          .map((r) => [r.ruleKey, { confirmed: r.confirmed, dismissed: r.dismissed }]),
+      );
+      expect(stored).toEqual(recount);
+      return stored;
+    };
+    const data = { flags: [confirmed, dismissed, suggested, other], notes: [], creators: [] };
+    await importRecords(db, data, ME);
+    expect(await counts()).toEqual({
+      'counterfeit-goods:r1': { confirmed: 1, dismissed: 1 },
+      'counterfeit-goods:r2': { confirmed: 1, dismissed: 0 },
+    });
+    // The same file again: nothing is added, nothing counted twice.
+    await importRecords(db, data, ME);
+    expect((await counts())['counterfeit-goods:r1']).toEqual({ confirmed: 1, dismissed: 1 });
+    // Newer revisions: the dismissal reversed, the suggestion confirmed, a confirmation
+    // withdrawn (tombstone), all in one file.
+    const newer = {
+      flags: [
+        { ...dismissed, revision: 2, status: 'confirmed' as const },
+        { ...suggested, revision: 2, status: 'confirmed' as const },
+        { ...other, revision: 2, deleted: true },
+      ],
+      notes: [],
+      creators: [],
+    };
+    await importRecords(db, newer, ME);
+    expect(await counts()).toEqual({ 'counterfeit-goods:r1': { confirmed: 3, dismissed: 0 } });
+  });
 });
