@@ -68,8 +68,8 @@ function newBox(doc: Document): HTMLElement {
 }
 
 /**
- * Mounts an empty, hidden box at once (so every item has its overlay) and leaves the rest
- * (reading the item, rendering the badge, placing it) to when the item comes near.
+ * Mounts an empty, hidden box (a repeated item's when it first comes near, an item read in
+ * full at once) and leaves the rest (rendering the badge, placing it) to when it is near.
  * `itemId` names the box; `read` reads the item when it is needed. The box goes into
  * `parent`: the shadow root, or a fragment that a scan appends once for all its items.
  */
