@@ -11,7 +11,7 @@ import { countFlagWrites } from './flag-counters';
 import type { Author } from './flags-repo';
 import { matchingFlags, type QueueFilter } from './queue-repo';
 import { nextRevision } from './records-repo';
-import { applyRuleDecision } from './rule-stats-repo';
+import { applyRuleDecisions } from './rule-stats-repo';
 import { queueRecords, withSyncStates } from './sync-states';
 import { withoutSync } from './sync-transitions';
 
@@ -75,11 +75,9 @@ async function writeRevisions(
 ) {
   await db.flags.bulkPut([...after]);
   await queueRecords(db, 'flag', after, now);
-  for (const [i, flag] of after.entries()) await applyRuleDecision(db, before[i], flag);
-  await countFlagWrites(
-    db,
-    after.map((flag, i) => [before[i], flag]),
-  );
+  const writes = after.map((flag, i) => [before[i], flag] as const);
+  await applyRuleDecisions(db, writes);
+  await countFlagWrites(db, writes);
 }
 
 async function selected(db: FlagpostDb, selection: BulkSelection): Promise<WithSync<StoredFlag>[]> {

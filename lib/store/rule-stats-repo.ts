@@ -9,70 +9,31 @@ import type { FlagpostDb, RuleStatsRow, StoredFlag } from './db';
 
 type Decision = Extract<FlagStatus, 'confirmed' | 'dismissed'>;
 
-export interface DecisionChange {
-  policyId: string;
-  ruleId: string;
-  /** The standing decision before (undefined: none, e.g. suggested or new). */
-  from: Decision | undefined;
-  /** The standing decision after (undefined: none, e.g. back to suggested or deleted). */
-  to: Decision | undefined;
-  at: string;
-}
-
 const asDecision = (status: FlagStatus | undefined): Decision | undefined =>
   status === 'confirmed' || status === 'dismissed' ? status : undefined;
-
-/**
- * Moves one rule's counts. Runs in the caller's transaction when there is one (it must
- * include db.ruleStats), so the flag and its rule's counts change together or not at all.
- */
-export async function recordDecision(db: FlagpostDb, change: DecisionChange): Promise<void> {
-  if (change.from === change.to) return;
-  const ruleKey = ruleKeyOf(change.policyId, change.ruleId);
-  await db.transaction('rw', db.ruleStats, async () => {
-    const row: RuleStatsRow = (await db.ruleStats.get(ruleKey)) ?? {
-      ruleKey,
-      policyId: change.policyId,
-      ruleId: change.ruleId,
-      confirmed: 0,
-      dismissed: 0,
-      updatedAt: change.at,
-    };
-    if (change.from) row[change.from] = Math.max(0, row[change.from] - 1);
-    if (change.to) row[change.to] += 1;
-    row.updatedAt = change.at;
-    await db.ruleStats.put(row);
-  });
-}
 
 const standing = (flag: StoredFlag | undefined): Decision | undefined =>
   flag && !flag.deleted ? asDecision(flag.status) : undefined;
 
 /**
  * The hook for the flag repository: call with the flag as it was (undefined on create) and
- * as it is now, inside the same transaction as the write. Manual flags and findings without
- * a rule are not decisions on a rule, so they leave the counts alone.
+ * as it is now, inside the same transaction as the write (it must include db.ruleStats), so
+ * the flag and its rule's counts change together or not at all. Manual flags and findings
+ * without a rule are not decisions on a rule, so they leave the counts alone.
  */
-export async function applyRuleDecision(
+export function applyRuleDecision(
   db: FlagpostDb,
   before: StoredFlag | undefined,
   after: StoredFlag,
 ): Promise<void> {
-  if (after.source !== 'auto' || !after.ruleId) return;
-  await recordDecision(db, {
-    policyId: after.policyId,
-    ruleId: after.ruleId,
-    from: standing(before),
-    to: standing(after),
-    at: after.updatedAt,
-  });
+  return applyRuleDecisions(db, [[before, after]]);
 }
 
 /**
- * `applyRuleDecision` for many writes at once (an import): the changes are summed per rule
- * in memory and each rule's row is read and written once, so two writes on one rule in the
- * same batch cannot both start from the same old count. Pairs are (before, after) as in
- * `applyRuleDecision`, in write order; runs in the caller's transaction (with db.ruleStats).
+ * `applyRuleDecision` for many writes at once (an import, a bulk action): the changes are
+ * summed per rule in memory and each rule's row is read and written once, so two writes on
+ * one rule in the same batch cannot both start from the same old count. Pairs are (before,
+ * after), in write order; runs in the caller's transaction (with db.ruleStats).
  */
 export async function applyRuleDecisions(
   db: FlagpostDb,
