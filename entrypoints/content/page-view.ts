@@ -192,6 +192,12 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     if (current && !setNear(current, true, services)) release(current);
   };
 
+  /** Remembers that `element` holds no item, and stops watching it. */
+  const fileAsNoItem = (element: Element) => {
+    byElement.set(element, null);
+    unwatch(element);
+  };
+
   /**
    * Names a repeated item's element by a cheap look at its id and files it: its mount, or
    * null when it holds no item (it is then no longer watched). Undefined when the item is
@@ -206,8 +212,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     const id = safely(() => repeated.identify(element, location), undefined);
     if (!id) {
       if (known) releaseAll(element);
-      byElement.set(element, null);
-      unwatch(element);
+      fileAsNoItem(element);
       return undefined;
     }
     const key = itemKey(id);
@@ -237,8 +242,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     // It is read at once, so the read names it too: no separate look at its id first.
     const item = safely(() => repeated.read(element, pageUrl(), doc), undefined);
     if (!item) {
-      byElement.set(element, null);
-      unwatch(element);
+      fileAsNoItem(element);
       return;
     }
     const mount = place(itemKey(item), item.itemId, element, () => item);

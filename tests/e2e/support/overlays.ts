@@ -16,18 +16,28 @@ export function overlayIds(page: Page): Promise<string[]> {
     .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-item-box') ?? '').sort());
 }
 
-/** The video ids of the feed cards on the page, sorted (from each card's video link). */
-export function cardIds(page: Page): Promise<string[]> {
-  return page.locator(CARD).evaluateAll((cards) =>
-    cards
-      .map(
-        (card) =>
-          /\/video\/(\d+)/.exec(
-            card.querySelector('a[href*="/video/"]')?.getAttribute('href') ?? '',
-          )?.[1] ?? '',
-      )
-      .filter(Boolean)
-      .sort(),
+/**
+ * The video ids of the feed cards on the page, sorted (from each card's video link); with
+ * `inViewport`, only those at least partly in the viewport.
+ */
+export function cardIds(page: Page, { inViewport = false } = {}): Promise<string[]> {
+  return page.locator(CARD).evaluateAll(
+    (cards, onlyVisible) =>
+      cards
+        .filter((card) => {
+          if (!onlyVisible) return true;
+          const rect = card.getBoundingClientRect();
+          return rect.bottom > 0 && rect.top < window.innerHeight;
+        })
+        .map(
+          (card) =>
+            /\/video\/(\d+)/.exec(
+              card.querySelector('a[href*="/video/"]')?.getAttribute('href') ?? '',
+            )?.[1] ?? '',
+        )
+        .filter(Boolean)
+        .sort(),
+    inViewport,
   );
 }
 
@@ -80,29 +90,10 @@ export async function strayOverlays(page: Page): Promise<string[]> {
   return stray;
 }
 
-/** The video ids of the feed cards that are at least partly in the viewport, sorted. */
-export function visibleCardIds(page: Page): Promise<string[]> {
-  return page.locator(CARD).evaluateAll((cards) =>
-    cards
-      .filter((card) => {
-        const rect = card.getBoundingClientRect();
-        return rect.bottom > 0 && rect.top < window.innerHeight;
-      })
-      .map(
-        (card) =>
-          /\/video\/(\d+)/.exec(
-            card.querySelector('a[href*="/video/"]')?.getAttribute('href') ?? '',
-          )?.[1] ?? '',
-      )
-      .filter(Boolean)
-      .sort(),
-  );
-}
-
 /** Whether every card in the viewport has its overlay. */
 export async function visibleCardsHaveOverlays(page: Page): Promise<boolean> {
   const overlays = new Set(await overlayIds(page));
-  return (await visibleCardIds(page)).every((id) => overlays.has(id));
+  return (await cardIds(page, { inViewport: true })).every((id) => overlays.has(id));
 }
 
 /** How many overlay roots are on the page (there must never be more than one). */
