@@ -68,10 +68,10 @@ function newBox(doc: Document): HTMLElement {
 }
 
 /**
- * Mounts an empty, hidden box (a repeated item's when it first comes near, an item read in
- * full at once) and leaves the rest (rendering the badge, placing it) to when it is near.
- * `itemId` names the box; `read` reads the item when it is needed. The box goes into
- * `parent`: the shadow root, or a fragment that a scan appends once for all its items.
+ * Mounts an item (a repeated item's when it first comes near, an item read in full at
+ * once) with an empty, hidden box that joins the shadow root when it is first drawn; the
+ * rest (rendering the badge, placing it) waits until the item is near. `itemId` names the
+ * box; `read` reads the item when it is needed.
  */
 export function mountItem(
   key: string,
@@ -80,11 +80,9 @@ export function mountItem(
   read: () => ContentItem | undefined,
   policies: PolicyChoice[],
   services: PageServices,
-  parent: ParentNode = services.root,
 ): ItemMount {
   const box = newBox(services.root.ownerDocument);
   box.setAttribute('data-item-box', itemId);
-  parent.append(box);
   let creator: { value: Creator | undefined } | undefined;
 
   const mount: ItemMount = {
@@ -105,6 +103,9 @@ export function mountItem(
     draw() {
       const { item, ref, risk } = mount;
       if (!item || !ref) return;
+      // The box joins the shadow root when it first has something to show: a box appended
+      // empty, when its item came near, would cost the page a rendering update of its own.
+      if (!box.isConnected) services.root.append(box);
       if (!mount.full) {
         drawStaticOverlay(
           box,
@@ -196,24 +197,33 @@ export function setNear(mount: ItemMount, near: boolean, services: PageServices)
   const item = mount.item;
   if (!item) return false;
   mount.requested = true;
+  // Both questions (findings, creator risk) leave together and the badge is drawn once,
+  // when both are answered: one change to the page's rendering per batch of items, and a
+  // badge that never changes its width after it appears (it is right-aligned: a chip
+  // arriving later would move it, which counts as a layout shift).
+  const creatorId = item.creator?.id;
+  let riskAnswered = !creatorId || mount.risk !== undefined;
+  let checked = false;
+  const drawWhenAnswered = () => {
+    if (!checked || !riskAnswered) return;
+    mount.draw();
+    highlight(mount, services);
+    if (mount.near) services.anchors.show(mount.box, mount.element);
+    if (mount.openWhenReady) openCard(mount, services);
+  };
+  if (creatorId && !riskAnswered)
+    services.risks.request({ platform: item.platform, creatorId }, (risk) => {
+      mount.risk = risk;
+      riskAnswered = true;
+      drawWhenAnswered();
+    });
   services.evaluations.request(mount.key, policyInputOf(item), (result) => {
     mount.findings = result.ok
       ? { status: 'done', findings: result.findings }
       : { status: 'error', error: result.error };
     if (result.ok && result.flags) mount.flags = result.flags;
-    const creatorId = item.creator?.id;
-    // A creator already asked about answers at once: drawn with the badge, not after it.
-    let drawn = false;
-    if (creatorId && !mount.risk)
-      services.risks.request({ platform: item.platform, creatorId }, (risk) => {
-        mount.risk = risk;
-        if (drawn) mount.draw();
-      });
-    mount.draw();
-    drawn = true;
-    if (result.ok) highlight(mount, services);
-    if (mount.near) services.anchors.show(mount.box, mount.element);
-    if (mount.openWhenReady) openCard(mount, services);
+    checked = true;
+    drawWhenAnswered();
   });
   return true;
 }

@@ -129,9 +129,6 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     for (const mount of [...(byElement.get(element) ?? [])]) release(mount);
   };
 
-  /** New boxes of the scan under way, appended to the shadow root at its end, at once. */
-  let newBoxes: DocumentFragment | undefined;
-
   /**
    * Files `element` under `key` unless another element already holds that item (the same
    * video recommended twice: the first card wins). `read` reads the item when it is needed.
@@ -146,15 +143,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     if (existing?.element === element) return existing;
     if (existing?.element.isConnected) return undefined;
     if (existing) release(existing);
-    const mount = mountItem(
-      key,
-      itemId,
-      element,
-      read,
-      options.policies,
-      services,
-      newBoxes ?? services.root,
-    );
+    const mount = mountItem(key, itemId, element, read, options.policies, services);
     mount.onStep = (direction) => focusCard(stepFrom(mounts.values(), mount, direction));
     mounts.set(key, mount);
     const held = byElement.get(element);
@@ -275,13 +264,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     if (batch.kind === 'sweep') return;
     const location = pageUrl();
     const repeated = adapter?.repeated;
-    newBoxes = doc.createDocumentFragment();
-    try {
-      findItems(batch, location, repeated);
-    } finally {
-      root.shadow.append(newBoxes);
-      newBoxes = undefined;
-    }
+    findItems(batch, location, repeated);
     services.anchors.schedule();
   };
 

@@ -8,6 +8,12 @@
  * cards. It runs when items come near or change size, when the page's size changes, when
  * asked (`schedule`: re-observing the root element makes the observer report it once more)
  * and when the window is resized.
+ *
+ * Hiding a box is put off until the next pass. A box whose item went out of reach is
+ * still over that item, far from the viewport; hiding it at once would change the page's
+ * rendering in a task of its own, and on a long feed any change costs a whole frame of the
+ * page's style, layout and paint bookkeeping. The next pass comes with a frame the page or
+ * the overlays need anyway: new cards, new badges, a resize.
  */
 export interface AnchorLayer {
   /** Places `box` over `target` while it is near the viewport. */
@@ -23,15 +29,19 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
   const shown = new Map<HTMLElement, Element>();
   /** Where each box was last put (document coordinates), to skip writes that change nothing. */
   const placed = new WeakMap<HTMLElement, { left: number; top: number; width: number }>();
+  /** Boxes no longer followed, hidden at the next pass. */
+  const toHide = new Set<HTMLElement>();
   let queued = false;
 
   const place = () => {
-    if (!queued && shown.size === 0) return;
+    if (!queued && shown.size === 0 && toHide.size === 0) return;
     queued = false;
     if (signal.aborted || !view) return;
     const entries = [...shown];
     // Reads first, then writes: one layout for the whole pass.
     const rects = entries.map(([, target]) => target.getBoundingClientRect());
+    for (const box of toHide) box.hidden = true;
+    toHide.clear();
     const { scrollX, scrollY } = view;
     entries.forEach(([box], i) => {
       const rect = rects[i]!;
@@ -70,6 +80,7 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
 
   return {
     show(box, target) {
+      toHide.delete(box);
       if (shown.get(box) === target) return;
       shown.set(box, target);
       // Reported once at the next frame, after layout: that is the box's first placement.
@@ -83,7 +94,7 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
       // an element that other boxes still follow.
       const shared = target === doc.documentElement || target === doc.body;
       if (!shared && ![...shown.values()].includes(target)) resizes.unobserve(target);
-      box.hidden = true;
+      toHide.add(box);
     },
     schedule,
   };
