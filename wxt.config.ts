@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { nativeBrowserInContentScripts } from './scripts/native-browser-in-content-scripts';
 
 // The manifest asks for the fewest permissions: storage for settings, unlimitedStorage so
 // IndexedDB evidence is never evicted, alarms for scheduled sync. Page access comes from
@@ -53,6 +54,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    plugins: [nativeBrowserInContentScripts()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     // For profiling (CPU profiles with readable names): FLAGPOST_NO_MINIFY=1 npx wxt build
     ...(process.env.FLAGPOST_NO_MINIFY ? { build: { minify: false } } : {}),

@@ -7,6 +7,7 @@ import { MessageError } from '@/lib/messaging/errors';
 import type { Handlers } from '@/lib/messaging/router';
 import { isSiteEnabled } from '@/lib/overlay/site-switch';
 import { itemKey } from '@/lib/protocol/records';
+import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '@/lib/settings/local-keys';
 import { loadSettings } from '@/lib/settings/settings';
 import { loadSiteAdapterSpecs } from '@/lib/sites/site-adapters-store';
 import { systemClock } from '@/lib/store/clock';
@@ -24,6 +25,7 @@ import { createDashboardHandlers } from './dashboard-handlers';
 import { database } from './database';
 import { evaluateItems } from './evaluate-items';
 import { createEvidenceHandlers, snapshotForFlag } from './evidence-handlers';
+import { messageTemplates } from './message-templates';
 import { createPackHandlers } from './pack-handlers';
 import { activePack, policyVersionFor } from './policy-engine';
 import { createRiskHandlers } from './risk-handlers';
@@ -76,12 +78,20 @@ export function createHandlers(runner: SyncRunner): Handlers {
     },
 
     async 'page.setup'({ host }) {
-      const [enabled, policies, adapters] = await Promise.all([
+      const [enabled, policies, adapters, automation] = await Promise.all([
         isSiteEnabled(host),
         policyChoices(),
         loadSiteAdapterSpecs(),
+        browser.storage.local.get(OPEN_OVERLAY_FOR_AUTOMATION_KEY),
       ]);
-      return { enabled, policies, adapters };
+      const open = automation[OPEN_OVERLAY_FOR_AUTOMATION_KEY] === true;
+      return {
+        enabled,
+        policies,
+        adapters,
+        messages: messageTemplates(),
+        overlayRoot: open ? 'open' : 'closed',
+      };
     },
 
     async 'flag.create'({ snapshot, ...request }, context) {

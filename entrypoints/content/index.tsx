@@ -10,6 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { useMessageTemplates } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { PolicyChoice } from '@/lib/messaging/message-map';
 import { createEvaluationCache } from '@/lib/overlay/evaluation-queue';
@@ -22,6 +23,7 @@ interface Setup {
   enabled: boolean;
   policies: PolicyChoice[];
   adapters: SiteAdapter[];
+  overlayRoot: ShadowRootMode;
   /** The adapters as the background sent them, to tell whether they changed. */
   adapterSpecs: string;
 }
@@ -50,7 +52,12 @@ export default defineContentScript({
       view = current;
       startPageView(
         document,
-        { policies: setup.policies, cache, extraAdapters: setup.adapters },
+        {
+          policies: setup.policies,
+          cache,
+          extraAdapters: setup.adapters,
+          overlayRoot: setup.overlayRoot,
+        },
         current.signal,
       );
     };
@@ -69,12 +76,14 @@ export default defineContentScript({
       }
       // A later question (a newer setting) has been asked meanwhile: its answer decides.
       if (ticket !== asked || ctx.isInvalid) return;
+      useMessageTemplates(answer.messages);
       const adapterSpecs = JSON.stringify(answer.adapters);
       const changed =
         !setup || setup.enabled !== answer.enabled || setup.adapterSpecs !== adapterSpecs;
       setup = {
         enabled: answer.enabled,
         policies: answer.policies,
+        overlayRoot: answer.overlayRoot,
         adapters:
           setup?.adapterSpecs === adapterSpecs
             ? setup.adapters

@@ -33,6 +33,8 @@ export interface PageViewOptions {
   cache: Map<string, EvaluatedFinding[]>;
   /** The organisation's declarative adapters, tried after the built-in ones. */
   extraAdapters: readonly SiteAdapter[];
+  /** The overlay shadow root's mode: closed, unless automation asked (page.setup). */
+  overlayRoot: ShadowRootMode;
 }
 
 /** Runs an adapter's page reading; an adapter that throws reads nothing. */
@@ -61,7 +63,7 @@ function elementsAt(roots: readonly Element[], selector: string): Set<Element> {
 }
 
 export function startPageView(doc: Document, options: PageViewOptions, signal: AbortSignal) {
-  const root = createOverlayRoot(doc);
+  const root = createOverlayRoot(doc, options.overlayRoot);
   const mounts = new Map<string, ItemMount>();
   /**
    * Every element found so far: its mounts, or null when it holds no item. A card holds

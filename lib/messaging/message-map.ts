@@ -126,8 +126,9 @@ export const messageMap = {
   /**
    * What a content script needs before it draws anything on a page, in one round trip:
    * whether the reviewer switched Flagpost off for the site, the policies a manual flag can
-   * name, and the organisation's declarative adapters (read and validated here, so the
-   * content script loads no schema). Asked again when either setting changes.
+   * name, the organisation's declarative adapters (read and validated here, so the
+   * content script loads no schema) and the UI's messages as templates (lib/i18n.ts).
+   * Asked again when either setting changes.
    */
   'page.setup': {
     from: 'content',
@@ -136,6 +137,9 @@ export const messageMap = {
       enabled: z.boolean(),
       policies: z.array(policyChoiceSchema),
       adapters: z.array(declarativeSchemas().adapter),
+      messages: z.record(z.string().max(100), z.string().max(2_000)),
+      /** Closed unless automation asked for it (lib/settings/local-keys.ts). */
+      overlayRoot: z.enum(['open', 'closed']),
     }),
   },
   'flag.create': {

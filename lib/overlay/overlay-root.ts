@@ -14,16 +14,17 @@ export interface OverlayRoot {
   remove(): void;
 }
 
-export function createOverlayRoot(doc: Document): OverlayRoot {
+export function createOverlayRoot(doc: Document, mode: ShadowRootMode = 'closed'): OverlayRoot {
   doc.querySelector(HOST_TAG)?.remove(); // a stale root from a previous injection
   const host = doc.createElement(HOST_TAG);
   host.style.cssText =
     'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important; ' +
     'width: 0 !important; height: 0 !important; overflow: visible !important; ' +
     'z-index: 2147483646 !important; display: block !important; contain: layout style !important;';
-  // Open so that assistive technology and end-to-end tests can reach it; nothing secret is
-  // rendered here (no token, no settings), only what this reviewer recorded on this item.
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: page scripts cannot read the findings, flags and notes drawn here (assistive
+  // technology reaches closed roots all the same). Open only when automation asked for it
+  // (lib/settings/local-keys.ts), since Playwright queries open shadow roots only.
+  const shadow = host.attachShadow({ mode });
   const style = doc.createElement('style');
   style.textContent = OVERLAY_CSS + RISK_CHIP_CSS;
   shadow.append(style);

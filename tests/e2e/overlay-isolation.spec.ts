@@ -1,7 +1,9 @@
 /**
- * The overlay must not move anything on the page, must not take the page's styles, and
- * must not give the page its own.
+ * The overlay must not move anything on the page, must not take the page's styles, must
+ * not give the page its own, and must not let page scripts read it.
  */
+import type { Page } from '@playwright/test';
+import { launchWithExtension } from './support/chromium';
 import { expect, overlayOf, test, VIDEO_PATH } from './support/fixtures';
 
 const ITEM = '7301234567890123456';
@@ -57,4 +59,49 @@ test('the overlay causes no layout shift and no style leak either way', async ({
   expect(await pageButtonStyle()).toEqual(buttonWithOverlay);
   expect(buttonWithOverlay.color).toBe('rgb(255, 0, 0)');
   expect(await page.evaluate(() => (window as unknown as { __shifts: number }).__shifts)).toBe(0);
+});
+
+/** Attribute values of every element inside closed shadow roots (DevTools reaches them). */
+async function insideClosedRoots(page: Page, attribute: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const found: string[] = [];
+  const walk = (node: typeof root, closed: boolean) => {
+    const attributes = node.attributes ?? [];
+    for (let i = 0; i < attributes.length; i += 2)
+      if (closed && attributes[i] === attribute) found.push(attributes[i + 1] ?? '');
+    for (const child of node.children ?? []) walk(child, closed);
+    for (const shadow of node.shadowRoots ?? [])
+      walk(shadow, closed || shadow.shadowRootType === 'closed');
+  };
+  walk(root, false);
+  await cdp.detach();
+  return found;
+}
+
+test("outside automation the overlay's shadow root is closed: page scripts cannot read findings, flags or notes", async ({
+  pages,
+  profileDir,
+}) => {
+  const { context } = await launchWithExtension(profileDir, { openOverlay: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(pages.url + VIDEO_PATH);
+    // The overlay is drawn, with its badge, inside a closed root...
+    await expect.poll(() => insideClosedRoots(page, 'data-testid')).toContain('badge');
+    expect(await insideClosedRoots(page, 'data-item-box')).toContain(ITEM);
+    // ...which the page sees only as an empty host element.
+    expect(
+      await page.evaluate(() => {
+        const host = document.querySelector('flagpost-overlay');
+        return {
+          host: Boolean(host),
+          shadowRoot: host?.shadowRoot ?? null,
+          text: host?.textContent,
+        };
+      }),
+    ).toEqual({ host: true, shadowRoot: null, text: '' });
+  } finally {
+    await context.close();
+  }
 });

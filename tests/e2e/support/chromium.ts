@@ -8,6 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
+import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '../../../lib/settings/local-keys';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
@@ -39,9 +40,19 @@ export interface ExtensionBrowser {
   extensionId: string;
 }
 
+/**
+ * Launches Chromium with the built extension. Unless `openOverlay` is false, it first asks
+ * Flagpost for open overlay shadow roots (lib/settings/local-keys.ts): automation reaches
+ * into open roots only, and a reviewer's browser keeps them closed.
+ */
 export async function launchWithExtension(
   profileDir: string,
-  options: { headless?: boolean; extensionDir?: string; env?: Record<string, string> } = {},
+  options: {
+    headless?: boolean;
+    extensionDir?: string;
+    env?: Record<string, string>;
+    openOverlay?: boolean;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
@@ -66,5 +77,15 @@ export async function launchWithExtension(
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (options.openOverlay !== false)
+    await worker.evaluate(
+      (key) =>
+        (
+          globalThis as unknown as {
+            chrome: { storage: { local: { set(v: object): Promise<void> } } };
+          }
+        ).chrome.storage.local.set({ [key]: true }),
+      OPEN_OVERLAY_FOR_AUTOMATION_KEY,
+    );
   return { context, worker, extensionId };
 }

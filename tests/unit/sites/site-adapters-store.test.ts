@@ -19,6 +19,8 @@ describe('declarative adapters read by the background', () => {
       enabled: true,
       policies: [],
       adapters: specs,
+      messages: {},
+      overlayRoot: 'closed',
     });
     expect(response.success).toBe(true);
     const { document, url } = fixture('console/review-queue.html', '/console/review-queue.html');
