@@ -52,6 +52,8 @@ export async function launchWithExtension(
     extensionDir?: string;
     env?: Record<string, string>;
     openOverlay?: boolean;
+    /** The browser's UI language (`--lang`), which picks the extension's catalogue. */
+    lang?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
@@ -73,6 +75,7 @@ export async function launchWithExtension(
       '--disable-sync',
       '--no-first-run',
       '--no-default-browser-check',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
