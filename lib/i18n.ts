@@ -27,8 +27,9 @@ const MAX_REMEMBERED = 1_000;
  */
 let templates: ReadonlyMap<string, string> | undefined;
 
-export function useMessageTemplates(catalogue: Readonly<Record<string, string>>): void {
-  templates = new Map(Object.entries(catalogue));
+/** Installs templates (content scripts: page.setup's; pages: a chosen language), or none. */
+export function useMessageTemplates(catalogue: Readonly<Record<string, string>> | undefined): void {
+  templates = catalogue ? new Map(Object.entries(catalogue)) : undefined;
 }
 
 export const t: Translate = (key, substitutions) => {

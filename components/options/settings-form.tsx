@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatMb } from '@/lib/evidence/quota';
 import type { SettingsView } from '@/lib/messaging/message-map';
+import { LANGUAGE_NAMES, type LanguageChoice, UI_LANGUAGES } from '@/lib/settings/languages';
 import { useT } from '../i18n-context';
 
 export interface SettingsDraft {
@@ -10,6 +11,7 @@ export interface SettingsDraft {
   allowUnsignedPacks: boolean;
   trustedPackKeys: string[];
   evidenceQuotaMb: number;
+  language: LanguageChoice;
   /** undefined: keep the stored token. */
   token?: string;
 }
@@ -40,6 +42,7 @@ export function SettingsForm({
   const [allowUnsigned, setAllowUnsigned] = useState(initial.allowUnsignedPacks);
   const [keys, setKeys] = useState(initial.trustedPackKeys.join('\n'));
   const [quota, setQuota] = useState(initial.evidenceQuotaMb);
+  const [language, setLanguage] = useState<LanguageChoice>(initial.language);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [busy, setBusy] = useState(false);
 
@@ -63,6 +66,7 @@ export function SettingsForm({
           syncIntervalMinutes: interval,
           allowUnsignedPacks: allowUnsigned,
           evidenceQuotaMb: quota,
+          language,
           trustedPackKeys: keys
             .split('\n')
             .map((k) => k.trim())
@@ -125,6 +129,21 @@ export function SettingsForm({
           value={interval}
           onInput={(e) => setInterval(Number(e.currentTarget.value))}
         />
+      </label>
+      <label>
+        {t('optionsLanguage')}
+        <select
+          name="language"
+          value={language}
+          onChange={(e) => setLanguage(e.currentTarget.value as LanguageChoice)}
+        >
+          <option value="auto">{t('optionsLanguageAuto')}</option>
+          {UI_LANGUAGES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>
       </label>
       <label>
         {t('optionsEvidenceQuota')}

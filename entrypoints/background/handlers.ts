@@ -78,18 +78,19 @@ export function createHandlers(runner: SyncRunner): Handlers {
     },
 
     async 'page.setup'({ host }) {
-      const [enabled, policies, adapters, automation] = await Promise.all([
+      const [enabled, policies, adapters, automation, settings] = await Promise.all([
         isSiteEnabled(host),
         policyChoices(),
         loadSiteAdapterSpecs(),
         browser.storage.local.get(OPEN_OVERLAY_FOR_AUTOMATION_KEY),
+        loadSettings(),
       ]);
       const open = automation[OPEN_OVERLAY_FOR_AUTOMATION_KEY] === true;
       return {
         enabled,
         policies,
         adapters,
-        messages: messageTemplates(),
+        messages: await messageTemplates(settings.language),
         overlayRoot: open ? 'open' : 'closed',
       };
     },

@@ -14,7 +14,7 @@ import { useMessageTemplates } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { PolicyChoice } from '@/lib/messaging/message-map';
 import { createEvaluationCache } from '@/lib/overlay/evaluation-queue';
-import { DISABLED_SITES_KEY, SITE_ADAPTERS_KEY } from '@/lib/settings/local-keys';
+import { DISABLED_SITES_KEY, SETTINGS_KEY, SITE_ADAPTERS_KEY } from '@/lib/settings/local-keys';
 import { createDeclarativeAdapter } from '@/lib/sites/declarative';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { startPageView } from './page-view';
@@ -26,6 +26,8 @@ interface Setup {
   overlayRoot: ShadowRootMode;
   /** The adapters as the background sent them, to tell whether they changed. */
   adapterSpecs: string;
+  /** The messages likewise (the reviewer may choose another language). */
+  messageSpecs: string;
 }
 
 /** Waits between attempts when the background cannot answer yet (it may be starting). */
@@ -78,8 +80,12 @@ export default defineContentScript({
       if (ticket !== asked || ctx.isInvalid) return;
       useMessageTemplates(answer.messages);
       const adapterSpecs = JSON.stringify(answer.adapters);
+      const messageSpecs = JSON.stringify(answer.messages);
       const changed =
-        !setup || setup.enabled !== answer.enabled || setup.adapterSpecs !== adapterSpecs;
+        !setup ||
+        setup.enabled !== answer.enabled ||
+        setup.adapterSpecs !== adapterSpecs ||
+        setup.messageSpecs !== messageSpecs;
       setup = {
         enabled: answer.enabled,
         policies: answer.policies,
@@ -89,6 +95,7 @@ export default defineContentScript({
             ? setup.adapters
             : answer.adapters.map(createDeclarativeAdapter),
         adapterSpecs,
+        messageSpecs,
       };
       if (!changed) return;
       if (setup.enabled) start();
@@ -99,10 +106,13 @@ export default defineContentScript({
     };
 
     ctx.onInvalidated(stop);
-    // The popup (site switch) and the options page (adapters) write these; the values are
-    // read and validated by the background, not here.
+    // The popup (site switch) and the options page (adapters, language) write these; the
+    // values are read and validated by the background, not here.
     const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && (DISABLED_SITES_KEY in changes || SITE_ADAPTERS_KEY in changes))
+      if (
+        area === 'local' &&
+        (DISABLED_SITES_KEY in changes || SITE_ADAPTERS_KEY in changes || SETTINGS_KEY in changes)
+      )
         void refresh();
     };
     browser.storage.onChanged.addListener(onStorage);

@@ -1,18 +1,10 @@
-/**
- * The creator panel page, opened as creator.html?platform=..&creatorId=.. (from a risk
- * chip). Loads the creator's history through the background and re-reads it after each
- * note change, so what is shown is always what is stored.
- */
-import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { I18nContext } from '@/components/i18n-context';
+import { mountPage } from '@/components/mount-page';
 import { CreatorPanel } from '@/components/risk/creator-panel';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import type { CreatorHistoryView } from '@/lib/messaging/risk-messages';
 import { type CreatorRef, creatorRefSchema } from '@/lib/protocol/history';
-import { configureZodForExtension } from '@/lib/zod-setup';
 import '@/components/risk/creator-panel.css';
 
 function creatorFromUrl(): CreatorRef | undefined {
@@ -69,15 +61,8 @@ function Panel({ creator }: { creator: CreatorRef }) {
   );
 }
 
-configureZodForExtension();
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = t('riskPanelTitle');
-const app = document.getElementById('app');
 const creator = creatorFromUrl();
-if (app)
-  render(
-    <I18nContext.Provider value={t}>
-      {creator ? <Panel creator={creator} /> : <p class="error">{t('riskMissingCreator')}</p>}
-    </I18nContext.Provider>,
-    app,
-  );
+void mountPage(
+  () => (creator ? <Panel creator={creator} /> : <p class="error">{t('riskMissingCreator')}</p>),
+  () => t('riskPanelTitle'),
+);

@@ -1,13 +1,10 @@
-import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { type DashboardState, DashboardView } from '@/components/dashboard/dashboard-view';
 import { ExchangePanel, type ExchangeState } from '@/components/dashboard/exchange-panel';
-import { I18nContext } from '@/components/i18n-context';
+import { mountPage } from '@/components/mount-page';
 import { t } from '@/lib/i18n';
 import { send } from '@/lib/messaging/client';
 import { MAX_IMPORT_CHARS } from '@/lib/messaging/dashboard-messages';
-import { configureZodForExtension } from '@/lib/zod-setup';
 import { buildExport, download, importText, TooLargeError } from './transfer';
 import '@/components/dashboard/dashboard.css';
 
@@ -103,14 +100,7 @@ function Dashboard() {
   );
 }
 
-configureZodForExtension();
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.title = t('dashTitle');
-const app = document.getElementById('app');
-if (app)
-  render(
-    <I18nContext.Provider value={t}>
-      <Dashboard />
-    </I18nContext.Provider>,
-    app,
-  );
+void mountPage(
+  () => <Dashboard />,
+  () => t('dashTitle'),
+);

@@ -1,11 +1,11 @@
-import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { I18nContext } from '@/components/i18n-context';
+import { mountPage } from '@/components/mount-page';
 import { AdaptersPanel } from '@/components/options/adapters-panel';
 import { PackPanel } from '@/components/options/pack-panel';
 import { type SettingsDraft, SettingsForm } from '@/components/options/settings-form';
 import { t } from '@/lib/i18n';
+import { useChosenLanguage } from '@/lib/i18n-language';
 import { send } from '@/lib/messaging/client';
 import type { SettingsView } from '@/lib/messaging/message-map';
 import type { PackStatus } from '@/lib/messaging/pack-messages';
@@ -15,7 +15,6 @@ import {
   loadSiteAdapters,
   saveSiteAdapters,
 } from '@/lib/sites/site-adapters-store';
-import { configureZodForExtension } from '@/lib/zod-setup';
 import '@/components/options/options.css';
 
 /**
@@ -71,6 +70,17 @@ function Options() {
   const [settings, setSettings] = useState<SettingsView>();
   const [pack, setPack] = useState<PackStatus>();
   const [usage, setUsage] = useState<{ count: number; usedBytes: number; quotaBytes: number }>();
+  /** Bumped when the reviewer picks another language: the page is drawn again in it. */
+  const [language, setLanguage] = useState(0);
+  const saveAndFollowLanguage = async (draft: SettingsDraft) => {
+    const problem = await save(draft);
+    if (problem === undefined && settings && draft.language !== settings.language) {
+      document.documentElement.lang = await useChosenLanguage(draft.language);
+      setSettings(await send('settings.get', {}));
+      setLanguage((round) => round + 1);
+    }
+    return problem;
+  };
   useEffect(() => {
     void send('evidence.usage', {}).then(setUsage, () => undefined);
     void send('settings.get', {}).then(setSettings);
@@ -78,12 +88,12 @@ function Options() {
     void adapterNames().then(setAdapters);
   }, []);
   return (
-    <main>
+    <main key={language}>
       <h1>{t('optionsTitle')}</h1>
       {settings && (
         <SettingsForm
           initial={settings}
-          onSave={save}
+          onSave={saveAndFollowLanguage}
           afterSave={(draft) => requestEndpointPermission(draft.endpointUrl)}
           onTest={() => send('settings.testConnection', {})}
           evidenceUsage={usage}
@@ -104,13 +114,4 @@ function Options() {
   );
 }
 
-configureZodForExtension();
-document.documentElement.lang = browser.i18n.getUILanguage();
-const app = document.getElementById('app');
-if (app)
-  render(
-    <I18nContext.Provider value={t}>
-      <Options />
-    </I18nContext.Provider>,
-    app,
-  );
+void mountPage(() => <Options />);

@@ -1,7 +1,6 @@
-import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { I18nContext } from '@/components/i18n-context';
+import { mountPage } from '@/components/mount-page';
 import { type PopupState, PopupView } from '@/components/popup/popup-view';
 import { SiteToggle } from '@/components/popup/site-toggle';
 import { SyncPanel } from '@/components/popup/sync-panel';
@@ -10,7 +9,6 @@ import { send } from '@/lib/messaging/client';
 import { MessageError } from '@/lib/messaging/errors';
 import type { RejectedRecord, SyncStatusView } from '@/lib/messaging/message-map';
 import { isSiteEnabled, setSiteEnabled } from '@/lib/overlay/site-switch';
-import { configureZodForExtension } from '@/lib/zod-setup';
 import '@/components/popup/popup.css';
 
 const POLL_MS = 1_000;
@@ -100,13 +98,4 @@ function Popup() {
   );
 }
 
-configureZodForExtension();
-document.documentElement.lang = browser.i18n.getUILanguage();
-const app = document.getElementById('app');
-if (app)
-  render(
-    <I18nContext.Provider value={t}>
-      <Popup />
-    </I18nContext.Provider>,
-    app,
-  );
+void mountPage(() => <Popup />);

@@ -23,6 +23,7 @@ import {
   severitySchema,
 } from '@/lib/protocol/records';
 import { endpointUrlSchema } from '@/lib/settings/endpoint-url';
+import { languageChoiceSchema } from '@/lib/settings/languages';
 import { packKeySchema } from '@/lib/settings/pack-key';
 import { declarativeSchemas } from '@/lib/sites/declarative-schema';
 import { dashboardMessages } from './dashboard-messages';
@@ -80,6 +81,7 @@ export const settingsViewSchema = z.object({
   allowUnsignedPacks: z.boolean(),
   trustedPackKeys: z.array(z.string()),
   evidenceQuotaMb: z.int(),
+  language: languageChoiceSchema,
   /** Whether a token is stored; the token itself never leaves the background. */
   tokenSet: z.boolean(),
 });
@@ -202,6 +204,7 @@ export const messageMap = {
       allowUnsignedPacks: z.boolean().optional(),
       trustedPackKeys: z.array(packKeySchema).max(20).optional(),
       evidenceQuotaMb: z.int().min(1).max(100_000).optional(),
+      language: languageChoiceSchema.optional(),
       /** A new token; '' removes the stored one; absent keeps it. */
       token: z.string().trim().max(512).optional(),
     }),

@@ -18,3 +18,6 @@ export const SITE_ADAPTERS_KEY = 'siteAdapters';
  * write storage.local; no page can open the root.
  */
 export const OPEN_OVERLAY_FOR_AUTOMATION_KEY = 'openOverlayForAutomation';
+
+/** The reviewer's settings (lib/settings/settings.ts): content scripts follow the language. */
+export const SETTINGS_KEY = 'settings';

@@ -8,6 +8,8 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { reviewerIdSchema } from '@/lib/protocol/records';
 import { endpointUrlSchema } from './endpoint-url';
+import { languageChoiceSchema } from './languages';
+import { SETTINGS_KEY } from './local-keys';
 import { packKeySchema } from './pack-key';
 
 export { endpointUrlSchema };
@@ -23,6 +25,8 @@ export const settingsSchema = z.object({
   trustedPackKeys: z.array(packKeySchema).max(20),
   /** Evidence snapshots stored on this device, at most (MB); new ones are refused beyond. */
   evidenceQuotaMb: z.int().min(1).max(100_000),
+  /** The UI's language: 'auto' follows the browser's. */
+  language: languageChoiceSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -33,8 +37,9 @@ export const DEFAULT_SETTINGS: Settings = {
   allowUnsignedPacks: true,
   trustedPackKeys: [],
   evidenceQuotaMb: 200,
+  language: 'auto',
 };
-const KEY = 'settings';
+const KEY = SETTINGS_KEY;
 
 export function parseStoredSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const source = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};

@@ -47,3 +47,37 @@ test('with the browser in Thai, the badge, its card and the popup are in Thai', 
     await context.close();
   }
 });
+
+test('a language chosen in the settings replaces the browser’s: options, popup and overlays switch to it', async ({
+  browserWithExtension,
+  pages,
+}) => {
+  const { context, extensionId } = browserWithExtension;
+  const page = await context.newPage();
+  await page.goto(`${pages.url}/foryou`);
+  const badge = overlayOf(page, ITEM).getByTestId('badge');
+  await expect(badge).toHaveText(
+    new RegExp(`^(${SEVERITIES.map((k) => english[k]?.message).join('|')}) · `),
+  );
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const form = options.getByTestId('settings-form');
+  await form.getByLabel(english.optionsLanguage?.message ?? '?').selectOption('th');
+  await form.getByRole('button', { name: english.optionsSave?.message ?? '?' }).click();
+  // The page draws itself again in Thai, with Thai kept as the choice.
+  await expect(options.locator('h1')).toHaveText(thai.optionsTitle?.message ?? '?');
+  await expect(options.locator('html')).toHaveAttribute('lang', 'th');
+  await expect(options.getByTestId('settings-form').locator('select[name="language"]')).toHaveValue(
+    'th',
+  );
+
+  const popup = await context.newPage();
+  await popup.goto(popupUrl(extensionId));
+  await expect(popup.locator('#sync-heading')).toHaveText(thai.syncHeading?.message ?? '?');
+
+  // The open feed follows without a reload: its overlays are drawn again in Thai.
+  await expect(badge).toHaveText(
+    new RegExp(`^(${SEVERITIES.map((k) => thai[k]?.message).join('|')}) · `),
+  );
+});

@@ -28,6 +28,25 @@ describe('settings', () => {
   });
 });
 
+describe('the language setting', () => {
+  it('follows the browser unless a shipped language is chosen; an unknown one changes nothing', async () => {
+    // Settings stored before the choice existed keep working, in the browser's language.
+    const { language: _, ...older } = DEFAULT_SETTINGS;
+    expect(parseStoredSettings(older).settings.language).toBe('auto');
+    await saveSettings({ reviewerId: 'alice', language: 'th' });
+    expect((await loadSettings()).language).toBe('th');
+    await expect(saveSettings({ language: 'klingon' as 'th' })).rejects.toThrow();
+    expect(await loadSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      reviewerId: 'alice',
+      language: 'th',
+    });
+    expect(parseStoredSettings({ language: 'xx' }).problems).toEqual([
+      expect.stringContaining('language'),
+    ]);
+  });
+});
+
 describe('endpoint URL', () => {
   it('accepts https anywhere and http only on this machine', async () => {
     for (const ok of [
