@@ -91,6 +91,7 @@ export function createHandlers(runner: SyncRunner): Handlers {
         policies,
         adapters,
         messages: await messageTemplates(settings.language),
+        language: settings.language,
         overlayRoot: open ? 'open' : 'closed',
       };
     },

@@ -26,8 +26,8 @@ interface Setup {
   overlayRoot: ShadowRootMode;
   /** The adapters as the background sent them, to tell whether they changed. */
   adapterSpecs: string;
-  /** The messages likewise (the reviewer may choose another language). */
-  messageSpecs: string;
+  /** The messages' language: the reviewer may choose another one. */
+  language: string;
 }
 
 /** Waits between attempts when the background cannot answer yet (it may be starting). */
@@ -78,14 +78,14 @@ export default defineContentScript({
       }
       // A later question (a newer setting) has been asked meanwhile: its answer decides.
       if (ticket !== asked || ctx.isInvalid) return;
-      useMessageTemplates(answer.messages);
       const adapterSpecs = JSON.stringify(answer.adapters);
-      const messageSpecs = JSON.stringify(answer.messages);
+      const relabelled = setup?.language !== answer.language;
+      if (relabelled) useMessageTemplates(answer.messages);
       const changed =
         !setup ||
         setup.enabled !== answer.enabled ||
         setup.adapterSpecs !== adapterSpecs ||
-        setup.messageSpecs !== messageSpecs;
+        relabelled;
       setup = {
         enabled: answer.enabled,
         policies: answer.policies,
@@ -95,7 +95,7 @@ export default defineContentScript({
             ? setup.adapters
             : answer.adapters.map(createDeclarativeAdapter),
         adapterSpecs,
-        messageSpecs,
+        language: answer.language,
       };
       if (!changed) return;
       if (setup.enabled) start();

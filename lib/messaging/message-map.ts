@@ -140,6 +140,8 @@ export const messageMap = {
       policies: z.array(policyChoiceSchema),
       adapters: z.array(declarativeSchemas().adapter),
       messages: z.record(z.string().max(100), z.string().max(2_000)),
+      /** The language `messages` are in, as chosen ('auto': the browser's). */
+      language: languageChoiceSchema,
       /** Closed unless automation asked for it (lib/settings/local-keys.ts). */
       overlayRoot: z.enum(['open', 'closed']),
     }),

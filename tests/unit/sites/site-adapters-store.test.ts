@@ -20,6 +20,7 @@ describe('declarative adapters read by the background', () => {
       policies: [],
       adapters: specs,
       messages: {},
+      language: 'auto',
       overlayRoot: 'closed',
     });
     expect(response.success).toBe(true);
