@@ -71,7 +71,7 @@ async function seedRuleStats(): Promise<number> {
 
 /**
  * Bulk seeding bypasses the repository, so the dashboard counters are built here from the
- * seeded flags as the v4 upgrade builds them (lib/store/flag-counters.ts, `counterKeys`; a
+ * seeded flags as the v4 upgrade builds them (lib/background/store/flag-counters.ts, `counterKeys`; a
  * copy, because this runs in the service worker). The run checks the dashboard's totals
  * against the full scan's, so a copy that drifted would fail the bench.
  */

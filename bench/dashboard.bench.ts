@@ -1,17 +1,17 @@
 /**
  * `npm run bench dashboard`: the dashboard's figures over 100,000 flags, answered from the
- * flag counters (lib/store/dashboard-queries.ts), beside the naive way in the same run: read
+ * flag counters (lib/background/store/dashboard-queries.ts), beside the naive way in the same run: read
  * every flag and aggregate in JavaScript. FlagpostDb on fake-indexeddb (the harness runs in
  * Node). The store is filled as the repository writes: flags and their counters together.
  */
 import 'fake-indexeddb/auto';
 import { randomBytes } from 'node:crypto';
-import { newUlid } from '@/lib/protocol/ids';
-import { MARKETS, SEVERITIES } from '@/lib/protocol/records';
-import { dashboardSummary } from '@/lib/store/dashboard-queries';
-import { FlagpostDb, type StoredFlag } from '@/lib/store/db';
-import { countFlagWrites } from '@/lib/store/flag-counters';
-import { toStoredFlag } from '@/lib/store/flags-repo';
+import { dashboardSummary } from '@/lib/background/store/dashboard-queries';
+import { FlagpostDb, type StoredFlag } from '@/lib/background/store/db';
+import { countFlagWrites } from '@/lib/background/store/flag-counters';
+import { toStoredFlag } from '@/lib/background/store/flags-repo';
+import { newUlid } from '@/lib/shared/protocol/ids';
+import { MARKETS, SEVERITIES } from '@/lib/shared/protocol/records';
 import { type Bench, medianMs } from './harness';
 
 // 100,000 by default; DASHBOARD_FLAGS picks another size (fake-indexeddb fills slowly).

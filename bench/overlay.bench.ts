@@ -259,7 +259,7 @@ async function engineGzipBytes(): Promise<number | undefined> {
   try {
     const esbuild = await import('esbuild');
     const out = await esbuild.build({
-      entryPoints: ['lib/policy/index.ts'],
+      entryPoints: ['lib/shared/policy/index.ts'],
       bundle: true,
       minify: true,
       write: false,

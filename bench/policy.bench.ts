@@ -8,12 +8,12 @@
  * MB = 10^6 bytes of the original text in UTF-8, for every figure.
  */
 import AhoCorasick from 'modern-ahocorasick';
-import { compilePack } from '../lib/policy/compile';
-import { evaluate } from '../lib/policy/evaluate';
-import { keyString, type NormalisedText, normalise, termKey } from '../lib/policy/normalise';
-import type { PackSpec } from '../lib/policy/pack-schema';
-import { STARTER_PACK_JSON } from '../lib/policy/starter-pack';
-import { findTerms } from '../lib/policy/term-index';
+import { compilePack } from '../lib/shared/policy/compile';
+import { evaluate } from '../lib/shared/policy/evaluate';
+import { keyString, type NormalisedText, normalise, termKey } from '../lib/shared/policy/normalise';
+import type { PackSpec } from '../lib/shared/policy/pack-schema';
+import { STARTER_PACK_JSON } from '../lib/shared/policy/starter-pack';
+import { findTerms } from '../lib/shared/policy/term-index';
 import { type Bench, type Figure, medianMs } from './harness';
 
 const TARGET_BYTES = 10_500_000;

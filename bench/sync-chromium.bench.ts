@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { type BatchItem, batchItemSchema } from '@/lib/protocol/batch';
+import { type BatchItem, batchItemSchema } from '@/lib/shared/protocol/batch';
 import { issueToken, type RunningServer, startServer } from '@/server/app';
 import { type DatabaseOptions, openDatabase } from '@/server/db/database';
 import {

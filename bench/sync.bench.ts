@@ -10,11 +10,11 @@
 import 'fake-indexeddb/auto';
 import { randomBytes } from 'node:crypto';
 import Dexie from 'dexie';
-import { type BatchItem, type BatchResponse, batchItemSchema } from '@/lib/protocol/batch';
-import type { ItemRef } from '@/lib/protocol/records';
-import { FlagpostDb } from '@/lib/store/db';
-import { createFlag } from '@/lib/store/flags-repo';
-import { runSync } from '@/lib/sync/sync-engine';
+import { FlagpostDb } from '@/lib/background/store/db';
+import { createFlag } from '@/lib/background/store/flags-repo';
+import { runSync } from '@/lib/background/sync/sync-engine';
+import { type BatchItem, type BatchResponse, batchItemSchema } from '@/lib/shared/protocol/batch';
+import type { ItemRef } from '@/lib/shared/protocol/records';
 import { issueToken, type RunningServer, startServer } from '@/server/app';
 import { type Database, type DatabaseOptions, openDatabase } from '@/server/db/database';
 import type { Bench, Figure } from './harness';

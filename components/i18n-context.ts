@@ -5,7 +5,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 
-import type { Translate } from '@/lib/i18n-keys';
+import type { Translate } from '@/lib/i18n/keys';
 
 export type { Translate };
 

@@ -3,9 +3,9 @@
  * then the page itself, with `t` for its components.
  */
 import { type ComponentChild, render } from 'preact';
-import { t } from '@/lib/i18n';
-import { useChosenLanguage } from '@/lib/i18n-language';
-import { configureZodForExtension } from '@/lib/zod-setup';
+import { useChosenLanguage } from '@/lib/i18n/language';
+import { t } from '@/lib/i18n/translate';
+import { configureZodForExtension } from '@/lib/shared/zod-setup';
 import { I18nContext } from './i18n-context';
 
 export async function mountPage(page: () => ComponentChild, title?: () => string): Promise<void> {

@@ -3,7 +3,7 @@
  *   node --import tsx scripts/gen-unicode.ts
  * Inputs (relative to the repo): ../shared/data/unicode/confusables.txt (UTS #39) and
  * default-ignorable.txt (Default_Ignorable_Code_Point from DerivedCoreProperties).
- * Output: lib/policy/unicode/*.generated.ts (committed; excluded from Biome).
+ * Output: lib/shared/policy/unicode/*.generated.ts (committed; excluded from Biome).
  *
  * The confusables table is filtered to what a matching key needs: sources that NFKC leaves
  * alone (NFKC runs first), that are not ASCII (leetspeak is handled explicitly, and digits

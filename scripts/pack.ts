@@ -8,7 +8,7 @@
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, webcrypto } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadPack, type PackError, signPack } from '../lib/policy/index';
+import { loadPack, type PackError, signPack } from '../lib/shared/policy/index';
 
 function usage(): never {
   console.error(

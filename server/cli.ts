@@ -3,7 +3,7 @@
  * alice`, `token list`: token administration against the configured database.
  */
 import { parseArgs } from 'node:util';
-import { reviewerIdSchema } from '@/lib/protocol/records';
+import { reviewerIdSchema } from '@/lib/shared/protocol/records';
 import { issueToken, listTokens, revokeTokens } from './auth/tokens';
 import { loadConfig } from './config';
 import { type Database, openDatabase } from './db/database';

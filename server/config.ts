@@ -3,7 +3,7 @@
  * variable named, not later with a confusing error.
  */
 import { z } from 'zod';
-import { describeIssues } from '@/lib/protocol/issues';
+import { describeIssues } from '@/lib/shared/protocol/issues';
 import type { RateLimitOptions } from './auth/rate-limit';
 import type { DatabaseOptions } from './db/database';
 

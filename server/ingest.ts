@@ -4,9 +4,14 @@
  * as if they came one after the other), then everything accepted is written set-based in
  * the batch's single transaction.
  */
-import type { BatchEnvelope, BatchResponse, ItemResult, RecordType } from '@/lib/protocol/batch';
-import { describeIssues, issuesText } from '@/lib/protocol/issues';
-import { type Flag, flagSchema, type Note, noteSchema } from '@/lib/protocol/records';
+import type {
+  BatchEnvelope,
+  BatchResponse,
+  ItemResult,
+  RecordType,
+} from '@/lib/shared/protocol/batch';
+import { describeIssues, issuesText } from '@/lib/shared/protocol/issues';
+import { type Flag, flagSchema, type Note, noteSchema } from '@/lib/shared/protocol/records';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import type { Database } from './db/database';
 import {

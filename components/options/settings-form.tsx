@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { formatMb } from '@/lib/evidence/quota';
 import type { SettingsView } from '@/lib/messaging/message-map';
-import { LANGUAGE_NAMES, type LanguageChoice, UI_LANGUAGES } from '@/lib/settings/languages';
+import { formatMb } from '@/lib/shared/evidence/quota';
+import { LANGUAGE_NAMES, type LanguageChoice, UI_LANGUAGES } from '@/lib/shared/settings/languages';
 import { useT } from '../i18n-context';
 
 export interface SettingsDraft {

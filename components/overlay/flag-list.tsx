@@ -1,5 +1,5 @@
 /** The flags recorded on an item, with their sync state; page text is rendered as text. */
-import { snapshotHashOf } from '@/lib/evidence/snapshot-link';
+import { snapshotHashOf } from '@/lib/shared/evidence/snapshot-link';
 import { useT } from '../i18n-context';
 import { type PolicyOption, type Severity, severityKey } from './flag-form';
 

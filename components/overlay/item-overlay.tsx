@@ -5,7 +5,7 @@
  * Every page-derived string is rendered as a text node by Preact; nothing here builds HTML.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { RiskBand, RiskTrend } from '@/lib/risk/bands';
+import type { RiskBand, RiskTrend } from '@/lib/shared/risk/bands';
 import { useT } from '../i18n-context';
 import { RiskChip } from '../risk/risk-chip';
 import { decisionOf } from './badge-summary';

@@ -1,5 +1,5 @@
 /** Every key of the overlay card, listed in the card (`?` shows it; screen readers read it). */
-import type { MessageKey } from '@/lib/i18n-keys';
+import type { MessageKey } from '@/lib/i18n/keys';
 import { useT } from '../i18n-context';
 
 const SHORTCUTS: readonly MessageKey[] = [

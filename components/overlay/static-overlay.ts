@@ -6,8 +6,8 @@
  * values; tests/unit/overlay/static-overlay.test.ts compares the two), and page text goes
  * in only as text. Activating the badge hands over to the full overlay, opened.
  */
-import type { Translate } from '@/lib/i18n-keys';
-import type { RiskBand, RiskTrend } from '@/lib/risk/bands';
+import type { Translate } from '@/lib/i18n/keys';
+import type { RiskBand, RiskTrend } from '@/lib/shared/risk/bands';
 import type { SummaryFlag } from './badge-summary';
 import { badgeView, cardIdOf, chipView } from './badge-view';
 import type { FindingsState } from './finding-list';

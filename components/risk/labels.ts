@@ -1,6 +1,6 @@
 /** Message keys for risk values, and ages in words, so every component says them alike. */
-import type { MessageKey, Translate } from '@/lib/i18n-keys';
-import type { RiskBand, RiskTrend } from '@/lib/risk/bands';
+import type { MessageKey, Translate } from '@/lib/i18n/keys';
+import type { RiskBand, RiskTrend } from '@/lib/shared/risk/bands';
 
 export const BAND_LABEL: Record<RiskBand, MessageKey> = {
   low: 'riskBandLow',

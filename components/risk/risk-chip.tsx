@@ -4,7 +4,7 @@
  * creator panel on click. The colour is never the only signal: the band is written out in
  * the accessible name and the title.
  */
-import type { RiskBand, RiskTrend } from '@/lib/risk/bands';
+import type { RiskBand, RiskTrend } from '@/lib/shared/risk/bands';
 import { useT } from '../i18n-context';
 import { chipView } from '../overlay/badge-view';
 

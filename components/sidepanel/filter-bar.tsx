@@ -1,6 +1,6 @@
 /** The queue's filters: status (with counts), policy, severity, market, creator, sync state. */
 import type { QueueFilterView } from '@/lib/messaging/workspace-messages';
-import { MARKETS } from '@/lib/protocol/records';
+import { MARKETS } from '@/lib/shared/protocol/records';
 import { useT } from '../i18n-context';
 import {
   SEVERITY_VALUES,

@@ -1,6 +1,6 @@
 /** Message keys for the values the panel shows, so every label goes through i18n. */
 
-import type { MessageKey } from '@/lib/i18n-keys';
+import type { MessageKey } from '@/lib/i18n/keys';
 import type { QueueRow } from '@/lib/messaging/workspace-messages';
 
 type Status = QueueRow['status'];

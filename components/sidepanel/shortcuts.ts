@@ -2,7 +2,7 @@
  * The panel's keyboard triage, as data: which key does what. The page maps commands to
  * actions; the help dialog lists this same table, so the two can never disagree.
  */
-import type { MessageKey } from '@/lib/i18n-keys';
+import type { MessageKey } from '@/lib/i18n/keys';
 
 export type ShortcutCommand =
   | { kind: 'policy'; slot: number }

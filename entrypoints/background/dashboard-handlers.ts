@@ -1,10 +1,11 @@
 /** Handlers of lib/messaging/dashboard-messages.ts: dashboard figures, export, import. */
+
+import { DEFAULT_SETTINGS, loadSettings } from '@/lib/background/settings/settings';
+import { systemClock } from '@/lib/background/store/clock';
+import { dashboardSummary } from '@/lib/background/store/dashboard-queries';
+import { exportPage, importFile } from '@/lib/background/store/exchange-repo';
 import type { dashboardMessages } from '@/lib/messaging/dashboard-messages';
 import type { Handlers } from '@/lib/messaging/router';
-import { DEFAULT_SETTINGS, loadSettings } from '@/lib/settings/settings';
-import { systemClock } from '@/lib/store/clock';
-import { dashboardSummary } from '@/lib/store/dashboard-queries';
-import { exportPage, importFile } from '@/lib/store/exchange-repo';
 import { database } from './database';
 import type { SyncRunner } from './sync-runner';
 

@@ -2,8 +2,9 @@
  * The background's handle on the database: opened once, and when opening fails the reason
  * is kept and reported to every caller instead of each one failing obscurely.
  */
+
+import { describeOpenError, FlagpostDb, schemaProblems } from '@/lib/background/store/db';
 import { MessageError } from '@/lib/messaging/errors';
-import { describeOpenError, FlagpostDb, schemaProblems } from '@/lib/store/db';
 
 let opening: Promise<FlagpostDb> | undefined;
 

@@ -4,11 +4,12 @@
  * and each finding its rule's measured precision (so the reviewer can weigh it), both from
  * one indexed query per batch. The checks still answer when the database cannot be opened.
  */
+
+import type { StoredFlag, WithSync } from '@/lib/background/store/db';
+import { liveFlagsByItem } from '@/lib/background/store/flags-repo';
+import { rulePrecisions } from '@/lib/background/store/rule-stats-repo';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/message-map';
-import { evaluate } from '@/lib/policy';
-import type { StoredFlag, WithSync } from '@/lib/store/db';
-import { liveFlagsByItem } from '@/lib/store/flags-repo';
-import { rulePrecisions } from '@/lib/store/rule-stats-repo';
+import { evaluate } from '@/lib/shared/policy';
 import { database } from './database';
 import { activePack } from './policy-engine';
 

@@ -7,14 +7,14 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { captureScale, cropRect } from '@/lib/evidence/crop';
-import { checkQuota, formatMb, MB } from '@/lib/evidence/quota';
-import { t } from '@/lib/i18n';
+import { loadSettings } from '@/lib/background/settings/settings';
+import type { FlagpostDb } from '@/lib/background/store/db';
+import { putEvidence } from '@/lib/background/store/evidence-repo';
+import { t } from '@/lib/i18n/translate';
 import type { SnapshotOutcome } from '@/lib/messaging/evidence-messages';
 import type { SenderInfo } from '@/lib/messaging/sender';
-import { loadSettings } from '@/lib/settings/settings';
-import type { FlagpostDb } from '@/lib/store/db';
-import { putEvidence } from '@/lib/store/evidence-repo';
+import { captureScale, cropRect } from '@/lib/shared/evidence/crop';
+import { checkQuota, formatMb, MB } from '@/lib/shared/evidence/quota';
 
 const senderTabSchema = z.object({ windowId: z.int(), active: z.boolean() });
 

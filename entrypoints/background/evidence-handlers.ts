@@ -1,12 +1,13 @@
 /** Handlers of lib/messaging/evidence-messages.ts, and the snapshot step of flag.create. */
-import { MB } from '@/lib/evidence/quota';
-import { type SnapshotFacts, snapshotEvidence } from '@/lib/evidence/snapshot-link';
+
+import { loadSettings } from '@/lib/background/settings/settings';
+import { evidenceUsage, getEvidence } from '@/lib/background/store/evidence-repo';
 import { MessageError } from '@/lib/messaging/errors';
 import type { evidenceMessages, SnapshotOutcome } from '@/lib/messaging/evidence-messages';
 import type { HandlerContext, Handlers } from '@/lib/messaging/router';
-import type { Evidence, ItemRef } from '@/lib/protocol/records';
-import { loadSettings } from '@/lib/settings/settings';
-import { evidenceUsage, getEvidence } from '@/lib/store/evidence-repo';
+import { MB } from '@/lib/shared/evidence/quota';
+import { type SnapshotFacts, snapshotEvidence } from '@/lib/shared/evidence/snapshot-link';
+import type { Evidence, ItemRef } from '@/lib/shared/protocol/records';
 import { database } from './database';
 import { captureSnapshot, type SnapshotArea } from './evidence-capture';
 
@@ -50,7 +51,7 @@ export interface SnapshotAsk extends SnapshotArea {
 
 /**
  * flag.create's snapshot step: capture (when asked), then the evidence entries that link
- * the flag to the image and the page facts (see lib/evidence/snapshot-link.ts).
+ * the flag to the image and the page facts (see lib/shared/evidence/snapshot-link.ts).
  */
 export async function snapshotForFlag(
   ask: SnapshotAsk | undefined,

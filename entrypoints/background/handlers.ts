@@ -1,26 +1,26 @@
 /** What the background does for each message of the message map. */
 import { browser } from 'wxt/browser';
-import { MANUAL_POLICIES, MANUAL_POLICY_VERSION } from '@/lib/flagging/manual-policies';
-import type { MessageKey } from '@/lib/i18n';
-import { t } from '@/lib/i18n';
-import { MessageError } from '@/lib/messaging/errors';
-import type { Handlers } from '@/lib/messaging/router';
-import { isSiteEnabled } from '@/lib/overlay/site-switch';
-import { itemKey } from '@/lib/protocol/records';
-import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '@/lib/settings/local-keys';
-import { loadSettings } from '@/lib/settings/settings';
-import { loadSiteAdapterSpecs } from '@/lib/sites/site-adapters-store';
-import { systemClock } from '@/lib/store/clock';
+import { loadSettings } from '@/lib/background/settings/settings';
+import { loadSiteAdapterSpecs } from '@/lib/background/settings/site-adapters-store';
+import { isSiteEnabled } from '@/lib/background/settings/site-switch';
+import { systemClock } from '@/lib/background/store/clock';
 import {
   countLiveFlags,
   createFlag,
   deleteFlag,
   editFlag,
   flagsForItem,
-} from '@/lib/store/flags-repo';
-import { rememberItem } from '@/lib/store/items-repo';
-import { countLiveNotes, createNote, notesFor } from '@/lib/store/notes-repo';
-import { RecordNotFoundError } from '@/lib/store/records-repo';
+} from '@/lib/background/store/flags-repo';
+import { rememberItem } from '@/lib/background/store/items-repo';
+import { countLiveNotes, createNote, notesFor } from '@/lib/background/store/notes-repo';
+import { RecordNotFoundError } from '@/lib/background/store/records-repo';
+import type { MessageKey } from '@/lib/i18n/translate';
+import { t } from '@/lib/i18n/translate';
+import { MessageError } from '@/lib/messaging/errors';
+import type { Handlers } from '@/lib/messaging/router';
+import { MANUAL_POLICIES, MANUAL_POLICY_VERSION } from '@/lib/shared/flagging/manual-policies';
+import { itemKey } from '@/lib/shared/protocol/records';
+import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '@/lib/shared/settings/local-keys';
 import { createDashboardHandlers } from './dashboard-handlers';
 import { database } from './database';
 import { evaluateItems } from './evaluate-items';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createRouter } from '@/lib/messaging/router';
-import { configureZodForExtension } from '@/lib/zod-setup';
+import { configureZodForExtension } from '@/lib/shared/zod-setup';
 import { registerCommands } from './commands';
 import { createHandlers, identity } from './handlers';
 import { refreshPackFromEndpoint } from './pack-handlers';

@@ -1,14 +1,14 @@
 /**
- * The whole message catalogue as templates (lib/i18n-templates.ts), for content scripts:
+ * The whole message catalogue as templates (lib/i18n/templates.ts), for content scripts:
  * page.setup hands it over, in the reviewer's chosen language (settings), so that drawing
  * the first badge on a page does not load the extension's message bundle into the page's
- * process (lib/i18n.ts). The browser's language is built once per service-worker life (it
+ * process (lib/i18n/translate.ts). The browser's language is built once per service-worker life (it
  * cannot change while the extension runs); a chosen one is read from its catalogue file.
  */
 import { browser } from 'wxt/browser';
-import { catalogueTemplates } from '@/lib/i18n-language';
-import { TEMPLATE_SLOTS } from '@/lib/i18n-templates';
-import type { LanguageChoice } from '@/lib/settings/languages';
+import { catalogueTemplates } from '@/lib/i18n/language';
+import { TEMPLATE_SLOTS } from '@/lib/i18n/templates';
+import type { LanguageChoice } from '@/lib/shared/settings/languages';
 import english from '@/public/_locales/en/messages.json';
 
 let browserLanguage: Record<string, string> | undefined;

@@ -1,9 +1,10 @@
 /** Handlers of lib/messaging/pack-messages.ts (extension pages only). */
+
+import { loadSettings } from '@/lib/background/settings/settings';
+import { readSecret } from '@/lib/background/store/secrets-repo';
+import { fetchPolicyPack } from '@/lib/background/sync/policy-pack-fetch';
 import type { packMessages } from '@/lib/messaging/pack-messages';
 import type { Handlers } from '@/lib/messaging/router';
-import { loadSettings } from '@/lib/settings/settings';
-import { readSecret } from '@/lib/store/secrets-repo';
-import { fetchPolicyPack } from '@/lib/sync/policy-pack-fetch';
 import { database } from './database';
 import { type ActivationResult, activateCandidate, packStatus, storedEtag } from './policy-engine';
 

@@ -4,6 +4,8 @@
  * A candidate that fails validation, its own examples, its signature or the version check
  * never replaces the active pack: the reviewer keeps working with the last good one.
  */
+
+import { loadSettings } from '@/lib/background/settings/settings';
 import type { PackErrorView, PackStatus } from '@/lib/messaging/pack-messages';
 import {
   activatePack,
@@ -13,8 +15,7 @@ import {
   loadPack,
   type PackSlot,
   STARTER_PACK_JSON,
-} from '@/lib/policy';
-import { loadSettings } from '@/lib/settings/settings';
+} from '@/lib/shared/policy';
 import { database } from './database';
 
 type PackSource = PackStatus['source'];

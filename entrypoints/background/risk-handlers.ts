@@ -1,26 +1,26 @@
 /** Handlers of lib/messaging/risk-messages.ts: creator risk, creator history, creator notes. */
 import { browser } from 'wxt/browser';
-import { MessageError } from '@/lib/messaging/errors';
-import type { RemoteHistoryState, riskMessages } from '@/lib/messaging/risk-messages';
-import type { Handlers } from '@/lib/messaging/router';
-import type { CreatorRef } from '@/lib/protocol/history';
-import { creatorKey } from '@/lib/protocol/records';
-import { creatorRisks } from '@/lib/risk-sync/creator-risk';
-import { creatorHistoryView } from '@/lib/risk-sync/creator-view';
-import { loadSettings } from '@/lib/settings/settings';
-import { systemClock } from '@/lib/store/clock';
-import { cachedHistory } from '@/lib/store/creator-history-repo';
-import type { FlagpostDb } from '@/lib/store/db';
-import { createNote, deleteNote, editNote } from '@/lib/store/notes-repo';
-import { RecordNotFoundError } from '@/lib/store/records-repo';
-import { rulePrecisions } from '@/lib/store/rule-stats-repo';
-import { readSecret } from '@/lib/store/secrets-repo';
+import { creatorRisks } from '@/lib/background/risk-views/creator-risk';
+import { creatorHistoryView } from '@/lib/background/risk-views/creator-view';
+import { loadSettings } from '@/lib/background/settings/settings';
+import { systemClock } from '@/lib/background/store/clock';
+import { cachedHistory } from '@/lib/background/store/creator-history-repo';
+import type { FlagpostDb } from '@/lib/background/store/db';
+import { createNote, deleteNote, editNote } from '@/lib/background/store/notes-repo';
+import { RecordNotFoundError } from '@/lib/background/store/records-repo';
+import { rulePrecisions } from '@/lib/background/store/rule-stats-repo';
+import { readSecret } from '@/lib/background/store/secrets-repo';
 import {
   createHistoryRefresher,
   HISTORY_MAX_AGE_MS,
   type HistoryRefresher,
-} from '@/lib/sync/creator-history-refresher';
-import type { EndpointConfig } from '@/lib/sync/transport';
+} from '@/lib/background/sync/creator-history-refresher';
+import type { EndpointConfig } from '@/lib/background/sync/transport';
+import { MessageError } from '@/lib/messaging/errors';
+import type { RemoteHistoryState, riskMessages } from '@/lib/messaging/risk-messages';
+import type { Handlers } from '@/lib/messaging/router';
+import type { CreatorRef } from '@/lib/shared/protocol/history';
+import { creatorKey } from '@/lib/shared/protocol/records';
 import { database } from './database';
 import type { SyncRunner } from './sync-runner';
 

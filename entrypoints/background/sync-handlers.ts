@@ -1,15 +1,16 @@
 /** Message handlers for sync state, rejected records and settings (extension pages only). */
+
+import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '@/lib/background/settings/settings';
+import { adoptPlaceholderRecords } from '@/lib/background/store/adopt-records';
+import { systemClock } from '@/lib/background/store/clock';
+import { pendingCount } from '@/lib/background/store/outbox-repo';
+import { readSecret, writeSecret } from '@/lib/background/store/secrets-repo';
+import { countInState, queueRecords, rowsInState } from '@/lib/background/store/sync-states';
+import { readSyncStatus } from '@/lib/background/store/sync-status-repo';
+import { discardedRow, syncKey } from '@/lib/background/store/sync-transitions';
+import { testConnection } from '@/lib/background/sync/test-connection';
 import type { RejectedRecord, SettingsView, SyncStatusView } from '@/lib/messaging/message-map';
 import type { Handlers } from '@/lib/messaging/router';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '@/lib/settings/settings';
-import { adoptPlaceholderRecords } from '@/lib/store/adopt-records';
-import { systemClock } from '@/lib/store/clock';
-import { pendingCount } from '@/lib/store/outbox-repo';
-import { readSecret, writeSecret } from '@/lib/store/secrets-repo';
-import { countInState, queueRecords, rowsInState } from '@/lib/store/sync-states';
-import { discardedRow, syncKey } from '@/lib/store/sync-transitions';
-import { readSyncStatus } from '@/lib/sync/sync-status';
-import { testConnection } from '@/lib/sync/test-connection';
 import { database } from './database';
 import { type SyncRunner, schedulePeriodicSync } from './sync-runner';
 

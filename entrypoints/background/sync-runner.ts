@@ -5,10 +5,10 @@
  * survive the service worker being stopped.
  */
 import { browser } from 'wxt/browser';
-import { loadSettings } from '@/lib/settings/settings';
-import { systemClock } from '@/lib/store/clock';
-import { readSecret } from '@/lib/store/secrets-repo';
-import { runSync, type SyncProgress } from '@/lib/sync/sync-engine';
+import { loadSettings } from '@/lib/background/settings/settings';
+import { systemClock } from '@/lib/background/store/clock';
+import { readSecret } from '@/lib/background/store/secrets-repo';
+import { runSync, type SyncProgress } from '@/lib/background/sync/sync-engine';
 import { database } from './database';
 
 export const PERIODIC_ALARM = 'flagpost-sync-periodic';

@@ -1,17 +1,18 @@
 /** Handlers of lib/messaging/workspace-messages.ts: the side panel's queue and bulk actions. */
-import { withSnapshotHash } from '@/lib/evidence/snapshot-link';
-import { MessageError } from '@/lib/messaging/errors';
-import type { Handlers } from '@/lib/messaging/router';
-import type { workspaceMessages } from '@/lib/messaging/workspace-messages';
-import { loadSettings } from '@/lib/settings/settings';
+
+import { loadSettings } from '@/lib/background/settings/settings';
 import {
   applyBulkAction,
   BulkTooLargeError,
   lastUndo,
   undoLastBulkAction,
-} from '@/lib/store/bulk-actions';
-import { systemClock } from '@/lib/store/clock';
-import { queueCounts, queueFacets, queuePage } from '@/lib/store/queue-repo';
+} from '@/lib/background/store/bulk-actions';
+import { systemClock } from '@/lib/background/store/clock';
+import { queueCounts, queueFacets, queuePage } from '@/lib/background/store/queue-repo';
+import { MessageError } from '@/lib/messaging/errors';
+import type { Handlers } from '@/lib/messaging/router';
+import type { workspaceMessages } from '@/lib/messaging/workspace-messages';
+import { withSnapshotHash } from '@/lib/shared/evidence/snapshot-link';
 import { database } from './database';
 import type { SyncRunner } from './sync-runner';
 

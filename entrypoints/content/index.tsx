@@ -10,13 +10,17 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { useMessageTemplates } from '@/lib/i18n';
+import { useMessageTemplates } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import type { PolicyChoice } from '@/lib/messaging/message-map';
-import { createEvaluationCache } from '@/lib/overlay/evaluation-queue';
-import { DISABLED_SITES_KEY, SETTINGS_KEY, SITE_ADAPTERS_KEY } from '@/lib/settings/local-keys';
-import { createDeclarativeAdapter } from '@/lib/sites/declarative';
-import type { SiteAdapter } from '@/lib/sites/types';
+import { createEvaluationCache } from '@/lib/page/overlay/evaluation-queue';
+import { createDeclarativeAdapter } from '@/lib/page/sites/declarative';
+import type { SiteAdapter } from '@/lib/page/sites/types';
+import {
+  DISABLED_SITES_KEY,
+  SETTINGS_KEY,
+  SITE_ADAPTERS_KEY,
+} from '@/lib/shared/settings/local-keys';
 import { startPageView } from './page-view';
 
 interface Setup {

@@ -9,8 +9,8 @@ import type { FindingsState } from '@/components/overlay/finding-list';
 import { ItemOverlay } from '@/components/overlay/item-overlay';
 import { send } from '@/lib/messaging/client';
 import type { FlagView, ItemState, PolicyChoice } from '@/lib/messaging/message-map';
-import type { CreatorRisk } from '@/lib/overlay/risk-queue';
-import type { Creator, ItemRef } from '@/lib/protocol/records';
+import type { CreatorRisk } from '@/lib/page/overlay/risk-queue';
+import type { Creator, ItemRef } from '@/lib/shared/protocol/records';
 import type { PreparedSnapshot } from './snapshot-area';
 
 export interface ItemControllerProps {

@@ -1,10 +1,10 @@
 import type { FlagView } from '@/lib/messaging/message-map';
 /** What every item's overlay shares within one page view; all of it ends with the view. */
-import type { AnchorLayer } from '@/lib/overlay/anchor';
-import type { createEvaluationQueue } from '@/lib/overlay/evaluation-queue';
-import type { EvidenceHighlights } from '@/lib/overlay/highlights';
-import type { createRiskQueue } from '@/lib/overlay/risk-queue';
-import type { ViewportWatch } from '@/lib/overlay/viewport-watch';
+import type { AnchorLayer } from '@/lib/page/overlay/anchor';
+import type { createEvaluationQueue } from '@/lib/page/overlay/evaluation-queue';
+import type { EvidenceHighlights } from '@/lib/page/overlay/highlights';
+import type { createRiskQueue } from '@/lib/page/overlay/risk-queue';
+import type { ViewportWatch } from '@/lib/page/overlay/viewport-watch';
 
 export interface PageServices {
   /** The shadow root that holds the overlay boxes. */

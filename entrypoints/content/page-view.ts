@@ -12,16 +12,16 @@
  */
 import { send } from '@/lib/messaging/client';
 import type { PolicyChoice } from '@/lib/messaging/message-map';
-import { createAnchorLayer } from '@/lib/overlay/anchor';
-import { createEvaluationQueue, type EvaluatedFinding } from '@/lib/overlay/evaluation-queue';
-import { createEvidenceHighlights } from '@/lib/overlay/highlights';
-import { createOverlayRoot } from '@/lib/overlay/overlay-root';
-import { createRiskQueue } from '@/lib/overlay/risk-queue';
-import { type ScanBatch, watchForChanges } from '@/lib/overlay/scan-scheduler';
-import { watchViewport } from '@/lib/overlay/viewport-watch';
-import { itemKey } from '@/lib/protocol/vocabulary';
-import { adapterFor } from '@/lib/sites/registry';
-import type { ContentItem, RepeatedItems, SiteAdapter } from '@/lib/sites/types';
+import { createAnchorLayer } from '@/lib/page/overlay/anchor';
+import { createEvaluationQueue, type EvaluatedFinding } from '@/lib/page/overlay/evaluation-queue';
+import { createEvidenceHighlights } from '@/lib/page/overlay/highlights';
+import { createOverlayRoot } from '@/lib/page/overlay/overlay-root';
+import { createRiskQueue } from '@/lib/page/overlay/risk-queue';
+import { type ScanBatch, watchForChanges } from '@/lib/page/overlay/scan-scheduler';
+import { watchViewport } from '@/lib/page/overlay/viewport-watch';
+import { adapterFor } from '@/lib/page/sites/registry';
+import type { ContentItem, RepeatedItems, SiteAdapter } from '@/lib/page/sites/types';
+import { itemKey } from '@/lib/shared/protocol/vocabulary';
 import { focusedMount, nearestToCentre, stepFrom } from './card-focus';
 import { type ItemMount, mountItem, openCard, readItem, setNear } from './item-mount';
 import type { PageServices } from './page-services';

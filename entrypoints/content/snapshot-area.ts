@@ -5,7 +5,7 @@
  * shows the item as the page draws it, not our card over it.
  */
 import type { SnapshotRequest } from '@/lib/messaging/evidence-messages';
-import type { ContentItem } from '@/lib/sites/types';
+import type { ContentItem } from '@/lib/page/sites/types';
 
 export interface PreparedSnapshot {
   ask: SnapshotRequest;

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { mountPage } from '@/components/mount-page';
 import { CreatorPanel } from '@/components/risk/creator-panel';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import type { CreatorHistoryView } from '@/lib/messaging/risk-messages';
-import { type CreatorRef, creatorRefSchema } from '@/lib/protocol/history';
+import { type CreatorRef, creatorRefSchema } from '@/lib/shared/protocol/history';
 import '@/components/risk/creator-panel.css';
 
 function creatorFromUrl(): CreatorRef | undefined {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type DashboardState, DashboardView } from '@/components/dashboard/dashboard-view';
 import { ExchangePanel, type ExchangeState } from '@/components/dashboard/exchange-panel';
 import { mountPage } from '@/components/mount-page';
-import { t } from '@/lib/i18n';
+import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import { MAX_IMPORT_CHARS } from '@/lib/messaging/dashboard-messages';
 import { buildExport, download, importText, TooLargeError } from './transfer';

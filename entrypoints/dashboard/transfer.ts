@@ -3,15 +3,16 @@
  * here (so no single message has to carry 100,000 flags); import sends the file's text in
  * parts, then asks the background to validate and merge it.
  */
-import { writeCsvExport } from '@/lib/exchange/csv-write';
-import type { ExportData } from '@/lib/exchange/envelope';
-import { writeJsonExport } from '@/lib/exchange/json-format';
+
 import { send } from '@/lib/messaging/client';
 import {
   IMPORT_PART_CHARS,
   type ImportResultView,
   MAX_IMPORT_CHARS,
 } from '@/lib/messaging/dashboard-messages';
+import { writeCsvExport } from '@/lib/shared/exchange/csv-write';
+import type { ExportData } from '@/lib/shared/exchange/envelope';
+import { writeJsonExport } from '@/lib/shared/exchange/json-format';
 
 async function readAll<K extends 'flags' | 'notes' | 'creators'>(kind: K) {
   const records: unknown[] = [];

@@ -4,17 +4,17 @@ import { mountPage } from '@/components/mount-page';
 import { AdaptersPanel } from '@/components/options/adapters-panel';
 import { PackPanel } from '@/components/options/pack-panel';
 import { type SettingsDraft, SettingsForm } from '@/components/options/settings-form';
-import { t } from '@/lib/i18n';
-import { useChosenLanguage } from '@/lib/i18n-language';
-import { send } from '@/lib/messaging/client';
-import type { SettingsView } from '@/lib/messaging/message-map';
-import type { PackStatus } from '@/lib/messaging/pack-messages';
-import { endpointOriginPattern } from '@/lib/settings/settings';
+import { endpointOriginPattern } from '@/lib/background/settings/settings';
 import {
   clearSiteAdapters,
   loadSiteAdapters,
   saveSiteAdapters,
-} from '@/lib/sites/site-adapters-store';
+} from '@/lib/background/settings/site-adapters-store';
+import { useChosenLanguage } from '@/lib/i18n/language';
+import { t } from '@/lib/i18n/translate';
+import { send } from '@/lib/messaging/client';
+import type { SettingsView } from '@/lib/messaging/message-map';
+import type { PackStatus } from '@/lib/messaging/pack-messages';
 import '@/components/options/options.css';
 
 /**

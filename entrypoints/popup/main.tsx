@@ -4,11 +4,11 @@ import { mountPage } from '@/components/mount-page';
 import { type PopupState, PopupView } from '@/components/popup/popup-view';
 import { SiteToggle } from '@/components/popup/site-toggle';
 import { SyncPanel } from '@/components/popup/sync-panel';
-import { t } from '@/lib/i18n';
+import { isSiteEnabled, setSiteEnabled } from '@/lib/background/settings/site-switch';
+import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import { MessageError } from '@/lib/messaging/errors';
 import type { RejectedRecord, SyncStatusView } from '@/lib/messaging/message-map';
-import { isSiteEnabled, setSiteEnabled } from '@/lib/overlay/site-switch';
 import '@/components/popup/popup.css';
 
 const POLL_MS = 1_000;

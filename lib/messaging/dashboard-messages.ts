@@ -9,8 +9,13 @@
  * mid-upload, `exchange.import` answers that the upload is incomplete and the page says so.
  */
 import { z } from 'zod';
-import { exportedCreatorSchema } from '@/lib/exchange/envelope';
-import { flagSchema, flagStatusSchema, isoTimeSchema, noteSchema } from '@/lib/protocol/records';
+import { exportedCreatorSchema } from '@/lib/shared/exchange/envelope';
+import {
+  flagSchema,
+  flagStatusSchema,
+  isoTimeSchema,
+  noteSchema,
+} from '@/lib/shared/protocol/records';
 import type { MessageSpec } from './message-spec';
 
 export const IMPORT_PART_CHARS = 4 * 1024 * 1024;

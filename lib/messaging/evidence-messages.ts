@@ -5,8 +5,8 @@
  * show other reviewers' pages: extension pages only.
  */
 import { z } from 'zod';
-import { sha256HexSchema } from '@/lib/protocol/evidence';
-import { flagSchema } from '@/lib/protocol/records';
+import { sha256HexSchema } from '@/lib/shared/protocol/evidence';
+import { flagSchema } from '@/lib/shared/protocol/records';
 import type { MessageSpec } from './message-spec';
 
 const cssNumber = z.number().finite().min(-100_000).max(100_000);

@@ -10,6 +10,7 @@
  * - 'extension': extension pages only (popup, options, side panel): settings, stats, sync.
  */
 import { z } from 'zod';
+import { declarativeSchemas } from '@/lib/page/sites/declarative-schema';
 import {
   creatorSchema,
   evidenceSchema,
@@ -21,11 +22,10 @@ import {
   recordIdSchema,
   reviewerIdSchema,
   severitySchema,
-} from '@/lib/protocol/records';
-import { endpointUrlSchema } from '@/lib/settings/endpoint-url';
-import { languageChoiceSchema } from '@/lib/settings/languages';
-import { packKeySchema } from '@/lib/settings/pack-key';
-import { declarativeSchemas } from '@/lib/sites/declarative-schema';
+} from '@/lib/shared/protocol/records';
+import { endpointUrlSchema } from '@/lib/shared/settings/endpoint-url';
+import { languageChoiceSchema } from '@/lib/shared/settings/languages';
+import { packKeySchema } from '@/lib/shared/settings/pack-key';
 import { dashboardMessages } from './dashboard-messages';
 import { ERROR_CODES } from './errors';
 import { createdFlagSchema, evidenceMessages, snapshotRequestSchema } from './evidence-messages';
@@ -129,7 +129,7 @@ export const messageMap = {
    * What a content script needs before it draws anything on a page, in one round trip:
    * whether the reviewer switched Flagpost off for the site, the policies a manual flag can
    * name, the organisation's declarative adapters (read and validated here, so the
-   * content script loads no schema) and the UI's messages as templates (lib/i18n.ts).
+   * content script loads no schema) and the UI's messages as templates (lib/i18n/translate.ts).
    * Asked again when either setting changes.
    */
   'page.setup': {
@@ -142,7 +142,7 @@ export const messageMap = {
       messages: z.record(z.string().max(100), z.string().max(2_000)),
       /** The language `messages` are in, as chosen ('auto': the browser's). */
       language: languageChoiceSchema,
-      /** Closed unless automation asked for it (lib/settings/local-keys.ts). */
+      /** Closed unless automation asked for it (lib/shared/settings/local-keys.ts). */
       overlayRoot: z.enum(['open', 'closed']),
     }),
   },

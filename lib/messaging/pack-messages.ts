@@ -1,6 +1,6 @@
 /** Messages about the active policy pack: its status, importing one, fetching one. */
 import { z } from 'zod';
-import { severitySchema } from '@/lib/protocol/records';
+import { severitySchema } from '@/lib/shared/protocol/records';
 import type { MessageSpec } from './message-spec';
 
 export const packErrorSchema = z.object({

@@ -10,7 +10,7 @@
  * card adds creator notes with `note.create` like any other note.
  */
 import { z } from 'zod';
-import { creatorRefSchema, enforcementActionKindSchema } from '@/lib/protocol/history';
+import { creatorRefSchema, enforcementActionKindSchema } from '@/lib/shared/protocol/history';
 import {
   flagSourceSchema,
   flagStatusSchema,
@@ -18,7 +18,7 @@ import {
   noteSchema,
   recordIdSchema,
   severitySchema,
-} from '@/lib/protocol/records';
+} from '@/lib/shared/protocol/records';
 import type { MessageSpec } from './message-spec';
 
 export const MAX_CREATORS_PER_RISK_REQUEST = 500;

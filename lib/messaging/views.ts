@@ -3,7 +3,12 @@
  * findings). Message files import these, never message-map.ts, to avoid import cycles.
  */
 import { z } from 'zod';
-import { evidenceSchema, flagSchema, noteSchema, severitySchema } from '@/lib/protocol/records';
+import {
+  evidenceSchema,
+  flagSchema,
+  noteSchema,
+  severitySchema,
+} from '@/lib/shared/protocol/records';
 
 export const syncStateSchema = z.enum(['pending', 'synced', 'stale', 'rejected', 'discarded']);
 const syncFields = { syncState: syncStateSchema, syncError: z.string().optional() };
@@ -11,7 +16,7 @@ export const flagViewSchema = flagSchema.extend(syncFields);
 export type FlagView = z.infer<typeof flagViewSchema>;
 export const noteViewSchema = noteSchema.extend(syncFields);
 
-/** What the content script asks the policy engine to check, per item (see lib/policy). */
+/** What the content script asks the policy engine to check, per item (see lib/shared/policy). */
 export const policyInputSchema = z.object({
   market: z.string().max(8).optional(),
   fields: z.record(z.string().max(64), z.string().max(20_000).optional()),

@@ -4,13 +4,13 @@
  * records, so a content script (beside a hostile page) may never send them.
  */
 import { z } from 'zod';
-import { sha256HexSchema } from '@/lib/protocol/evidence';
+import { sha256HexSchema } from '@/lib/shared/protocol/evidence';
 import {
   flagStatusSchema,
   marketSchema,
   recordIdSchema,
   severitySchema,
-} from '@/lib/protocol/records';
+} from '@/lib/shared/protocol/records';
 import type { MessageSpec } from './message-spec';
 import { flagViewSchema, syncStateSchema } from './views';
 
@@ -29,7 +29,7 @@ export type QueueCursorView = z.infer<typeof queueCursorSchema>;
 
 /** A queue row: the flag without its evidence, which the list does not show. */
 export const queueRowSchema = flagViewSchema.omit({ evidence: true }).extend({
-  /** SHA-256 of the flag's evidence snapshot (lib/evidence/snapshot-link.ts), if any. */
+  /** SHA-256 of the flag's evidence snapshot (lib/shared/evidence/snapshot-link.ts), if any. */
   snapshot: sha256HexSchema.optional(),
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;

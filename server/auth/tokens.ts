@@ -7,8 +7,8 @@
  * with one indexed lookup instead of trying a slow hash against every row.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { newUlid } from '@/lib/protocol/ids';
-import { reviewerIdSchema } from '@/lib/protocol/records';
+import { newUlid } from '@/lib/shared/protocol/ids';
+import { reviewerIdSchema } from '@/lib/shared/protocol/records';
 import type { Queryable } from '../db/database';
 
 const TOKEN_PREFIX = 'fpt_';

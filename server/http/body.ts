@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
-import { describeIssues } from '@/lib/protocol/issues';
+import { describeIssues } from '@/lib/shared/protocol/issues';
 import { HttpError, validationError } from './respond';
 
 function tooLarge(limit: number): HttpError {

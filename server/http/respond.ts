@@ -1,8 +1,8 @@
 /** Writing responses: JSON bodies, and errors in the one shape the wire format defines. */
 import type { ServerResponse } from 'node:http';
-import type { ValidationIssue } from '@/lib/protocol/issues';
-import { issuesText } from '@/lib/protocol/issues';
-import type { ErrorBody, ErrorCode } from '@/lib/protocol/service';
+import type { ValidationIssue } from '@/lib/shared/protocol/issues';
+import { issuesText } from '@/lib/shared/protocol/issues';
+import type { ErrorBody, ErrorCode } from '@/lib/shared/protocol/service';
 
 export type Headers = Record<string, string>;
 

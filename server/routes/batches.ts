@@ -1,6 +1,6 @@
 /** POST /v1/batches: bulk ingest of flags and notes. */
-import { batchEnvelopeSchema } from '@/lib/protocol/batch';
-import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from '@/lib/protocol/limits';
+import { batchEnvelopeSchema } from '@/lib/shared/protocol/batch';
+import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from '@/lib/shared/protocol/limits';
 import { parseWith, readJson } from '../http/body';
 import { HttpError } from '../http/respond';
 import type { Route } from '../http/router';

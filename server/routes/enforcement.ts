@@ -1,6 +1,6 @@
 /** POST /v1/enforcement-actions: the governance system records what it did to a creator. */
-import { enforcementActionSchema } from '@/lib/protocol/history';
-import { MAX_SMALL_BODY_BYTES } from '@/lib/protocol/limits';
+import { enforcementActionSchema } from '@/lib/shared/protocol/history';
+import { MAX_SMALL_BODY_BYTES } from '@/lib/shared/protocol/limits';
 import { parseWith, readJson } from '../http/body';
 import type { Route } from '../http/router';
 import { actionById, recordAction } from '../store/enforcement';

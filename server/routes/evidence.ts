@@ -9,7 +9,7 @@ import {
   type EvidenceReceipt,
   MAX_EVIDENCE_BYTES,
   sha256HexSchema,
-} from '@/lib/protocol/evidence';
+} from '@/lib/shared/protocol/evidence';
 import { readBody } from '../http/body';
 import { HttpError } from '../http/respond';
 import type { Route } from '../http/router';

@@ -1,6 +1,6 @@
 /** GET /v1/creators/{platform}/{creatorId}/history: what all reviewers know about a creator. */
-import { type CreatorHistory, creatorRefSchema } from '@/lib/protocol/history';
-import type { Flag, Note } from '@/lib/protocol/records';
+import { type CreatorHistory, creatorRefSchema } from '@/lib/shared/protocol/history';
+import type { Flag, Note } from '@/lib/shared/protocol/records';
 import { parseWith } from '../http/body';
 import type { Route } from '../http/router';
 import { actionsAbout } from '../store/enforcement';

@@ -1,7 +1,7 @@
 /** GET and PUT /v1/policy-pack: delivery of the current policy pack, with ETags. */
 import { createHash } from 'node:crypto';
-import { MAX_POLICY_PACK_BYTES } from '@/lib/protocol/limits';
-import { policyPackPublishSchema } from '@/lib/protocol/service';
+import { MAX_POLICY_PACK_BYTES } from '@/lib/shared/protocol/limits';
+import { policyPackPublishSchema } from '@/lib/shared/protocol/service';
 import { parseWith, readJson } from '../http/body';
 import { HttpError } from '../http/respond';
 import type { Route } from '../http/router';

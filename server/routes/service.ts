@@ -1,6 +1,6 @@
 /** Unauthenticated service routes: health and the OpenAPI document. */
-import { buildOpenApiDocument } from '@/lib/protocol/openapi';
-import type { Health } from '@/lib/protocol/service';
+import { buildOpenApiDocument } from '@/lib/shared/protocol/openapi';
+import type { Health } from '@/lib/shared/protocol/service';
 import { HttpError } from '../http/respond';
 import type { Route } from '../http/router';
 

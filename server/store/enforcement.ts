@@ -1,5 +1,5 @@
 /** Enforcement actions the governance system took on creators. */
-import type { EnforcementAction } from '@/lib/protocol/history';
+import type { EnforcementAction } from '@/lib/shared/protocol/history';
 import type { Queryable } from '../db/database';
 
 interface ActionRow {

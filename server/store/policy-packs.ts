@@ -1,5 +1,5 @@
 /** Published policy packs; the latest publication is the current pack. */
-import type { PolicyPackEnvelope } from '@/lib/protocol/service';
+import type { PolicyPackEnvelope } from '@/lib/shared/protocol/service';
 import type { Queryable } from '../db/database';
 
 interface PackRow {

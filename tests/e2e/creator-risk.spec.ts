@@ -5,8 +5,8 @@
  * history used (with its age) when the endpoint is gone.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { newUlid } from '@/lib/protocol/ids';
-import type { Flag, Note } from '@/lib/protocol/records';
+import { newUlid } from '@/lib/shared/protocol/ids';
+import type { Flag, Note } from '@/lib/shared/protocol/records';
 import { issueToken } from '../../server/app';
 import { launchWithExtension } from './support/chromium';
 import { startTestEndpoint, type TestEndpoint } from './support/endpoint';

@@ -1,6 +1,6 @@
 /**
  * The UI speaks the browser's language, in the overlays too: content scripts fill the
- * catalogue's templates that page.setup brings (lib/i18n.ts), extension pages ask the
+ * catalogue's templates that page.setup brings (lib/i18n/translate.ts), extension pages ask the
  * browser. Thai here; tests/unit/i18n/locales.test.ts checks every catalogue's keys.
  */
 import { readFileSync } from 'node:fs';

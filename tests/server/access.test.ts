@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { batchResponseSchema } from '@/lib/protocol/batch';
-import { creatorHistorySchema } from '@/lib/protocol/history';
-import { buildOpenApiDocument } from '@/lib/protocol/openapi';
+import { batchResponseSchema } from '@/lib/shared/protocol/batch';
+import { creatorHistorySchema } from '@/lib/shared/protocol/history';
+import { buildOpenApiDocument } from '@/lib/shared/protocol/openapi';
 import {
   type ErrorBody,
   errorBodySchema,
@@ -9,7 +9,7 @@ import {
   healthSchema,
   type PolicyPackEnvelope,
   policyPackEnvelopeSchema,
-} from '@/lib/protocol/service';
+} from '@/lib/shared/protocol/service';
 import { issueToken, type RunningServer, revokeTokens, startServer } from '@/server/app';
 import { api, type Backend, flagItem, forEachBackend, makeFlag, postBatch } from './helpers';
 

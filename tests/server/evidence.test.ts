@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evidenceReceiptSchema } from '@/lib/protocol/evidence';
-import { buildOpenApiDocument } from '@/lib/protocol/openapi';
-import type { ErrorBody } from '@/lib/protocol/service';
+import { evidenceReceiptSchema } from '@/lib/shared/protocol/evidence';
+import { buildOpenApiDocument } from '@/lib/shared/protocol/openapi';
+import type { ErrorBody } from '@/lib/shared/protocol/service';
 import { issueToken, type RunningServer, startServer } from '@/server/app';
 import { type Backend, forEachBackend } from './helpers';
 

@@ -3,9 +3,9 @@
  * small HTTP client. Tests talk to a real server over real HTTP on 127.0.0.1.
  */
 import { randomBytes } from 'node:crypto';
-import type { BatchItem, BatchResponse } from '@/lib/protocol/batch';
-import { newUlid } from '@/lib/protocol/ids';
-import type { Flag, Note } from '@/lib/protocol/records';
+import type { BatchItem, BatchResponse } from '@/lib/shared/protocol/batch';
+import { newUlid } from '@/lib/shared/protocol/ids';
+import type { Flag, Note } from '@/lib/shared/protocol/records';
 import { type Database, openDatabase } from '@/server/db/database';
 
 export interface Backend {

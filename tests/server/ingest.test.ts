@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BatchResponse } from '@/lib/protocol/batch';
-import type { CreatorHistory } from '@/lib/protocol/history';
-import { newUlid } from '@/lib/protocol/ids';
-import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from '@/lib/protocol/limits';
-import type { ErrorBody } from '@/lib/protocol/service';
+import type { BatchResponse } from '@/lib/shared/protocol/batch';
+import type { CreatorHistory } from '@/lib/shared/protocol/history';
+import { newUlid } from '@/lib/shared/protocol/ids';
+import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from '@/lib/shared/protocol/limits';
+import type { ErrorBody } from '@/lib/shared/protocol/service';
 import { issueToken, type RunningServer, startServer } from '@/server/app';
 import {
   api,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument } from '@/lib/protocol/openapi';
+import { buildOpenApiDocument } from '@/lib/shared/protocol/openapi';
 import { routes } from '@/server/app';
 
 type Json = { [key: string]: unknown };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssuePath } from '@/lib/protocol/issues';
+import { formatIssuePath } from '@/lib/shared/protocol/issues';
 import { TokenBucketLimiter } from '@/server/auth/rate-limit';
 import { canonicalJson } from '@/server/canonical-json';
 import { matchesIfNoneMatch } from '@/server/routes/policy-pack';

@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
-import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '../../../lib/settings/local-keys';
+import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '../../../lib/shared/settings/local-keys';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
@@ -42,7 +42,7 @@ export interface ExtensionBrowser {
 
 /**
  * Launches Chromium with the built extension. Unless `openOverlay` is false, it first asks
- * Flagpost for open overlay shadow roots (lib/settings/local-keys.ts): automation reaches
+ * Flagpost for open overlay shadow roots (lib/shared/settings/local-keys.ts): automation reaches
  * into open roots only, and a reviewer's browser keeps them closed.
  */
 export async function launchWithExtension(

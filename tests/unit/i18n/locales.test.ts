@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UI_LANGUAGES } from '@/lib/settings/languages';
+import { UI_LANGUAGES } from '@/lib/shared/settings/languages';
 
 // Each market language is a translation of the English catalogue and nothing else: the same
 // keys, the same placeholders, and every $PLACEHOLDER$ the English message uses (a missing

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { t, useMessageTemplates } from '@/lib/i18n';
-import { fillTemplate, TEMPLATE_SLOTS, templatesFromCatalogue } from '@/lib/i18n-templates';
+import { fillTemplate, TEMPLATE_SLOTS, templatesFromCatalogue } from '@/lib/i18n/templates';
+import { t, useMessageTemplates } from '@/lib/i18n/translate';
 
 // What browser.i18n.getMessage(key, TEMPLATE_SLOTS) gives for "$COUNT$ findings, $SEV$"
 // with placeholders count -> $1 and sev -> $2.

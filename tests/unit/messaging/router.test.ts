@@ -1,10 +1,10 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FlagpostDb } from '@/lib/background/store/db';
+import { countLiveFlags, createFlag } from '@/lib/background/store/flags-repo';
 import { messageMap } from '@/lib/messaging/message-map';
 import { createRouter, type Handlers } from '@/lib/messaging/router';
-import { FlagpostDb } from '@/lib/store/db';
-import { countLiveFlags, createFlag } from '@/lib/store/flags-repo';
-import { ITEM } from '../store/samples';
+import { ITEM } from '../background/store/samples';
 
 const identity = { id: 'flagpost-id', origin: 'chrome-extension://flagpost-id/' };
 const fromPopup = { id: 'flagpost-id', url: 'chrome-extension://flagpost-id/popup.html' };

@@ -1,0 +1,76 @@
+/**
+ * Reviewer settings, kept in extension storage and validated on every read; a corrupt value
+ * falls back to the default for that field only, so one bad field never wipes the others.
+ * The endpoint token is NOT here: content scripts can read storage.local, so the token
+ * lives in the extension's own IndexedDB (lib/background/store/secrets-repo.ts).
+ */
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import { reviewerIdSchema } from '@/lib/shared/protocol/records';
+import { endpointUrlSchema } from '../../shared/settings/endpoint-url';
+import { languageChoiceSchema } from '../../shared/settings/languages';
+import { SETTINGS_KEY } from '../../shared/settings/local-keys';
+import { packKeySchema } from '../../shared/settings/pack-key';
+
+export { endpointUrlSchema };
+
+export const settingsSchema = z.object({
+  reviewerId: reviewerIdSchema,
+  /** '' while no endpoint is configured: flags then stay local and queued. */
+  endpointUrl: endpointUrlSchema,
+  syncIntervalMinutes: z.int().min(1).max(1440),
+  /** Whether a policy pack without a signature may be used (the bundled pack is trusted). */
+  allowUnsignedPacks: z.boolean(),
+  /** Ed25519 public keys (base64 of the 32 raw bytes) whose signatures are accepted. */
+  trustedPackKeys: z.array(packKeySchema).max(20),
+  /** Evidence snapshots stored on this device, at most (MB); new ones are refused beyond. */
+  evidenceQuotaMb: z.int().min(1).max(100_000),
+  /** The UI's language: 'auto' follows the browser's. */
+  language: languageChoiceSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  reviewerId: 'local-reviewer',
+  endpointUrl: '',
+  syncIntervalMinutes: 5,
+  allowUnsignedPacks: true,
+  trustedPackKeys: [],
+  evidenceQuotaMb: 200,
+  language: 'auto',
+};
+const KEY = SETTINGS_KEY;
+
+export function parseStoredSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const source = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const problems: string[] = [];
+  for (const [field, schema] of Object.entries(settingsSchema.shape)) {
+    if (!(field in source)) continue;
+    const parsed = schema.safeParse(source[field]);
+    if (parsed.success) settings[field] = parsed.data;
+    else problems.push(`${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  }
+  return { settings: settings as Settings, problems };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(KEY);
+  const { settings, problems } = parseStoredSettings(stored[KEY]);
+  if (problems.length) console.warn(`Flagpost: ignored invalid settings: ${problems.join('; ')}`);
+  return settings;
+}
+
+/** Validates the whole result first; nothing is written when any field is invalid. */
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const current = await loadSettings();
+  const next = settingsSchema.parse({ ...current, ...patch });
+  await browser.storage.local.set({ [KEY]: next });
+  return next;
+}
+
+/** The origin pattern to ask host permission for, e.g. https://gov.example.com/* */
+export function endpointOriginPattern(endpointUrl: string): string {
+  const url = new URL(endpointUrl);
+  return `${url.protocol}//${url.hostname}/*`;
+}

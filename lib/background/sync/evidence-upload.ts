@@ -1,0 +1,60 @@
+/**
+ * Before a batch goes out, the snapshots its flags cite go first (`PUT /v1/evidence/{sha}`),
+ * so the endpoint never holds a flag whose image it lacks. The endpoint is idempotent by
+ * hash; `uploaded` remembers what this worker already sent to skip repeats within its life.
+ * A snapshot missing on this device is skipped (the flag still goes: it carries the hash).
+ */
+
+import type { FlagpostDb } from '@/lib/background/store/db';
+import { snapshotHashOf } from '@/lib/shared/evidence/snapshot-link';
+import type { BatchItem } from '@/lib/shared/protocol/batch';
+import type { EndpointConfig, SendOutcome } from './transport';
+
+const uploaded = new Set<string>();
+
+export function evidenceUrl(endpointUrl: string, sha256: string): string {
+  const base = endpointUrl.endsWith('/') ? endpointUrl : `${endpointUrl}/`;
+  return new URL(`v1/evidence/${sha256}`, base).href;
+}
+
+/** undefined: every snapshot is at the endpoint; otherwise why the batch must wait. */
+export async function uploadBatchEvidence(
+  db: FlagpostDb,
+  config: EndpointConfig,
+  batch: readonly BatchItem[],
+  options: { timeoutMs: number; fetch?: typeof fetch },
+): Promise<Extract<SendOutcome, { kind: 'retry' | 'refused' }> | undefined> {
+  const doFetch = options.fetch ?? fetch;
+  const hashes = new Set<string>();
+  for (const item of batch) {
+    if (item.type !== 'flag') continue;
+    const hash = snapshotHashOf(item.record.evidence);
+    if (hash && !uploaded.has(`${config.endpointUrl} ${hash}`)) hashes.add(hash);
+  }
+  for (const hash of hashes) {
+    const row = await db.evidence.get(hash);
+    if (!row) continue;
+    let response: Response;
+    try {
+      response = await doFetch(evidenceUrl(config.endpointUrl, hash), {
+        method: 'PUT',
+        headers: { 'content-type': row.mimeType, authorization: `Bearer ${config.token}` },
+        body: row.bytes,
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+    } catch (error) {
+      return { kind: 'retry', reason: `Snapshot upload failed: ${String(error)}` };
+    }
+    if (response.ok) {
+      uploaded.add(`${config.endpointUrl} ${hash}`);
+      continue;
+    }
+    const reason = `Snapshot upload answered ${response.status}`;
+    if (response.status === 401 || response.status === 403) return { kind: 'refused', reason };
+    // A snapshot the endpoint will never take (too large, wrong type) must not hold the
+    // flags back forever: the flag goes with its hash; the image stays on this device.
+    if (response.status === 400 || response.status === 413 || response.status === 415) continue;
+    return { kind: 'retry', reason };
+  }
+  return undefined;
+}

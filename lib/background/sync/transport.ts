@@ -1,0 +1,96 @@
+/**
+ * One batch over HTTP, and what the answer means for the sync loop. Every response is
+ * validated: a proxy's HTML error page or a truncated body is a retryable failure, never
+ * a reason to mark records delivered.
+ */
+import {
+  type BatchItem,
+  type BatchResponse,
+  batchResponseSchema,
+} from '@/lib/shared/protocol/batch';
+import { parseRetryAfter } from './backoff';
+
+export interface EndpointConfig {
+  /** Base URL, e.g. https://governance.example.com (routes live under /v1). */
+  endpointUrl: string;
+  token: string;
+}
+
+export type SendOutcome =
+  | { kind: 'delivered'; response: BatchResponse }
+  /** Try again later: network, timeout, 5xx, 429, invalid answer. */
+  | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  /** The batch is too large for this endpoint: split it. */
+  | { kind: 'too-large'; reason: string }
+  /** Nothing will work until the reviewer changes settings (bad token, wrong URL). */
+  | { kind: 'refused'; reason: string };
+
+export interface TransportOptions {
+  timeoutMs: number;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export function batchesUrl(endpointUrl: string): string {
+  return new URL('v1/batches', endpointUrl.endsWith('/') ? endpointUrl : `${endpointUrl}/`).href;
+}
+
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: { message?: unknown } };
+    if (typeof body.error?.message === 'string') return body.error.message.slice(0, 500);
+  } catch {
+    // not JSON: fall through to the status text
+  }
+  return response.statusText || 'no reason given';
+}
+
+export async function sendBatch(
+  config: EndpointConfig,
+  records: readonly BatchItem[],
+  options: TransportOptions,
+): Promise<SendOutcome> {
+  const doFetch = options.fetch ?? fetch;
+  const now = options.now ?? Date.now;
+  let response: Response;
+  try {
+    response = await doFetch(batchesUrl(config.endpointUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${config.token}` },
+      body: JSON.stringify({ records }),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+  } catch (error) {
+    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+    return {
+      kind: 'retry',
+      reason: timedOut
+        ? `No answer within ${Math.round(options.timeoutMs / 1000)} s`
+        : `Network error: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  const status = response.status;
+  if (status === 200) {
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      return { kind: 'retry', reason: 'The endpoint sent an unreadable answer' };
+    }
+    const parsed = batchResponseSchema.safeParse(body);
+    const matches =
+      parsed.success &&
+      parsed.data.results.length === records.length &&
+      parsed.data.results.every(
+        (r, i) => r.id === records[i]?.record.id && r.type === records[i]?.type,
+      );
+    if (!parsed.success || !matches)
+      return { kind: 'retry', reason: 'The endpoint sent an answer that does not match the batch' };
+    return { kind: 'delivered', response: parsed.data };
+  }
+  const reason = `HTTP ${status}: ${await errorMessage(response)}`;
+  if (status === 413) return { kind: 'too-large', reason };
+  if (status === 401 || status === 403 || status === 404) return { kind: 'refused', reason };
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
+  return { kind: 'retry', reason, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+}

@@ -1,0 +1,94 @@
+/**
+ * Asks the background's policy engine about items in batches: items are queued as they come
+ * near the viewport and sent together, at most MAX_ITEMS_PER_EVALUATION per message. Results
+ * are remembered by input, so an item seen again (after a navigation back, a rescan) is not
+ * sent again while this content script lives.
+ */
+import { MAX_ITEMS_PER_EVALUATION } from '@/lib/messaging/limits';
+import type { PolicyInput } from '@/lib/shared/policy/types';
+import { inputSignature } from './policy-input';
+
+export interface EvaluatedFinding {
+  policyId: string;
+  ruleId: string;
+  severity: 'low' | 'medium' | 'high' | 'critical';
+  title: string;
+  evidence: Array<{ field: string; start: number; end: number; text: string }>;
+}
+
+export type Evaluate<F> = (
+  items: Array<{ key: string; input: PolicyInput }>,
+) => Promise<Array<{ key: string; findings: EvaluatedFinding[]; flags: F[] }>>;
+
+/**
+ * `flags`: what the reviewer already recorded on the item, fresh from the database with
+ * the first answer; undefined when the findings came from the cache (the mount keeps what
+ * it had).
+ */
+export type EvaluationResult<F> =
+  | { ok: true; findings: EvaluatedFinding[]; flags?: F[] }
+  | { ok: false; error: string };
+
+const CACHE_LIMIT = 5_000;
+/** Gathers the items that come near together (one scroll) into one message. */
+export const EVALUATION_DELAY_MS = 30;
+
+/** Results by input signature, shared by the page views of one content script. */
+export function createEvaluationCache() {
+  return new Map<string, EvaluatedFinding[]>();
+}
+
+export function createEvaluationQueue<F>(
+  evaluate: Evaluate<F>,
+  cache: Map<string, EvaluatedFinding[]>,
+  signal: AbortSignal,
+) {
+  const waiting = new Map<string, { input: PolicyInput; done: (r: EvaluationResult<F>) => void }>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => timer !== undefined && clearTimeout(timer), {
+    once: true,
+  });
+
+  const sendBatch = async (
+    batch: Array<[string, { input: PolicyInput; done: (r: EvaluationResult<F>) => void }]>,
+  ) => {
+    try {
+      const results = await evaluate(batch.map(([key, { input }]) => ({ key, input })));
+      const byKey = new Map(results.map((r) => [r.key, r]));
+      for (const [key, { input, done }] of batch) {
+        const result = byKey.get(key);
+        const findings = result?.findings ?? [];
+        if (cache.size >= CACHE_LIMIT) cache.clear();
+        cache.set(inputSignature(input), findings);
+        if (!signal.aborted) done({ ok: true, findings, flags: result?.flags ?? [] });
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      for (const [, { done }] of batch) if (!signal.aborted) done({ ok: false, error: message });
+    }
+  };
+
+  const flush = () => {
+    timer = undefined;
+    const all = [...waiting];
+    waiting.clear();
+    for (let i = 0; i < all.length; i += MAX_ITEMS_PER_EVALUATION)
+      void sendBatch(all.slice(i, i + MAX_ITEMS_PER_EVALUATION));
+  };
+
+  return {
+    /** Evaluates `input` for `key`; answers at once from the cache when it can. */
+    request(key: string, input: PolicyInput, done: (result: EvaluationResult<F>) => void): void {
+      const cached = cache.get(inputSignature(input));
+      if (cached) {
+        done({ ok: true, findings: cached });
+        return;
+      }
+      waiting.set(key, { input, done });
+      timer ??= setTimeout(flush, EVALUATION_DELAY_MS);
+    },
+    cancel(key: string): void {
+      waiting.delete(key);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * One shadow-root host per page for all of Flagpost's overlays. It is absolutely positioned
+ * at the document's origin with no size, outside <body>'s flow, so adding it shifts nothing
+ * on the page; overlays inside are positioned in document coordinates.
+ */
+import { OVERLAY_CSS } from '@/components/overlay/styles';
+import { RISK_CHIP_CSS } from '@/components/risk/risk-chip';
+
+export const HOST_TAG = 'flagpost-overlay';
+
+export interface OverlayRoot {
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  remove(): void;
+}
+
+export function createOverlayRoot(doc: Document, mode: ShadowRootMode = 'closed'): OverlayRoot {
+  doc.querySelector(HOST_TAG)?.remove(); // a stale root from a previous injection
+  const host = doc.createElement(HOST_TAG);
+  host.style.cssText =
+    'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important; ' +
+    'width: 0 !important; height: 0 !important; overflow: visible !important; ' +
+    'z-index: 2147483646 !important; display: block !important; contain: layout style !important;';
+  // Closed: page scripts cannot read the findings, flags and notes drawn here (assistive
+  // technology reaches closed roots all the same). Open only when automation asked for it
+  // (lib/shared/settings/local-keys.ts), since Playwright queries open shadow roots only.
+  const shadow = host.attachShadow({ mode });
+  const style = doc.createElement('style');
+  style.textContent = OVERLAY_CSS + RISK_CHIP_CSS;
+  shadow.append(style);
+  doc.documentElement.append(host);
+  return { host, shadow, remove: () => host.remove() };
+}

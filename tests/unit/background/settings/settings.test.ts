@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  DEFAULT_SETTINGS,
+  endpointUrlSchema,
+  loadSettings,
+  parseStoredSettings,
+  saveSettings,
+} from '@/lib/background/settings/settings';
+
+describe('settings', () => {
+  it('falls back to the default for a corrupt field only', () => {
+    expect(parseStoredSettings({ reviewerId: '<script>' })).toEqual({
+      settings: DEFAULT_SETTINGS,
+      problems: [expect.stringContaining('reviewerId')],
+    });
+    expect(parseStoredSettings('garbage').settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('saves a valid patch and refuses an invalid one without writing', async () => {
+    await saveSettings({ reviewerId: 'alice' });
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, reviewerId: 'alice' });
+    await expect(saveSettings({ reviewerId: 'bad id with spaces' })).rejects.toThrow();
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, reviewerId: 'alice' });
+    expect(await fakeBrowser.storage.local.get('settings')).toEqual({
+      settings: { ...DEFAULT_SETTINGS, reviewerId: 'alice' },
+    });
+  });
+});
+
+describe('the language setting', () => {
+  it('follows the browser unless a shipped language is chosen; an unknown one changes nothing', async () => {
+    // Settings stored before the choice existed keep working, in the browser's language.
+    const { language: _, ...older } = DEFAULT_SETTINGS;
+    expect(parseStoredSettings(older).settings.language).toBe('auto');
+    await saveSettings({ reviewerId: 'alice', language: 'th' });
+    expect((await loadSettings()).language).toBe('th');
+    await expect(saveSettings({ language: 'klingon' as 'th' })).rejects.toThrow();
+    expect(await loadSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      reviewerId: 'alice',
+      language: 'th',
+    });
+    expect(parseStoredSettings({ language: 'xx' }).problems).toEqual([
+      expect.stringContaining('language'),
+    ]);
+  });
+});
+
+describe('endpoint URL', () => {
+  it('accepts https anywhere and http only on this machine', async () => {
+    for (const ok of [
+      'https://gov.example.com',
+      'http://127.0.0.1:8787',
+      'http://localhost:3000/',
+      '',
+    ])
+      expect(endpointUrlSchema.safeParse(ok).success, ok).toBe(true);
+    for (const bad of [
+      'http://gov.example.com',
+      'ftp://x.example',
+      'gov.example.com',
+      'https://u:p@gov.example.com',
+    ])
+      expect(endpointUrlSchema.safeParse(bad).success, bad).toBe(false);
+    await expect(saveSettings({ endpointUrl: 'http://gov.example.com' })).rejects.toThrow(/https/);
+  });
+});
