@@ -1,4 +1,4 @@
-import { useT } from '../i18n-context';
+import { useT } from '@/components/i18n-context';
 
 /** The figures behind a chart, as a table only screen readers see (charts are aria-hidden). */
 export function ChartTable(props: {

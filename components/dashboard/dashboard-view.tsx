@@ -1,7 +1,7 @@
 /** The analyst's dashboard: totals, charts, sync health, rule precision, export / import. */
 import type { ComponentChildren } from 'preact';
+import { useT } from '@/components/i18n-context';
 import type { DashboardSummaryView } from '@/lib/messaging/dashboard-messages';
-import { useT } from '../i18n-context';
 import { BarChart } from './bar-chart';
 import { DayChart } from './day-chart';
 import { PrecisionTable } from './precision-table';

@@ -1,5 +1,5 @@
 /** Flags per day as vertical bars (inline SVG), with the figures in a table for screen readers. */
-import { useT } from '../i18n-context';
+import { useT } from '@/components/i18n-context';
 import { ChartTable } from './chart-table';
 
 const H = 120;

@@ -1,6 +1,7 @@
 /** Export (CSV / JSON) and import of flags, notes and creators; the page does the work. */
+
+import { useT } from '@/components/i18n-context';
 import type { ImportResultView } from '@/lib/messaging/dashboard-messages';
-import { useT } from '../i18n-context';
 
 export type ExchangeState =
   | { kind: 'idle' }

@@ -1,6 +1,7 @@
 /** Per-rule precision from confirm / dismiss decisions, weakest rule first. */
+
+import { useT } from '@/components/i18n-context';
 import type { DashboardSummaryView } from '@/lib/messaging/dashboard-messages';
-import { useT } from '../i18n-context';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 

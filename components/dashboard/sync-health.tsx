@@ -1,6 +1,7 @@
 /** Sync health at a glance: what waits, what was refused, when sync last worked. */
+
+import { useT } from '@/components/i18n-context';
 import type { DashboardSummaryView } from '@/lib/messaging/dashboard-messages';
-import { useT } from '../i18n-context';
 
 export function SyncHealth(props: {
   sync: DashboardSummaryView['sync'];

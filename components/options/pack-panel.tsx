@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { useT } from '@/components/i18n-context';
 import type { PackErrorView, PackStatus } from '@/lib/messaging/pack-messages';
-import { useT } from '../i18n-context';
 
 export type PackActionResult =
   | { ok: true; status: PackStatus; message: string }

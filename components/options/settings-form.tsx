@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
+import { useT } from '@/components/i18n-context';
 import type { SettingsView } from '@/lib/messaging/message-map';
 import { formatMb } from '@/lib/shared/evidence/quota';
 import { LANGUAGE_NAMES, type LanguageChoice, UI_LANGUAGES } from '@/lib/shared/settings/languages';
-import { useT } from '../i18n-context';
 
 export interface SettingsDraft {
   endpointUrl: string;

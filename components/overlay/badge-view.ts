@@ -4,9 +4,10 @@
  * by Preact (ItemOverlay, RiskChip) and, on feeds, by static-overlay.ts before the reviewer
  * first opens the card.
  */
+
+import { BAND_LABEL, TREND_ARROW, TREND_LABEL } from '@/components/risk/labels';
 import type { Translate } from '@/lib/i18n/keys';
 import type { RiskBand, RiskTrend } from '@/lib/shared/risk/bands';
-import { BAND_LABEL, TREND_ARROW, TREND_LABEL } from '../risk/labels';
 import { type SummaryFlag, summarise } from './badge-summary';
 import type { FindingsState } from './finding-list';
 import { severityKey } from './flag-form';

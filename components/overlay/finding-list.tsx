@@ -3,7 +3,7 @@
  * text) and the reviewer's two answers: confirm or dismiss. A decided finding shows the
  * decision and offers the other answer.
  */
-import { useT } from '../i18n-context';
+import { useT } from '@/components/i18n-context';
 import { decisionOf, type SummaryFlag } from './badge-summary';
 import { type Severity, severityKey } from './flag-form';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useT } from '../i18n-context';
+import { useT } from '@/components/i18n-context';
 
 export interface PolicyOption {
   id: string;

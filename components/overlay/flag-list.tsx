@@ -1,6 +1,7 @@
 /** The flags recorded on an item, with their sync state; page text is rendered as text. */
+
+import { useT } from '@/components/i18n-context';
 import { snapshotHashOf } from '@/lib/shared/evidence/snapshot-link';
-import { useT } from '../i18n-context';
 import { type PolicyOption, type Severity, severityKey } from './flag-form';
 
 export interface OverlayFlag {

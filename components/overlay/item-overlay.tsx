@@ -5,9 +5,9 @@
  * Every page-derived string is rendered as a text node by Preact; nothing here builds HTML.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from '@/components/i18n-context';
+import { RiskChip } from '@/components/risk/risk-chip';
 import type { RiskBand, RiskTrend } from '@/lib/shared/risk/bands';
-import { useT } from '../i18n-context';
-import { RiskChip } from '../risk/risk-chip';
 import { decisionOf } from './badge-summary';
 import { badgeView, cardIdOf } from './badge-view';
 import {

@@ -1,6 +1,7 @@
 /** Every key of the overlay card, listed in the card (`?` shows it; screen readers read it). */
+
+import { useT } from '@/components/i18n-context';
 import type { MessageKey } from '@/lib/i18n/keys';
-import { useT } from '../i18n-context';
 
 const SHORTCUTS: readonly MessageKey[] = [
   'shortcutCommand',

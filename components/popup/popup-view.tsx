@@ -1,4 +1,4 @@
-import { useT } from '../i18n-context';
+import { useT } from '@/components/i18n-context';
 
 export interface Stats {
   flags: number;

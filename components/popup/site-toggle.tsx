@@ -1,4 +1,4 @@
-import { useT } from '../i18n-context';
+import { useT } from '@/components/i18n-context';
 
 /** Switches Flagpost's overlays on or off for the site in the current tab. */
 export function SiteToggle(props: {

@@ -1,5 +1,5 @@
+import { useT } from '@/components/i18n-context';
 import type { RejectedRecord, SyncStatusView } from '@/lib/messaging/message-map';
-import { useT } from '../i18n-context';
 
 export interface SyncPanelProps {
   status: SyncStatusView;

@@ -1,8 +1,8 @@
 /** This reviewer's notes on the creator: add, edit, delete (each a synced revision). */
 import { useState } from 'preact/hooks';
+import { useT } from '@/components/i18n-context';
+import { NoteForm } from '@/components/overlay/note-form';
 import type { TimelineEntry } from '@/lib/messaging/risk-messages';
-import { useT } from '../i18n-context';
-import { NoteForm } from '../overlay/note-form';
 import { shortDate } from './labels';
 
 type NoteEntry = Extract<TimelineEntry, { kind: 'note' }>;

@@ -1,6 +1,7 @@
 /** The creator panel: score and trend, chart, explanation, notes, timeline. Presentational. */
+
+import { useT } from '@/components/i18n-context';
 import type { CreatorHistoryView } from '@/lib/messaging/risk-messages';
-import { useT } from '../i18n-context';
 import { CreatorNotes, type CreatorNotesProps } from './creator-notes';
 import { HistoryAge } from './history-age';
 import { BAND_LABEL, TREND_LABEL } from './labels';

@@ -1,6 +1,7 @@
 /** How old the endpoint's part of what is shown is, and whether it could be refreshed. */
+
+import { useT } from '@/components/i18n-context';
 import type { RemoteHistoryState } from '@/lib/messaging/risk-messages';
-import { useT } from '../i18n-context';
 import { ageInWords } from './labels';
 
 export function HistoryAge({ remote }: { remote: RemoteHistoryState }) {

@@ -1,5 +1,5 @@
 /** Risk over time as a small inline SVG line (no chart library, nothing from the network). */
-import { useT } from '../i18n-context';
+import { useT } from '@/components/i18n-context';
 
 export interface RiskPoint {
   at: string;

@@ -4,9 +4,10 @@
  * creator panel on click. The colour is never the only signal: the band is written out in
  * the accessible name and the title.
  */
+
+import { useT } from '@/components/i18n-context';
+import { chipView } from '@/components/overlay/badge-view';
 import type { RiskBand, RiskTrend } from '@/lib/shared/risk/bands';
-import { useT } from '../i18n-context';
-import { chipView } from '../overlay/badge-view';
 
 export interface RiskChipProps {
   band: RiskBand;

@@ -1,6 +1,7 @@
 /** The flags that make up the score, largest contribution first: the score explains itself. */
+
+import { useT } from '@/components/i18n-context';
 import type { ContributionView } from '@/lib/messaging/risk-messages';
-import { useT } from '../i18n-context';
 import { SEVERITY_LABEL, STATUS_LABEL, shortDate } from './labels';
 
 const percent = (x: number) => String(Math.round(x * 100));

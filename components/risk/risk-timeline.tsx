@@ -1,6 +1,7 @@
 /** Flags, notes and enforcement actions about a creator, newest first, marked local/remote. */
+
+import { useT } from '@/components/i18n-context';
 import type { TimelineEntry } from '@/lib/messaging/risk-messages';
-import { useT } from '../i18n-context';
 import { ACTION_LABEL, SEVERITY_LABEL, STATUS_LABEL, shortDate } from './labels';
 
 function EntryBody({ entry }: { entry: TimelineEntry }) {

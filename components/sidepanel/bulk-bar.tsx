@@ -3,8 +3,8 @@
  * undo record), then confirm, dismiss, delete or sync now; and undo of the last action.
  */
 import { useRef, useState } from 'preact/hooks';
+import { useT } from '@/components/i18n-context';
 import type { BulkActionView, UndoSummaryView } from '@/lib/messaging/workspace-messages';
-import { useT } from '../i18n-context';
 
 export interface BulkBarProps {
   selectedCount: number;

@@ -1,7 +1,8 @@
 /** The queue's filters: status (with counts), policy, severity, market, creator, sync state. */
+
+import { useT } from '@/components/i18n-context';
 import type { QueueFilterView } from '@/lib/messaging/workspace-messages';
 import { MARKETS } from '@/lib/shared/protocol/records';
-import { useT } from '../i18n-context';
 import {
   SEVERITY_VALUES,
   STATUSES,

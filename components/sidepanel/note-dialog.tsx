@@ -1,6 +1,6 @@
 /** Edits the active flag's note (key `n`); saving makes a new revision of the flag. */
 import { useEffect, useState } from 'preact/hooks';
-import { useT } from '../i18n-context';
+import { useT } from '@/components/i18n-context';
 import { ModalDialog } from './modal-dialog';
 
 export interface NoteDialogProps {

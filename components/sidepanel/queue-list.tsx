@@ -5,8 +5,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useT } from '@/components/i18n-context';
 import type { QueueRow } from '@/lib/messaging/workspace-messages';
-import { useT } from '../i18n-context';
 
 export const ROW_HEIGHT = 56;
 const OVERSCAN = 6;

@@ -1,6 +1,7 @@
 /** What one queue row shows: policy, severity, status, creator, item, sync state, time. */
+
+import { useT } from '@/components/i18n-context';
 import type { QueueRow } from '@/lib/messaging/workspace-messages';
-import { useT } from '../i18n-context';
 import { severityKey, statusKey, syncStateKey } from './labels';
 
 export interface QueueRowViewProps {

@@ -1,5 +1,5 @@
 /** Every keyboard shortcut of the panel, in a dialog opened with `?`. */
-import { useT } from '../i18n-context';
+import { useT } from '@/components/i18n-context';
 import { ModalDialog } from './modal-dialog';
 import { SHORTCUTS } from './shortcuts';
 

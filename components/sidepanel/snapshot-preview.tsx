@@ -2,7 +2,7 @@
  * The evidence snapshot of the active queue row: a thumbnail that opens the full image (a
  * data URL from the local store; nothing is fetched from the web).
  */
-import { useT } from '../i18n-context';
+import { useT } from '@/components/i18n-context';
 
 export interface SnapshotPreviewProps {
   sha256: string;

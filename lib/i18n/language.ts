@@ -7,8 +7,8 @@
  */
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { loadSettings } from '../background/settings/settings';
-import type { LanguageChoice, UiLanguage } from '../shared/settings/languages';
+import { loadSettings } from '@/lib/background/settings/settings';
+import type { LanguageChoice, UiLanguage } from '@/lib/shared/settings/languages';
 import { templatesFromCatalogue } from './templates';
 import { useMessageTemplates } from './translate';
 

@@ -10,7 +10,6 @@
  * - 'extension': extension pages only (popup, options, side panel): settings, stats, sync.
  */
 import { z } from 'zod';
-import { declarativeSchemas } from '@/lib/page/sites/declarative-schema';
 import {
   creatorSchema,
   evidenceSchema,
@@ -26,6 +25,7 @@ import {
 import { endpointUrlSchema } from '@/lib/shared/settings/endpoint-url';
 import { languageChoiceSchema } from '@/lib/shared/settings/languages';
 import { packKeySchema } from '@/lib/shared/settings/pack-key';
+import { declarativeSchemas } from '@/lib/shared/sites/declarative-schema';
 import { dashboardMessages } from './dashboard-messages';
 import { ERROR_CODES } from './errors';
 import { createdFlagSchema, evidenceMessages, snapshotRequestSchema } from './evidence-messages';

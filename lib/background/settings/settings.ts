@@ -7,10 +7,10 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { reviewerIdSchema } from '@/lib/shared/protocol/records';
-import { endpointUrlSchema } from '../../shared/settings/endpoint-url';
-import { languageChoiceSchema } from '../../shared/settings/languages';
-import { SETTINGS_KEY } from '../../shared/settings/local-keys';
-import { packKeySchema } from '../../shared/settings/pack-key';
+import { endpointUrlSchema } from '@/lib/shared/settings/endpoint-url';
+import { languageChoiceSchema } from '@/lib/shared/settings/languages';
+import { SETTINGS_KEY } from '@/lib/shared/settings/local-keys';
+import { packKeySchema } from '@/lib/shared/settings/pack-key';
 
 export { endpointUrlSchema };
 

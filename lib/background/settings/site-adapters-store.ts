@@ -6,13 +6,13 @@
  * so a bad file can never break a page.
  */
 import { browser } from 'wxt/browser';
+import { parseDeclarativeAdapters } from '@/lib/page/sites/declarative-import';
+import type { SiteAdapter } from '@/lib/page/sites/types';
 import { SITE_ADAPTERS_KEY } from '@/lib/shared/settings/local-keys';
-import { parseDeclarativeAdapters } from '../../page/sites/declarative-import';
 import {
   type DeclarativeAdapterSpec,
   declarativeSchemas,
-} from '../../page/sites/declarative-schema';
-import type { SiteAdapter } from '../../page/sites/types';
+} from '@/lib/shared/sites/declarative-schema';
 
 export { SITE_ADAPTERS_KEY } from '@/lib/shared/settings/local-keys';
 

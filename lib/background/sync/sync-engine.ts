@@ -9,8 +9,8 @@
 import type { Clock } from '@/lib/background/store/clock';
 import type { FlagpostDb, OutboxEntry } from '@/lib/background/store/db';
 import { dueEntries, outboxKey } from '@/lib/background/store/outbox-repo';
+import { readSyncStatus, writeSyncStatus } from '@/lib/background/store/sync-status-repo';
 import type { BatchItem, ItemResult } from '@/lib/shared/protocol/batch';
-import { readSyncStatus, writeSyncStatus } from '../store/sync-status-repo';
 import { applyResults, rejectLocally } from './apply-results';
 import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelay } from './backoff';
 import { packBatches, SERVER_LIMITS } from './batching';

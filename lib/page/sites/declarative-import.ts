@@ -3,8 +3,8 @@
  * selectors will run in, every error reported with its path, before anything is kept.
  */
 import type { z } from 'zod';
+import { declarativeSchemas } from '@/lib/shared/sites/declarative-schema';
 import { createDeclarativeAdapter } from './declarative';
-import { declarativeSchemas } from './declarative-schema';
 import type { SiteAdapter } from './types';
 
 export interface DeclarativeError {

@@ -5,14 +5,17 @@
  * script builds adapters from specs the background has already validated
  * (declarative-import.ts validates a file when it is imported).
  */
-import type { DeclarativeAdapterSpec, DeclarativeField } from './declarative-schema';
+import type {
+  DeclarativeAdapterSpec,
+  DeclarativeField,
+} from '@/lib/shared/sites/declarative-schema';
+import { compileMatchPattern, type UrlTest } from '@/lib/shared/sites/match-pattern';
 import { attrOf, bareHandle, cleanText, hashtagsInText, httpUrl, pageUrl } from './dom-text';
 import { asMarket, marketHint } from './market';
-import { compileMatchPattern, type UrlTest } from './match-pattern';
 import { type Currency, currencyIn, marketForCurrency, parseAmount } from './price';
 import { type ContentItem, type RepeatedItems, readRepeated, type SiteAdapter } from './types';
 
-export type { DeclarativeAdapterSpec } from './declarative-schema';
+export type { DeclarativeAdapterSpec } from '@/lib/shared/sites/declarative-schema';
 
 /** Bounds: a console page can list thousands of rows, and patterns run on page text. */
 const MAX_ITEMS = 2_000;

@@ -5,8 +5,8 @@ import {
   formatDeclarativeErrors,
   parseDeclarativeAdapters,
 } from '@/lib/page/sites/declarative-import';
-import { compileMatchPattern } from '@/lib/page/sites/match-pattern';
 import { adapterFor } from '@/lib/page/sites/registry';
+import { compileMatchPattern } from '@/lib/shared/sites/match-pattern';
 import { fixture, page } from './fixture';
 
 const spec = JSON.parse(readFileSync('tests/fixtures/pages/console/adapters.json', 'utf8'));
