@@ -4,28 +4,62 @@
  * as if they came one after the other), then everything accepted is written set-based in
  * the batch's single transaction.
  */
+
+import type { z } from 'zod';
 import type {
   BatchEnvelope,
   BatchResponse,
   ItemResult,
   RecordType,
+  RejectionCode,
 } from '@/lib/shared/protocol/batch';
-import { describeIssues, issuesText } from '@/lib/shared/protocol/issues';
+import { describeIssues, formatIssuePath, issuesText } from '@/lib/shared/protocol/issues';
 import { type Flag, flagSchema, type Note, noteSchema } from '@/lib/shared/protocol/records';
+import { UNSAFE_TEXT_ISSUE } from '@/lib/shared/protocol/text';
 import { canonicalJson, sha256Hex } from './canonical-json';
 import type { Database } from './db/database';
 import {
   loadStates,
-  lockReviewer,
+  lockRecordIds,
   type RecordRow,
   type StoredState,
   writeRevisions,
 } from './store/records';
 
+/** Why a record failed its schema: the rejection code, the field it names, every issue. */
+export interface Invalid {
+  code: RejectionCode;
+  /** The path inside the record of the issue the code stands for (`item.title`). */
+  field: string;
+  reason: string;
+}
+
 /** One envelope item after its record was parsed against its own schema. */
 export type Candidate =
-  | { type: RecordType; id: string; revision: number; invalid: string }
+  | { type: RecordType; id: string; revision: number; invalid: Invalid }
   | { type: RecordType; id: string; revision: number; row: RecordRow };
+
+const isUnsafeText = (issue: z.core.$ZodIssue) =>
+  issue.code === 'custom' && (issue.params as { code?: unknown })?.code === UNSAFE_TEXT_ISSUE;
+const isOutOfRange = (issue: z.core.$ZodIssue) =>
+  issue.code === 'too_big' && (issue.origin === 'number' || issue.origin === 'int');
+
+/**
+ * The most specific code among the issues: text no database holds and integers beyond its
+ * columns get their own codes (a client can tell a hostile page's string from a bug of its
+ * own); anything else is `invalid_record`. All issues stay in the reason.
+ */
+function invalidOf(error: z.ZodError, index: number): Invalid {
+  const { issues } = error;
+  const text = issues.find(isUnsafeText);
+  const range = issues.find(isOutOfRange);
+  const decisive = text ?? range ?? issues[0];
+  return {
+    code: text ? 'invalid_text' : range ? 'out_of_range' : 'invalid_record',
+    field: decisive ? formatIssuePath(decisive.path) : '(root)',
+    reason: issuesText(describeIssues(error, `records[${index}].record`)),
+  };
+}
 
 function subjectOf(type: RecordType, record: Flag | Note) {
   if (type === 'flag') {
@@ -44,10 +78,7 @@ export function toCandidates(envelope: BatchEnvelope): Candidate[] {
     const { id, revision } = item.record;
     const parsed =
       type === 'flag' ? flagSchema.safeParse(item.record) : noteSchema.safeParse(item.record);
-    if (!parsed.success) {
-      const issues = describeIssues(parsed.error, `records[${index}].record`);
-      return { type, id, revision, invalid: issuesText(issues) };
-    }
+    if (!parsed.success) return { type, id, revision, invalid: invalidOf(parsed.error, index) };
     const record = parsed.data;
     const row: RecordRow = {
       id,
@@ -71,14 +102,17 @@ export function decide(
 ): ItemResult {
   const { type, id, revision } = candidate;
   const base = { type, id, revision };
-  const reject = (code: ItemResult['code'], reason: string, serverRevision?: number) => ({
+  const reject = (code: RejectionCode, reason: string, serverRevision?: number) => ({
     ...base,
     result: 'rejected' as const,
     code,
     reason,
     ...(serverRevision ? { serverRevision } : {}),
   });
-  if ('invalid' in candidate) return reject('invalid_record', candidate.invalid);
+  if ('invalid' in candidate) {
+    const { code, reason, field } = candidate.invalid;
+    return { ...reject(code, reason), field };
+  }
   const { row } = candidate;
   if (row.reviewer !== reviewer) {
     return reject(
@@ -123,7 +157,12 @@ export async function ingestBatch(
   candidates: readonly Candidate[],
 ): Promise<BatchResponse> {
   return db.transaction(async (tx) => {
-    await lockReviewer(tx, reviewer);
+    // Locked by id, whoever sends them: two reviewers creating one id at once are judged one
+    // after the other, so only the first is told `created`.
+    await lockRecordIds(
+      tx,
+      candidates.map((c) => c.id),
+    );
     const states = await loadStates(tx, [...new Set(candidates.map((c) => c.id))]);
     const results: ItemResult[] = [];
     const accepted: RecordRow[] = [];

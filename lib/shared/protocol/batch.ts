@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { MAX_BATCH_ITEMS } from './limits';
 import { flagSchema, noteSchema, recordIdSchema } from './records';
+import { wireString } from './text';
 
 export const RECORD_TYPES = ['flag', 'note'] as const;
 export const recordTypeSchema = z.enum(RECORD_TYPES);
@@ -32,6 +33,8 @@ export const batchEnvelopeSchema = z.object({
   records: z.array(
     z.object({
       type: recordTypeSchema,
+      // Unbounded here (any safe integer) so that a revision beyond the database column is
+      // that record's own rejection (`out_of_range`), not the whole request's 400.
       record: z.looseObject({ id: recordIdSchema, revision: z.int().min(1) }),
     }),
   ),
@@ -44,8 +47,12 @@ export type ItemResultKind = z.infer<typeof itemResultKindSchema>;
 
 /** Why a record was rejected; the client keeps it visible until the reviewer acts. */
 export const REJECTION_CODES = [
-  /** The record fails its schema; `reason` names the field. */
+  /** The record fails its schema; `reason` and `field` name the field. */
   'invalid_record',
+  /** A string of the record holds U+0000 or a lone surrogate, which no database column holds. */
+  'invalid_text',
+  /** An integer of the record (a revision) is beyond what the endpoint stores (2^31 - 1). */
+  'out_of_range',
   /** The record's `reviewer` is not the reviewer the token belongs to. */
   'reviewer_mismatch',
   /** The id is already taken by another reviewer's record. */
@@ -64,8 +71,10 @@ export const itemResultSchema = z.object({
   revision: z.int().min(1),
   result: itemResultKindSchema,
   /** Present when `result` is `rejected`: what was wrong and where. */
-  reason: z.string().optional(),
+  reason: wireString().optional(),
   code: rejectionCodeSchema.optional(),
+  /** Present when `result` is `rejected` for a field: its path in the record (`item.title`). */
+  field: wireString().optional(),
   /** The revision the endpoint holds after this record (absent when it holds none). */
   serverRevision: z.int().min(1).optional(),
 });

@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 import { flagSchema, isoTimeSchema, noteSchema, platformSchema, recordIdSchema } from './records';
+import { wireString } from './text';
 
 export const creatorRefSchema = z.object({
   platform: platformSchema,
-  creatorId: z.string().min(1).max(256),
+  creatorId: wireString().min(1).max(256),
 });
 export type CreatorRef = z.infer<typeof creatorRefSchema>;
 
@@ -29,7 +30,7 @@ export const enforcementActionSchema = z.object({
   id: recordIdSchema,
   creator: creatorRefSchema,
   action: enforcementActionKindSchema,
-  reason: z.string().min(1).max(2000),
+  reason: wireString().min(1).max(2000),
   at: isoTimeSchema,
 });
 export type EnforcementAction = z.infer<typeof enforcementActionSchema>;

@@ -8,6 +8,11 @@ export interface ValidationIssue {
   /** Where, in JavaScript accessor notation: `records[3].record.severity`. */
   path: string;
   message: string;
+  /**
+   * What kind of problem: Zod's issue code (`too_big`, `invalid_type`...), or the code a
+   * protocol check names in its params (`unsafe_text`, lib/shared/protocol/text.ts).
+   */
+  code: string;
 }
 
 export function formatIssuePath(path: readonly PropertyKey[], root = ''): string {
@@ -21,11 +26,18 @@ export function formatIssuePath(path: readonly PropertyKey[], root = ''): string
   return out || '(root)';
 }
 
+function issueCode(issue: z.core.$ZodIssue): string {
+  const named =
+    issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+  return typeof named === 'string' ? named : issue.code;
+}
+
 /** The issues of a failed parse, each with its full path from `root`. */
 export function describeIssues(error: z.ZodError, root = ''): ValidationIssue[] {
   return error.issues.map((issue) => ({
     path: formatIssuePath(issue.path, root),
     message: issue.message,
+    code: issueCode(issue),
   }));
 }
 

@@ -5,6 +5,7 @@
  * truth for all three.
  */
 import { z } from 'zod';
+import { refuseUnsafeText, wireInt, wireString } from './text';
 import { CONTENT_KINDS, ITEM_LIMITS, MARKETS, PLATFORM_PATTERN, SEVERITIES } from './vocabulary';
 
 export {
@@ -23,16 +24,19 @@ export const contentKindSchema = z.enum(CONTENT_KINDS);
 export const marketSchema = z.enum(MARKETS);
 
 /** Client-generated, time-ordered ids (ULID: 26 Crockford base32 characters). */
-export const recordIdSchema = z
-  .string()
-  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'must be a ULID (26 Crockford base32 characters)');
+export const recordIdSchema = wireString().regex(
+  /^[0-9A-HJKMNP-TV-Z]{26}$/,
+  'must be a ULID (26 Crockford base32 characters)',
+);
 
-export const isoTimeSchema = z.iso.datetime({ offset: true });
+// Year 0000 is valid ISO 8601 but not a PostgreSQL timestamp (there is no year 0 there).
+export const isoTimeSchema = z.iso
+  .datetime({ offset: true })
+  .refine((value) => !value.startsWith('0000'), { message: 'year must be 0001 or later' });
 
-const shortText = (max: number) => z.string().max(max);
+const shortText = (max: number) => wireString().max(max);
 
-export const platformSchema = z
-  .string()
+export const platformSchema = wireString()
   .min(1)
   .max(ITEM_LIMITS.platform)
   .regex(PLATFORM_PATTERN, 'must be a lower-case platform name such as "shopvid"');
@@ -40,10 +44,13 @@ export const platformSchema = z
 export const itemRefSchema = z.object({
   platform: platformSchema,
   kind: contentKindSchema,
-  itemId: z.string().min(1).max(ITEM_LIMITS.itemId),
+  itemId: wireString().min(1).max(ITEM_LIMITS.itemId),
   // Web pages only: a javascript: or data: URL from a hostile page must never become a link.
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(ITEM_LIMITS.url),
-  creatorId: z.string().min(1).max(ITEM_LIMITS.creatorId).optional(),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .max(ITEM_LIMITS.url)
+    .check(refuseUnsafeText),
+  creatorId: wireString().min(1).max(ITEM_LIMITS.creatorId).optional(),
   creatorHandle: shortText(ITEM_LIMITS.handle).optional(),
   title: shortText(ITEM_LIMITS.title).optional(),
   market: marketSchema.optional(),
@@ -52,7 +59,7 @@ export type ItemRef = z.infer<typeof itemRefSchema>;
 
 export const creatorSchema = z.object({
   platform: platformSchema,
-  creatorId: z.string().min(1).max(ITEM_LIMITS.creatorId),
+  creatorId: wireString().min(1).max(ITEM_LIMITS.creatorId),
   handle: shortText(ITEM_LIMITS.handle),
   displayName: shortText(ITEM_LIMITS.displayName).optional(),
 });
@@ -61,9 +68,9 @@ export type Creator = z.infer<typeof creatorSchema>;
 /** One piece of evidence: a range of a field's original (un-normalised) text. */
 export const evidenceSchema = z
   .object({
-    field: z.string().min(1).max(64),
-    start: z.int().nonnegative(),
-    end: z.int().nonnegative(),
+    field: wireString().min(1).max(64),
+    start: wireInt().nonnegative(),
+    end: wireInt().nonnegative(),
     text: shortText(2000),
   })
   .refine((e) => e.end >= e.start, { message: 'end must not be before start', path: ['end'] });
@@ -74,8 +81,7 @@ export type FlagStatus = z.infer<typeof flagStatusSchema>;
 export const flagSourceSchema = z.enum(['auto', 'manual']);
 export type FlagSource = z.infer<typeof flagSourceSchema>;
 
-export const reviewerIdSchema = z
-  .string()
+export const reviewerIdSchema = wireString()
   .min(1)
   .max(128)
   .regex(/^[\w.@-]+$/, 'may hold letters, digits, ".", "@", "_" and "-" only');
@@ -83,8 +89,8 @@ export const reviewerIdSchema = z
 /** Fields every synced record carries: identity, revision, authorship, tombstone. */
 const recordBase = {
   id: recordIdSchema,
-  /** Starts at 1; every edit (and the deletion) makes the next revision. */
-  revision: z.int().min(1),
+  /** Starts at 1; every edit (and the deletion) makes the next revision; an `integer` column. */
+  revision: wireInt().min(1),
   reviewer: reviewerIdSchema,
   createdAt: isoTimeSchema,
   updatedAt: isoTimeSchema,
@@ -95,10 +101,10 @@ const recordBase = {
 export const flagSchema = z.object({
   ...recordBase,
   item: itemRefSchema,
-  policyId: z.string().min(1).max(128),
-  policyVersion: z.string().min(1).max(64),
+  policyId: wireString().min(1).max(128),
+  policyVersion: wireString().min(1).max(64),
   /** The rule that produced an automatic finding; absent on manual flags. */
-  ruleId: z.string().min(1).max(128).optional(),
+  ruleId: wireString().min(1).max(128).optional(),
   severity: severitySchema,
   source: flagSourceSchema,
   status: flagStatusSchema,
@@ -116,6 +122,6 @@ export type NoteTarget = z.infer<typeof noteTargetSchema>;
 export const noteSchema = z.object({
   ...recordBase,
   target: noteTargetSchema,
-  text: z.string().min(1).max(5000),
+  text: wireString().min(1).max(5000),
 });
 export type Note = z.infer<typeof noteSchema>;

@@ -4,16 +4,16 @@
  */
 import { z } from 'zod';
 import { isoTimeSchema, reviewerIdSchema } from './records';
+import { wireJson, wireString } from './text';
 
-export const policyPackVersionSchema = z.string().min(1).max(64);
+export const policyPackVersionSchema = wireString().min(1).max(64);
 
 /**
  * The pack travels as plain JSON: the endpoint stores and serves it without interpreting it,
  * and the extension validates it with the policy engine's own schema (and signature) before
  * it replaces the pack in use. That keeps the endpoint independent of pack schema changes.
  */
-const packJsonSchema = z
-  .unknown()
+const packJsonSchema = wireJson()
   .refine((value) => value !== undefined, { message: 'pack is required' })
   .meta({ description: 'The policy pack JSON, served as published.' });
 
@@ -26,7 +26,7 @@ export type PolicyPackPublish = z.infer<typeof policyPackPublishSchema>;
 export const policyPackEnvelopeSchema = z.object({
   version: policyPackVersionSchema,
   /** The same strong validator the `ETag` header carries. */
-  etag: z.string(),
+  etag: wireString(),
   publishedAt: isoTimeSchema,
   publishedBy: reviewerIdSchema,
   pack: packJsonSchema,
@@ -52,6 +52,10 @@ export const ERROR_CODES = [
   'method_not_allowed',
   'payload_too_large',
   'unsupported_media_type',
+  /** An evidence body whose bytes are not the image type its Content-Type names (415). */
+  'evidence_type_mismatch',
+  /** The request body did not arrive in time (408); the connection is closed. */
+  'request_timeout',
   'rate_limited',
   'service_unavailable',
   'internal_error',
@@ -62,6 +66,8 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const validationIssueSchema = z.object({
   path: z.string(),
   message: z.string(),
+  /** `unsafe_text` for U+0000 or a lone surrogate; otherwise Zod's issue code (`too_big`...). */
+  code: z.string(),
 });
 
 export const errorBodySchema = z.object({
