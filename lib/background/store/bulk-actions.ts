@@ -26,8 +26,8 @@ export const MAX_BULK_FLAGS = 20_000;
 const NOTE_MAX = 5000;
 
 export class BulkTooLargeError extends Error {
-  constructor(count: number) {
-    super(`${count} flags selected; one bulk action takes at most ${MAX_BULK_FLAGS}.`);
+  constructor(count: number, limit: number) {
+    super(`${count} flags selected; one bulk action takes at most ${limit}.`);
     this.name = 'BulkTooLargeError';
   }
 }
@@ -97,10 +97,12 @@ export async function applyBulkAction(
   action: BulkAction,
   reason: string,
   author: Author,
+  /** Tests lower the limit to check the refusal without seeding 20,000 flags. */
+  maxFlags = MAX_BULK_FLAGS,
 ): Promise<BulkResult> {
   return db.transaction('rw', bulkTables(db), async () => {
     const joined = await selected(db, selection);
-    if (joined.length > MAX_BULK_FLAGS) throw new BulkTooLargeError(joined.length);
+    if (joined.length > maxFlags) throw new BulkTooLargeError(joined.length, maxFlags);
     const now = author.clock();
 
     if (action === 'sync') {

@@ -10,6 +10,7 @@ import { dashboardSummary } from '@/lib/background/store/dashboard-queries';
 import { FlagpostDb, type StoredFlag } from '@/lib/background/store/db';
 import { createFlag, deleteFlag, editFlag } from '@/lib/background/store/flags-repo';
 import { MARKETS, SEVERITIES } from '@/lib/shared/protocol/records';
+import { propertyRuns } from '../../property-runs';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 9, 1);
@@ -127,7 +128,7 @@ describe('dashboard summary', () => {
           expect(summary.topCreators.map((c) => c.count)).toEqual(expected.topCounts);
         },
       ),
-      { numRuns: 30 },
+      { numRuns: propertyRuns(30) },
     );
   });
 

@@ -12,6 +12,7 @@ import { importRecords, toWireFlag } from '@/lib/background/store/exchange-repo'
 import { counterDelta, counterKeys, counterRows } from '@/lib/background/store/flag-counters';
 import { createFlag, deleteFlag, editFlag } from '@/lib/background/store/flags-repo';
 import { MARKETS, SEVERITIES } from '@/lib/shared/protocol/records';
+import { propertyRuns } from '../../property-runs';
 
 const STATUSES = ['suggested', 'confirmed', 'dismissed'] as const;
 const POLICIES = ['off-platform', 'counterfeit-goods', 'a|b'] as const;
@@ -196,7 +197,7 @@ describe('flag counters', () => {
           expect(counters).toEqual(recount);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelay, parseRetryAfter, retryDelay } from '@/lib/background/sync/backoff';
 import { packBatches } from '@/lib/background/sync/batching';
 import type { BatchItem } from '@/lib/shared/protocol/batch';
+import { propertyRuns } from '../../property-runs';
 import { sampleFlag } from '../store/samples';
 
 describe('backoff', () => {
@@ -17,7 +18,7 @@ describe('backoff', () => {
           expect(delay).toBeLessThanOrEqual(Math.min(60_000, 1000 * 2 ** (failures - 1)));
         },
       ),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 
@@ -59,7 +60,7 @@ describe('batching', () => {
           ).toBeLessThanOrEqual(limits.maxBytes);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 

@@ -37,6 +37,7 @@ import { syncFieldsOf } from '@/lib/background/store/sync-transitions';
 import { runSync, type SyncRunResult } from '@/lib/background/sync/sync-engine';
 import { batchItemSchema, batchRequestSchema, type ItemResult } from '@/lib/shared/protocol/batch';
 import type { ItemRef, NoteTarget, Severity } from '@/lib/shared/protocol/records';
+import { propertyRuns } from '../../property-runs';
 
 const NUM_RUNS = 1_000;
 const MAX_COMMANDS = 30;
@@ -756,7 +757,7 @@ describe('outbox model', () => {
           }
         },
       ),
-      { numRuns: NUM_RUNS },
+      { numRuns: propertyRuns(NUM_RUNS) },
     );
   }, 300_000);
 });

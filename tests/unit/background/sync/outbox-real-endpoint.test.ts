@@ -25,6 +25,7 @@ import { runSync, type SyncRunResult } from '@/lib/background/sync/sync-engine';
 import { batchItemSchema } from '@/lib/shared/protocol/batch';
 import type { ItemRef } from '@/lib/shared/protocol/records';
 import { issueToken, type RunningServer, startServer } from '@/server/app';
+import { propertyRuns } from '../../property-runs';
 
 const NUM_RUNS = 50;
 const REVIEWER = 'alice';
@@ -388,7 +389,7 @@ describe('outbox against the real endpoint', () => {
           }
         },
       ),
-      { numRuns: NUM_RUNS },
+      { numRuns: propertyRuns(NUM_RUNS) },
     );
   }, 300_000);
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toCreator, toItemRef } from '@/lib/page/sites/item-ref';
 import type { ContentItem } from '@/lib/page/sites/types';
 import { creatorSchema, itemRefSchema } from '@/lib/shared/protocol/records';
+import { propertyRuns } from '../../property-runs';
 
 // toItemRef / toCreator check page text without Zod (the content script loads none); what
 // they let through must always pass the wire format's schemas, which the background applies.
@@ -37,7 +38,7 @@ describe('item references read off a page', () => {
         const creator = toCreator(content);
         if (creator) expect(creatorSchema.safeParse(creator).success).toBe(true);
       }),
-      { numRuns: 2_000 },
+      { numRuns: propertyRuns(2_000) },
     );
   });
 

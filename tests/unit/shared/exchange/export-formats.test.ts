@@ -5,6 +5,7 @@ import type { ExportData } from '@/lib/shared/exchange/envelope';
 import { writeJsonExport } from '@/lib/shared/exchange/json-format';
 import { contentKey } from '@/lib/shared/exchange/merge';
 import { detectFormat, readExport } from '@/lib/shared/exchange/read-export';
+import { propertyRuns } from '../../property-runs';
 import { exportDataArb } from './arbitraries';
 
 const EXPORTED_AT = '2026-11-20T10:00:00.000Z';
@@ -28,7 +29,7 @@ describe('export formats', () => {
         if (!read.ok) throw new Error(JSON.stringify(read.problems));
         sameData(data, read.data);
       }),
-      { numRuns: 150 },
+      { numRuns: propertyRuns(150) },
     );
   });
 

@@ -13,6 +13,7 @@ import type { ExportData } from '@/lib/shared/exchange/envelope';
 import { writeJsonExport } from '@/lib/shared/exchange/json-format';
 import { contentKey } from '@/lib/shared/exchange/merge';
 import { sampleFlag } from '../../background/store/samples';
+import { propertyRuns } from '../../property-runs';
 import { exportDataArb } from './arbitraries';
 
 const NOW = '2026-11-20T10:00:00.000Z';
@@ -86,7 +87,7 @@ describe('import', () => {
         source.close();
         target.close();
       }),
-      { numRuns: 25 },
+      { numRuns: propertyRuns(25) },
     );
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAutomaton, scan } from '@/lib/shared/policy/aho-corasick';
+import { propertyRuns } from '../../property-runs';
 
 const units = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
 
@@ -40,7 +41,7 @@ describe('Aho-Corasick', () => {
           expect(viaAutomaton(patterns, text)).toEqual(naive(patterns, text));
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activatePack, emptySlot, loadPack } from '@/lib/shared/policy';
+import { propertyRuns } from '../../property-runs';
 
 type Json = Record<string, unknown>;
 const base = (): Json => JSON.parse(readFileSync('tests/fixtures/packs/mini-pack.json', 'utf8'));
@@ -196,7 +197,7 @@ describe('malformed packs (property)', () => {
         expect(after.active).toBe(slot.active);
         expect(after.errors).toEqual(result.errors);
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -207,7 +208,7 @@ describe('malformed packs (property)', () => {
         expect(result.ok).toBe(false);
         if (!result.ok) expect(result.errors.length).toBeGreaterThan(0);
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 

@@ -4,6 +4,7 @@ import { compilePack } from '@/lib/shared/policy/compile';
 import { evaluate } from '@/lib/shared/policy/evaluate';
 import { normalise, termKey } from '@/lib/shared/policy/normalise';
 import type { PackSpec } from '@/lib/shared/policy/pack-schema';
+import { propertyRuns } from '../../property-runs';
 
 describe('matching key', () => {
   it.each([
@@ -136,7 +137,7 @@ describe('evidence offsets (property)', () => {
           }
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 
@@ -151,7 +152,7 @@ describe('evidence offsets (property)', () => {
           expect(found.some((f) => f.ruleId === 'terms')).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRegex, findAllRegex } from '@/lib/shared/policy/safe-regex';
+import { propertyRuns } from '../../property-runs';
 
 const units = (s: string) => Uint16Array.from(s, (c) => c.charCodeAt(0));
 const matches = (pattern: string, text: string) =>
@@ -84,7 +85,7 @@ describe('safe patterns (Pike VM)', () => {
         const expected = [...t.matchAll(new RegExp(p, 'g'))].map((m) => m[0]);
         expect(matches(p, t)).toEqual(expected);
       }),
-      { numRuns: 1000 },
+      { numRuns: propertyRuns(1000) },
     );
   });
 });
