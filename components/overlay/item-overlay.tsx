@@ -4,6 +4,7 @@
  * and notes, and the actions: confirm or dismiss a finding, flag manually, add a note.
  * Every page-derived string is rendered as a text node by Preact; nothing here builds HTML.
  */
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
 import { RiskChip } from '@/components/risk/risk-chip';
@@ -30,8 +31,12 @@ export interface OverlayNote {
 
 export interface ItemOverlayProps {
   itemId: string;
-  /** Who posted the item and what it says, as the page gave it (shown as text). */
-  summary?: string;
+  /**
+   * Who posted the item and what it says, as the page gave it: each part is shown as text
+   * in its own bidi isolate, so a right-to-left override in a handle cannot reorder the
+   * separators or the parts after it.
+   */
+  summary?: readonly string[];
   flags: OverlayFlag[];
   notes: OverlayNote[];
   findings?: FindingsState;
@@ -204,9 +209,15 @@ export function ItemOverlay(props: ItemOverlayProps) {
               ×
             </button>
           </header>
-          {props.summary && (
+          {props.summary && props.summary.length > 0 && (
             <p class="muted summary" data-testid="item-summary">
-              {props.summary}
+              {props.summary.map((part, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the parts never move.
+                <Fragment key={i}>
+                  {i > 0 && ' · '}
+                  <bdi>{part}</bdi>
+                </Fragment>
+              ))}
             </p>
           )}
           <h2>{t('overlayFindings')}</h2>

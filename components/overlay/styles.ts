@@ -28,7 +28,9 @@ mark.ev { color: inherit; border-radius: 3px; padding: 0 2px; white-space: pre-w
 .card { position: absolute; top: 28px; right: 0; width: 300px; max-height: 420px; overflow: auto; background: #fff; border: 1px solid #cdd; border-radius: 8px; padding: 10px; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
 .card h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; margin: 10px 0 4px; color: #456; }
 .card ul { margin: 0; padding-left: 16px; }
-.card li { margin: 2px 0; overflow-wrap: anywhere; }
+.card li { margin: 2px 0; overflow-wrap: anywhere; unicode-bidi: isolate; }
+/* Page text (handles, titles, evidence) is isolated: its bidi controls stay inside it. */
+bdi, mark.ev { unicode-bidi: isolate; }
 .row { display: flex; gap: 6px; align-items: center; margin-top: 8px; }
 .spread { justify-content: space-between; margin-top: 0; }
 .muted { color: #567; margin: 2px 0; overflow-wrap: anywhere; }

@@ -72,9 +72,9 @@ export function ItemController({
   return (
     <ItemOverlay
       itemId={item.itemId}
-      summary={[item.creatorHandle && `@${item.creatorHandle}`, item.title]
-        .filter(Boolean)
-        .join(' · ')}
+      summary={[item.creatorHandle && `@${item.creatorHandle}`, item.title].filter(
+        (part): part is string => Boolean(part),
+      )}
       flags={flags}
       notes={state?.notes ?? []}
       findings={findings}
