@@ -5,7 +5,7 @@
  * neither can be called newer, so the local one is kept unchanged and the import reports a
  * conflict for the reviewer to resolve by hand (edit it, which makes a higher revision).
  */
-import { canonicalJson } from '@/lib/shared/policy/canonical-json';
+import { canonicalJson } from '@/lib/shared/canonical-json';
 
 export type MergeOutcome = 'added' | 'updated' | 'unchanged' | 'older' | 'conflict';
 

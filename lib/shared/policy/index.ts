@@ -1,5 +1,5 @@
 /** The policy engine's public API: load a pack, evaluate items, keep the active pack. */
-export { canonicalJson } from './canonical-json';
+export { canonicalJson } from '@/lib/shared/canonical-json';
 export { EvaluationContext, evaluate } from './evaluate';
 export { type LoadPackOptions, type LoadPackResult, loadPack } from './load-pack';
 export { type NormalisedText, normalise, termKey } from './normalise';

@@ -3,7 +3,7 @@
  * The signature covers the canonical JSON of the pack without its "signature" member, and
  * names its signer by the raw public key (base64), which must be one of the trusted keys.
  */
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '@/lib/shared/canonical-json';
 
 const ED25519 = { name: 'Ed25519' } as const;
 

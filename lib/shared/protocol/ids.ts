@@ -43,10 +43,3 @@ export function newUlid(now: number = Date.now()): string {
   }
   return timePart + lastRandom.map((d) => ALPHABET[d]).join('');
 }
-
-/** The creation time encoded in a ULID. */
-export function ulidTime(id: string): number {
-  let time = 0;
-  for (const ch of id.slice(0, 10)) time = time * 32 + ALPHABET.indexOf(ch);
-  return time;
-}
