@@ -3,12 +3,13 @@
  *   npm run pack -- check FILE [--trust PUBKEY_FILE_OR_BASE64]... [--require-signature]
  *   npm run pack -- sign FILE --key KEY [--out OUT]   (KEY: Ed25519 private key, PKCS#8 PEM or JWK)
  *   npm run pack -- keygen OUT                        (writes OUT (PKCS#8 PEM) and OUT.pub (base64))
- * `check` validates, verifies, compiles and runs every rule's examples, prints a per-policy
- * report, and exits non-zero on any error.
+ * `check` validates, verifies, compiles and runs every rule's and every context's examples,
+ * prints the contexts (terms per language, use) and a per-policy report with each rule's
+ * context clauses, and exits non-zero on any error.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, webcrypto } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadPack, type PackError, signPack } from '../lib/shared/policy/index';
+import { loadPack, type PackError, type PackReport, signPack } from '../lib/shared/policy/index';
 
 function usage(): never {
   console.error(
@@ -49,6 +50,28 @@ function printErrors(file: string, errors: PackError[]): void {
   }
 }
 
+const LANGUAGES = ['en', 'th', 'vi', 'id', 'ms', 'fil'];
+
+/** Each declared context: terms per language, examples, use; warns about gaps. */
+function printContexts(contexts: NonNullable<PackReport['contexts']>): void {
+  if (contexts.length === 0) return;
+  console.log(`  ${contexts.length} contexts:`);
+  for (const c of contexts) {
+    const terms = Object.entries(c.termsByLanguage)
+      .map(([language, n]) => `${language} ${n}`)
+      .join(', ');
+    const patterns = c.patterns > 0 ? `, ${c.patterns} patterns` : '';
+    console.log(
+      `    ${c.id}: terms ${terms || 'none'}${patterns}; used by ${c.usedBy} clause(s); ${c.mustMatch} must-match, ${c.mustNotMatch} must-not-match examples pass`,
+    );
+    const missing = LANGUAGES.filter((l) => !c.termsByLanguage[l]);
+    if (missing.length > 0 && c.patterns === 0) {
+      console.log(`      warning: no terms in ${missing.join(', ')}`);
+    }
+    if (c.usedBy === 0) console.log('      warning: no rule uses this context');
+  }
+}
+
 async function check(file: string, args: string[]): Promise<void> {
   const trustedKeys = option(args, '--trust').map((k) =>
     existsSync(k) ? readFileSync(k, 'utf8').trim() : k.trim(),
@@ -70,12 +93,14 @@ async function check(file: string, args: string[]): Promise<void> {
   console.log(
     `  ${report.policies.length} policies, ${report.termCount} terms, loaded in ${ms.toFixed(0)} ms`,
   );
+  printContexts(report.contexts ?? []);
   for (const p of report.policies) {
     console.log(`  ${p.id} [${p.severity}] ${p.markets.join(',')}: ${p.title}`);
     for (const r of p.rules) {
       console.log(
         `    ${r.id} (${r.kind}): ${r.mustMatch} must-match, ${r.mustNotMatch} must-not-match examples pass`,
       );
+      for (const clause of r.context ?? []) console.log(`      ${clause}`);
     }
   }
 }

@@ -4,9 +4,10 @@
  * see (a pattern that would backtrack, a term that normalises to nothing) come back as
  * PackErrors naming their JSON path.
  */
+import { type CompilerServices, ContextCompiler } from './context-compile';
 import { termKey } from './normalise';
-import type { MatcherSpec, PackSpec } from './pack-schema';
-import { compileRegex, PatternError } from './safe-regex';
+import type { MatcherSpec, PackSpec, TermSpec } from './pack-schema';
+import { compileRegex, PatternError, type SafeRegex } from './safe-regex';
 import { buildTermIndex, type TermToAdd } from './term-index';
 import type { CompiledMatcher, CompiledPack, CompiledPolicy, PackError } from './types';
 
@@ -15,62 +16,84 @@ export function hashtagKey(tag: string): string {
   return termKey(tag.replace(/^[#＃]+/, '')).fold.replace(/[\s_-]+/g, '');
 }
 
-class Compiler {
+class Compiler implements CompilerServices {
   readonly errors: PackError[] = [];
   readonly terms: TermToAdd[] = [];
+  readonly contexts = new ContextCompiler(this);
   private slots = 0;
-  constructor(
-    private policyId: string,
-    private ruleId: string,
-  ) {}
+  private policyId: string | undefined;
+  private ruleId: string | undefined;
 
-  setRule(policyId: string, ruleId: string): void {
+  setRule(policyId: string | undefined, ruleId: string | undefined): void {
     this.policyId = policyId;
     this.ruleId = ruleId;
   }
 
-  private fail(path: string, message: string): void {
-    this.errors.push({ path, message, policyId: this.policyId, ruleId: this.ruleId });
+  fail(path: string, message: string): void {
+    const error: PackError = { path, message };
+    if (this.policyId !== undefined) error.policyId = this.policyId;
+    if (this.ruleId !== undefined) error.ruleId = this.ruleId;
+    this.errors.push(error);
+  }
+
+  newSlot(): number {
+    return this.slots++;
+  }
+
+  addTerms(
+    slot: number,
+    terms: readonly TermSpec[],
+    defaults: { diacritics?: 'sensitive' | 'insensitive'; wholeWord?: boolean },
+    path: (k: number) => string,
+  ): void {
+    terms.forEach((term, k) => {
+      const t = typeof term === 'string' ? { term } : term;
+      const key = termKey(t.term);
+      if (key.fold.trim().length === 0) {
+        this.fail(path(k), 'normalises to nothing (only invisible characters?)');
+        return;
+      }
+      this.terms.push({
+        slot,
+        fold: key.fold,
+        text: key.text,
+        sensitive: (t.diacritics ?? defaults.diacritics ?? 'sensitive') === 'sensitive',
+        wholeWord: t.wholeWord ?? defaults.wholeWord ?? true,
+      });
+    });
+  }
+
+  pattern(source: string, path: string): SafeRegex | undefined {
+    try {
+      return compileRegex(source);
+    } catch (error) {
+      if (!(error instanceof PatternError)) throw error;
+      this.fail(path, `refused: ${error.message}`);
+      return undefined;
+    }
   }
 
   matcher(spec: MatcherSpec, path: string): CompiledMatcher {
     switch (spec.kind) {
       case 'terms': {
-        const slot = this.slots++;
-        spec.terms.forEach((term, k) => {
-          const t = typeof term === 'string' ? { term } : term;
-          const key = termKey(t.term);
-          if (key.fold.trim().length === 0) {
-            this.fail(`${path}.terms[${k}]`, 'normalises to nothing (only invisible characters?)');
-            return;
-          }
-          this.terms.push({
-            slot,
-            fold: key.fold,
-            text: key.text,
-            sensitive: (t.diacritics ?? spec.diacritics ?? 'sensitive') === 'sensitive',
-            wholeWord: t.wholeWord ?? spec.wholeWord ?? true,
-          });
-        });
-        return { kind: 'terms', slot, fields: spec.fields };
+        const slot = this.newSlot();
+        this.addTerms(slot, spec.terms, spec, (k) => `${path}.terms[${k}]`);
+        return {
+          kind: 'terms',
+          slot,
+          fields: spec.fields,
+          context: this.contexts.clauses(spec, path),
+        };
       }
-      case 'pattern': {
-        let regex: ReturnType<typeof compileRegex>;
-        try {
-          regex = compileRegex(spec.pattern);
-        } catch (error) {
-          if (!(error instanceof PatternError)) throw error;
-          this.fail(`${path}.pattern`, `refused: ${error.message}`);
-          regex = compileRegex('\\u0000');
-        }
+      case 'pattern':
         return {
           kind: 'pattern',
-          regex,
+          regex: this.pattern(spec.pattern, `${path}.pattern`) ?? NEVER,
           key: spec.key ?? 'digits',
           check: spec.check,
           fields: spec.fields,
+          context: this.contexts.clauses(spec, path),
         };
-      }
       case 'number':
         return spec;
       case 'hashtags':
@@ -90,12 +113,32 @@ class Compiler {
         return { kind: 'not', rule: this.matcher(spec.rule, `${path}.rule`) };
     }
   }
+
+  /** A rule that throws while compiling is refused at its path instead of failing the pack. */
+  rule(spec: MatcherSpec, path: string): CompiledMatcher {
+    try {
+      return this.matcher(spec, path);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.fail(path, `could not be compiled: ${message}`);
+      return { kind: 'not', rule: { kind: 'all', rules: [] } };
+    }
+  }
 }
+
+/** Stands in for a refused pattern so compilation can go on and report every error. */
+const NEVER = compileRegex('\\u0000');
 
 export function compilePack(
   spec: PackSpec,
 ): { ok: true; pack: CompiledPack } | { ok: false; errors: PackError[] } {
-  const compiler = new Compiler('', '');
+  const compiler = new Compiler();
+  try {
+    compiler.contexts.declare(spec.contexts);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    compiler.fail('contexts', `could not be compiled: ${message}`);
+  }
   const policies: CompiledPolicy[] = [];
   const seenPolicies = new Set<string>();
   spec.policies.forEach((policy, p) => {
@@ -120,7 +163,7 @@ export function compilePack(
         });
       }
       seenRules.add(rule.id);
-      return { id: rule.id, matcher: compiler.matcher(rule, path) };
+      return { id: rule.id, matcher: compiler.rule(rule, path) };
     });
     policies.push({
       id: policy.id,
@@ -132,6 +175,7 @@ export function compilePack(
       rules,
     });
   });
+  compiler.setRule(undefined, undefined);
   if (compiler.errors.length > 0) return { ok: false, errors: compiler.errors };
   return {
     ok: true,
@@ -141,6 +185,8 @@ export function compilePack(
       title: spec.title,
       policies,
       terms: buildTermIndex(compiler.terms),
+      partners: compiler.contexts.partners,
+      contexts: compiler.contexts.contexts,
     },
   };
 }

@@ -6,26 +6,62 @@
 
 import { passesCheck } from './checksums';
 import { evaluateHashtags, evaluateNumber, hashtagsText } from './conditions';
+import { applyContext, contextNotes } from './context-eval';
 import { keyString, type MatchKey, type NormalisedText, normalise } from './normalise';
-import { findAllRegex } from './safe-regex';
+import { findAllRegex, type SafeRegex } from './safe-regex';
 import { findTerms } from './term-index';
-import type { CompiledMatcher, CompiledPack, EvidenceSpan, Finding, PolicyInput } from './types';
+import type {
+  CompiledContextRules,
+  CompiledMatcher,
+  CompiledPack,
+  CompiledPartner,
+  EvidenceSpan,
+  Finding,
+  PolicyInput,
+} from './types';
+import { buildWordMap, type WordMap } from './words';
 
 const MAX_EVIDENCE = 50;
 const MAX_EVIDENCE_TEXT = 2000;
 
-interface FieldText {
+export interface FieldText {
   name: string;
   norm: NormalisedText;
 }
 
-/** Per-input state shared by every rule: normalised fields and the term hits per slot. */
+/** A range of one field's original text: fields[field].norm.original.slice(start, end). */
+export interface Located {
+  field: number;
+  start: number;
+  end: number;
+}
+
+/** Where the context that made a match fire (or cancelled it) was found, for explanations. */
+export interface ContextTrace {
+  notes: Array<{
+    clause: 'near' | 'requires';
+    source: string;
+    match: Located;
+    partner: Located | 'price';
+    words: number | undefined;
+  }>;
+  /** Matches cancelled by an unless clause or left without a required partner. */
+  dropped: Array<{ match: Located; reason: string }>;
+}
+
+/**
+ * Per-input state shared by every rule: normalised fields, the one term scan's hits per
+ * slot (rule terms and context terms alike), and per-field word maps and context partner
+ * hits, each computed on first use.
+ */
 export class EvaluationContext {
   readonly fields: FieldText[] = [];
-  private termHits: Map<number, EvidenceSpan[]> | undefined;
+  private termHits: Map<number, Located[]> | undefined;
+  private wordMaps: Array<WordMap | undefined> = [];
+  private partnerHits: Array<Located[] | undefined> = [];
 
   constructor(
-    private readonly pack: CompiledPack,
+    readonly pack: CompiledPack,
     readonly input: PolicyInput,
   ) {
     for (const [name, value] of Object.entries(input.fields)) {
@@ -35,58 +71,116 @@ export class EvaluationContext {
     if (tags) this.fields.push({ name: 'hashtags', norm: normalise(tags) });
   }
 
-  hitsFor(slot: number): EvidenceSpan[] {
+  hitsFor(slot: number): Located[] {
     if (!this.termHits) {
       this.termHits = new Map();
-      for (const field of this.fields) {
+      this.fields.forEach((field, f) => {
+        const key = field.norm.text;
         for (const hit of findTerms(this.pack.terms, field.norm)) {
-          const list = this.termHits.get(hit.slot) ?? [];
-          if (list.length === 0) this.termHits.set(hit.slot, list);
-          list.push(spanOf(field, field.norm.text, hit.start, hit.end));
+          let list = this.termHits!.get(hit.slot);
+          if (!list) {
+            list = [];
+            this.termHits!.set(hit.slot, list);
+          }
+          list.push({ field: f, start: key.starts[hit.start]!, end: key.ends[hit.end - 1]! });
         }
-      }
+      });
     }
     return this.termHits.get(slot) ?? [];
   }
+
+  /** Where a context clause's partner occurs in this input, in order of field and offset. */
+  partner(partner: CompiledPartner): Located[] {
+    let hits = this.partnerHits[partner.index];
+    if (hits) return hits;
+    const found = partner.slot === undefined ? [] : [...this.hitsFor(partner.slot)];
+    for (const { regex, key } of partner.patterns) {
+      this.fields.forEach((field, f) => {
+        for (const hit of patternHits(regex, key, field, f)) found.push(hit);
+      });
+    }
+    hits = found;
+    if (partner.patterns.length > 0) hits.sort((a, b) => a.field - b.field || a.start - b.start);
+    this.partnerHits[partner.index] = hits;
+    return hits;
+  }
+
+  words(field: number): WordMap {
+    let map = this.wordMaps[field];
+    if (!map) {
+      map = buildWordMap(this.fields[field]!.norm);
+      this.wordMaps[field] = map;
+    }
+    return map;
+  }
+
+  span(hit: Located): EvidenceSpan {
+    const field = this.fields[hit.field]!;
+    return {
+      field: field.name,
+      start: hit.start,
+      end: hit.end,
+      text: field.norm.original.slice(hit.start, hit.end).slice(0, MAX_EVIDENCE_TEXT),
+    };
+  }
 }
 
-function spanOf(field: FieldText, key: MatchKey, start: number, end: number): EvidenceSpan {
-  const from = key.starts[start]!;
-  const to = key.ends[end - 1]!;
-  return {
-    field: field.name,
-    start: from,
-    end: to,
-    text: field.norm.original.slice(from, to).slice(0, MAX_EVIDENCE_TEXT),
-  };
+function patternHits(
+  regex: SafeRegex,
+  keyName: 'digits' | 'text',
+  field: FieldText,
+  f: number,
+  check?: 'th-national-id' | 'sg-nric' | 'luhn',
+): Located[] {
+  const key: MatchKey = keyName === 'digits' ? field.norm.digits : field.norm.text;
+  const out: Located[] = [];
+  for (const [start, end] of findAllRegex(regex, key.codes, key.length)) {
+    if (check && !passesCheck(check, keyString(key.codes, start, end))) continue;
+    out.push({ field: f, start: key.starts[start]!, end: key.ends[end - 1]! });
+  }
+  return out;
 }
 
 const inScope = (fields: readonly string[] | undefined, name: string) =>
   !fields || fields.includes(name);
 
-/** The evidence when the matcher holds (possibly empty, e.g. for "not"), else undefined. */
+/** The evidence when a terms or pattern matcher holds, after its context clauses. */
+function leafEvidence(
+  hits: Located[],
+  context: CompiledContextRules | undefined,
+  ctx: EvaluationContext,
+  trace: ContextTrace | undefined,
+): EvidenceSpan[] | undefined {
+  if (hits.length === 0) return undefined;
+  if (!context) return hits.map((h) => ctx.span(h));
+  const result = applyContext(context, hits, ctx, trace);
+  if (result.kept.length === 0) return undefined;
+  return [...result.kept, ...result.near].map((h) => ctx.span(h));
+}
+
+/**
+ * The evidence when the matcher holds (possibly empty, e.g. for "not"), else undefined.
+ * `trace` collects the context notes of the matches that fired and the ones dropped.
+ */
 export function evaluateMatcher(
   matcher: CompiledMatcher,
   ctx: EvaluationContext,
+  trace?: ContextTrace,
 ): EvidenceSpan[] | undefined {
   switch (matcher.kind) {
     case 'terms': {
-      const hits = ctx.hitsFor(matcher.slot).filter((h) => inScope(matcher.fields, h.field));
-      return hits.length > 0 ? hits : undefined;
+      const hits = ctx
+        .hitsFor(matcher.slot)
+        .filter((h) => inScope(matcher.fields, ctx.fields[h.field]!.name));
+      return leafEvidence(hits, matcher.context, ctx, trace);
     }
     case 'pattern': {
-      const out: EvidenceSpan[] = [];
-      for (const field of ctx.fields) {
-        if (!inScope(matcher.fields, field.name)) continue;
-        const key = matcher.key === 'digits' ? field.norm.digits : field.norm.text;
-        for (const [start, end] of findAllRegex(matcher.regex, key.codes, key.length)) {
-          if (matcher.check && !passesCheck(matcher.check, keyString(key.codes, start, end))) {
-            continue;
-          }
-          out.push(spanOf(field, key, start, end));
-        }
-      }
-      return out.length > 0 ? out : undefined;
+      const hits: Located[] = [];
+      ctx.fields.forEach((field, f) => {
+        if (!inScope(matcher.fields, field.name)) return;
+        hits.push(...patternHits(matcher.regex, matcher.key, field, f, matcher.check));
+      });
+      return leafEvidence(hits, matcher.context, ctx, trace);
     }
     case 'number':
       return evaluateNumber(matcher, ctx.input);
@@ -94,18 +188,23 @@ export function evaluateMatcher(
       return evaluateHashtags(matcher, ctx.input);
     case 'all': {
       const out: EvidenceSpan[] = [];
+      const inner = trace && emptyTrace();
       for (const rule of matcher.rules) {
-        const ev = evaluateMatcher(rule, ctx);
-        if (!ev) return undefined;
+        const ev = evaluateMatcher(rule, ctx, inner);
+        if (!ev) {
+          if (trace && inner) trace.dropped.push(...inner.dropped);
+          return undefined;
+        }
         out.push(...ev);
       }
+      if (trace && inner) mergeTrace(trace, inner);
       return out;
     }
     case 'any': {
       const out: EvidenceSpan[] = [];
       let any = false;
       for (const rule of matcher.rules) {
-        const ev = evaluateMatcher(rule, ctx);
+        const ev = evaluateMatcher(rule, ctx, trace);
         if (!ev) continue;
         any = true;
         out.push(...ev);
@@ -113,8 +212,15 @@ export function evaluateMatcher(
       return any ? out : undefined;
     }
     case 'not':
+      // What a negated rule found is not why the outer rule fired: no trace.
       return evaluateMatcher(matcher.rule, ctx) ? undefined : [];
   }
+}
+
+export const emptyTrace = (): ContextTrace => ({ notes: [], dropped: [] });
+function mergeTrace(into: ContextTrace, from: ContextTrace): void {
+  into.notes.push(...from.notes);
+  into.dropped.push(...from.dropped);
 }
 
 function dedupe(evidence: EvidenceSpan[]): EvidenceSpan[] {
@@ -136,16 +242,19 @@ export function evaluate(pack: CompiledPack, input: PolicyInput): Finding[] {
   for (const policy of pack.policies) {
     if (input.market && !policy.markets.includes(input.market)) continue;
     for (const rule of policy.rules) {
-      const evidence = evaluateMatcher(rule.matcher, ctx);
+      const trace = pack.partners.length > 0 ? emptyTrace() : undefined;
+      const evidence = evaluateMatcher(rule.matcher, ctx, trace);
       if (!evidence) continue;
-      findings.push({
+      const finding: Finding = {
         policyId: policy.id,
         policyVersion: pack.version,
         ruleId: rule.id,
         severity: policy.severity,
         title: policy.title,
         evidence: dedupe(evidence),
-      });
+      };
+      if (trace && trace.notes.length > 0) finding.context = contextNotes(trace, ctx);
+      findings.push(finding);
     }
   }
   return findings;

@@ -4,9 +4,10 @@
  * anything unexpected is returned as an error, so a bad pack cannot take the engine down.
  */
 import { compilePack } from './compile';
+import { contextUse, describeClause } from './context-compile';
 import { runExamples } from './examples';
 import { issuesToErrors } from './json-path';
-import { LIMITS, type PackSpec, packSchema } from './pack-schema';
+import { LIMITS, type PackSpec, packSchema, type RuleSpec } from './pack-schema';
 import { verifyPackSignature } from './signature';
 import type { CompiledPack, PackError, PackReport } from './types';
 
@@ -37,7 +38,34 @@ function tooDeep(json: unknown): boolean {
   return false;
 }
 
+/** The rule's context clauses in words (top level only; nested rules are in the pack). */
+function clausesOf(rule: RuleSpec, spec: PackSpec): string[] | undefined {
+  if (rule.kind !== 'terms' && rule.kind !== 'pattern') return undefined;
+  const declared = (id: string) => spec.contexts?.[id]?.window;
+  const out: string[] = [];
+  if (rule.near) out.push(describeClause('near', rule.near, declared));
+  if (rule.requires) out.push(describeClause('requires', rule.requires, declared));
+  for (const c of rule.unless ?? []) out.push(describeClause('unless', c, declared));
+  return out.length > 0 ? out : undefined;
+}
+
+function contextsOf(spec: PackSpec, usedBy: ReadonlyMap<string, number>): PackReport['contexts'] {
+  const entries = Object.entries(spec.contexts ?? {});
+  if (entries.length === 0) return undefined;
+  return entries.map(([id, c]) => ({
+    id,
+    termsByLanguage: Object.fromEntries(
+      Object.entries(c.terms ?? {}).map(([language, terms]) => [language, terms?.length ?? 0]),
+    ),
+    patterns: c.patterns?.length ?? 0,
+    usedBy: usedBy.get(id) ?? 0,
+    mustMatch: c.examples.mustMatch.length,
+    mustNotMatch: c.examples.mustNotMatch.length,
+  }));
+}
+
 function reportOf(spec: PackSpec, pack: CompiledPack): PackReport {
+  const contexts = contextsOf(spec, contextUse(spec));
   return {
     packId: spec.id,
     version: spec.version,
@@ -48,13 +76,18 @@ function reportOf(spec: PackSpec, pack: CompiledPack): PackReport {
       title: p.title,
       severity: p.severity,
       markets: p.markets,
-      rules: p.rules.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        mustMatch: r.examples.mustMatch.length,
-        mustNotMatch: r.examples.mustNotMatch.length,
-      })),
+      rules: p.rules.map((r) => {
+        const context = clausesOf(r, spec);
+        return {
+          id: r.id,
+          kind: r.kind,
+          mustMatch: r.examples.mustMatch.length,
+          mustNotMatch: r.examples.mustNotMatch.length,
+          ...(context ? { context } : {}),
+        };
+      }),
     })),
+    ...(contexts ? { contexts } : {}),
   };
 }
 

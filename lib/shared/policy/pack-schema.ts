@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { marketSchema, severitySchema } from '@/lib/shared/protocol/records';
+import { type ContextSpec, contextClauseShape, contextsSchema } from './context-schema';
 
 const MSG_NON_EMPTY = 'must be a non-empty string';
 export const LIMITS = {
@@ -51,6 +52,7 @@ const termsShape = {
   /** Default true: Latin-script terms match whole words; Thai never needs spaces. */
   wholeWord: z.boolean().optional(),
   fields: fieldsSchema,
+  ...contextClauseShape,
 };
 const patternShape = {
   kind: z.literal('pattern'),
@@ -60,6 +62,7 @@ const patternShape = {
   /** A checksum a match must pass (cuts false positives on ID-like numbers). */
   check: z.enum(['th-national-id', 'sg-nric', 'luhn']).optional(),
   fields: fieldsSchema,
+  ...contextClauseShape,
 };
 const numberShape = {
   kind: z.literal('number'),
@@ -172,7 +175,12 @@ export const packSchema = z.strictObject({
     .regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'must be a version such as "1.4.0"'),
   title: text(200).optional(),
   description: text(4000).optional(),
+  /** Named context lists (id -> terms by language, patterns) that rules refer to by id. */
+  contexts: contextsSchema.optional(),
   policies: z.array(policySchema).min(1).max(LIMITS.policies),
   signature: signatureSchema.optional(),
 });
-export type PackSpec = Omit<z.infer<typeof packSchema>, 'policies'> & { policies: PolicySpec[] };
+export type PackSpec = Omit<z.infer<typeof packSchema>, 'policies' | 'contexts'> & {
+  policies: PolicySpec[];
+  contexts?: Record<string, ContextSpec>;
+};

@@ -33,6 +33,22 @@ export interface Finding {
   /** The policy title. */
   title: string;
   evidence: EvidenceSpan[];
+  /** The context that made the rule fire (its near and requires clauses), when it has any. */
+  context?: ContextNote[];
+}
+
+/** Why a rule with context fired: the partner found around one of its matches. */
+export interface ContextNote {
+  /** near: a partner the rule asks for (also in the evidence); requires: the context that lets an ambiguous term fire. */
+  clause: 'near' | 'requires';
+  /** The context id, or "terms" / "pattern" for a partner written in the rule itself. */
+  source: string;
+  /** The match this explains. */
+  match: EvidenceSpan;
+  /** The partner in the original text (field "price", offsets 0, for an item's structured price). */
+  partner: EvidenceSpan;
+  /** Words between match and partner; absent for "field" and "item" windows. */
+  words?: number;
 }
 
 export interface PackError {
@@ -54,18 +70,70 @@ export interface PackReport {
     title: string;
     severity: Severity;
     markets: string[];
-    rules: Array<{ id: string; kind: string; mustMatch: number; mustNotMatch: number }>;
+    rules: Array<{
+      id: string;
+      kind: string;
+      mustMatch: number;
+      mustNotMatch: number;
+      /** The rule's context clauses in words, e.g. "unless negation (3 words before)". */
+      context?: string[];
+    }>;
+  }>;
+  /** Declared contexts: terms per language, patterns, the rules that use them. */
+  contexts?: Array<{
+    id: string;
+    termsByLanguage: Record<string, number>;
+    patterns: number;
+    usedBy: number;
+    mustMatch: number;
+    mustNotMatch: number;
   }>;
 }
 
+/** What a context clause looks for, found once per input however many rules use it. */
+export interface CompiledPartner {
+  /** Index in CompiledPack.partners (the per-input cache key). */
+  readonly index: number;
+  /** The context id, or "terms" / "pattern" for a partner written in a rule. */
+  readonly source: string;
+  /** Term slot in the pack's shared term index, or undefined without terms. */
+  readonly slot: number | undefined;
+  readonly patterns: ReadonlyArray<{ regex: SafeRegex; key: 'digits' | 'text' }>;
+  /** A structured price on the item counts for "item" windows. */
+  readonly itemPrice: boolean;
+}
+
+/** before / after: words allowed between (-1: that side is not looked at). */
+export type CompiledWindow =
+  | { kind: 'words'; before: number; after: number; crossSentences: boolean }
+  | { kind: 'field' }
+  | { kind: 'item' };
+
+export interface CompiledClause {
+  partner: CompiledPartner;
+  window: CompiledWindow;
+}
+
+export interface CompiledContextRules {
+  near: CompiledClause | undefined;
+  requires: CompiledClause | undefined;
+  unless: readonly CompiledClause[];
+}
+
 export type CompiledMatcher =
-  | { kind: 'terms'; slot: number; fields: readonly string[] | undefined }
+  | {
+      kind: 'terms';
+      slot: number;
+      fields: readonly string[] | undefined;
+      context: CompiledContextRules | undefined;
+    }
   | {
       kind: 'pattern';
       regex: SafeRegex;
       key: 'digits' | 'text';
       check: 'th-national-id' | 'sg-nric' | 'luhn' | undefined;
       fields: readonly string[] | undefined;
+      context: CompiledContextRules | undefined;
     }
   | (NumberSpec & { kind: 'number' })
   | { kind: 'hashtags'; tags: readonly string[]; labels: readonly string[]; present: boolean }
@@ -99,4 +167,8 @@ export interface CompiledPack {
   readonly title: string | undefined;
   readonly policies: readonly CompiledPolicy[];
   readonly terms: TermIndex;
+  /** Every context clause's partner: declared contexts first, then inline partners. */
+  readonly partners: readonly CompiledPartner[];
+  /** Declared contexts by id. */
+  readonly contexts: ReadonlyMap<string, CompiledPartner>;
 }

@@ -1,0 +1,210 @@
+/**
+ * Compiles the pack's declared contexts and the rules' near / requires / unless clauses.
+ * Context terms join the pack's one term index (each context is a slot), so the single
+ * Aho-Corasick pass per field that finds rule terms finds context terms too; a context is
+ * then looked up per input once, however many rules refer to it.
+ */
+import type { ClauseInput, ClauseSpec, ContextSpec, WindowSpec } from './context-schema';
+import type { MatcherSpec, TermSpec } from './pack-schema';
+import type { SafeRegex } from './safe-regex';
+import type {
+  CompiledClause,
+  CompiledContextRules,
+  CompiledPartner,
+  CompiledWindow,
+} from './types';
+
+/** What the pack compiler lends: term slots in the shared index, patterns, error reports. */
+export interface CompilerServices {
+  newSlot(): number;
+  addTerms(
+    slot: number,
+    terms: readonly TermSpec[],
+    defaults: { diacritics?: 'sensitive' | 'insensitive'; wholeWord?: boolean },
+    path: (k: number) => string,
+  ): void;
+  /** The compiled pattern, or undefined after reporting why it was refused. */
+  pattern(source: string, path: string): SafeRegex | undefined;
+  fail(path: string, message: string): void;
+}
+
+export interface RuleClauses {
+  near?: ClauseInput;
+  requires?: ClauseInput;
+  unless?: readonly ClauseInput[];
+}
+
+const asClause = (c: ClauseInput): ClauseSpec => (typeof c === 'string' ? { context: c } : c);
+
+export class ContextCompiler {
+  readonly partners: CompiledPartner[] = [];
+  readonly contexts = new Map<string, CompiledPartner>();
+  private readonly windows = new Map<string, WindowSpec | undefined>();
+
+  constructor(private readonly services: CompilerServices) {}
+
+  /** Declared contexts, in declaration order. */
+  declare(contexts: Record<string, ContextSpec> | undefined): void {
+    for (const [id, spec] of Object.entries(contexts ?? {})) {
+      const path = `contexts${pathKey(id)}`;
+      let slot: number | undefined;
+      for (const [language, terms] of Object.entries(spec.terms ?? {})) {
+        if (!terms || terms.length === 0) continue;
+        slot ??= this.services.newSlot();
+        this.services.addTerms(slot, terms, spec, (k) => `${path}.terms.${language}[${k}]`);
+      }
+      const patterns = this.patterns(
+        (spec.patterns ?? []).map((p) => (typeof p === 'string' ? { pattern: p } : p)),
+        (k) => `${path}.patterns[${k}]`,
+      );
+      const partner = this.partner(id, slot, patterns, spec.itemPrice ?? false);
+      this.contexts.set(id, partner);
+      this.windows.set(id, spec.window);
+    }
+  }
+
+  /** The rule's clauses; undefined when it has none (the common, fast case). */
+  clauses(spec: RuleClauses, path: string): CompiledContextRules | undefined {
+    if (!spec.near && !spec.requires && !spec.unless) return undefined;
+    return {
+      near: spec.near ? this.clause(asClause(spec.near), `${path}.near`) : undefined,
+      requires: spec.requires
+        ? this.clause(asClause(spec.requires), `${path}.requires`)
+        : undefined,
+      unless: (spec.unless ?? []).flatMap((c, k) => {
+        const compiled = this.clause(asClause(c), `${path}.unless[${k}]`);
+        return compiled ? [compiled] : [];
+      }),
+    };
+  }
+
+  private clause(spec: ClauseSpec, path: string): CompiledClause | undefined {
+    let partner: CompiledPartner | undefined;
+    let declaredWindow: WindowSpec | undefined;
+    if (spec.context !== undefined) {
+      partner = this.contexts.get(spec.context);
+      if (!partner) {
+        const known = [...this.contexts.keys()];
+        this.services.fail(
+          `${path}.context`,
+          `unknown context "${spec.context}"; ${
+            known.length === 0
+              ? 'the pack declares no contexts'
+              : `declared: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', ...' : ''}`
+          }`,
+        );
+        return undefined;
+      }
+      declaredWindow = this.windows.get(spec.context);
+    } else if (spec.terms) {
+      const slot = this.services.newSlot();
+      this.services.addTerms(slot, spec.terms, spec, (k) => `${path}.terms[${k}]`);
+      partner = this.partner('terms', slot, [], false);
+    } else if (spec.pattern !== undefined) {
+      const patterns = this.patterns(
+        [{ pattern: spec.pattern, key: spec.key }],
+        () => `${path}.pattern`,
+      );
+      partner = this.partner('pattern', undefined, patterns, false);
+    } else {
+      return undefined; // the schema already refused it
+    }
+    const own = spec.within !== undefined || spec.before !== undefined || spec.after !== undefined;
+    const window = compileWindow(own ? spec : declaredWindow, spec.crossSentences);
+    if (!window) {
+      this.services.fail(
+        `${path}.within`,
+        `needs a window (within, before or after): context "${spec.context}" declares none`,
+      );
+      return undefined;
+    }
+    return { partner, window };
+  }
+
+  private patterns(
+    list: ReadonlyArray<{ pattern: string; key?: 'digits' | 'text' }>,
+    path: (k: number) => string,
+  ): CompiledPartner['patterns'] {
+    return list.flatMap((p, k) => {
+      const regex = this.services.pattern(p.pattern, path(k));
+      return regex ? [{ regex, key: p.key ?? 'digits' }] : [];
+    });
+  }
+
+  private partner(
+    source: string,
+    slot: number | undefined,
+    patterns: CompiledPartner['patterns'],
+    itemPrice: boolean,
+  ): CompiledPartner {
+    const partner = { index: this.partners.length, source, slot, patterns, itemPrice };
+    this.partners.push(partner);
+    return partner;
+  }
+}
+
+function compileWindow(
+  spec: WindowSpec | undefined,
+  crossOverride: boolean | undefined,
+): CompiledWindow | undefined {
+  if (!spec) return undefined;
+  if (spec.within === 'field' || spec.within === 'item') return { kind: spec.within };
+  const crossSentences = crossOverride ?? spec.crossSentences ?? false;
+  if (typeof spec.within === 'number') {
+    return { kind: 'words', before: spec.within, after: spec.within, crossSentences };
+  }
+  if (spec.before === undefined && spec.after === undefined) return undefined;
+  return { kind: 'words', before: spec.before ?? -1, after: spec.after ?? -1, crossSentences };
+}
+
+/** A record key in a JSON path: `.negation` or `["how-to-spot"]`, as json-path.ts writes it. */
+export function pathKey(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
+/** A clause in words, for reports: "unless negation (3 words before)". */
+export function describeClause(
+  kind: 'near' | 'requires' | 'unless',
+  clause: ClauseInput,
+  declared: (context: string) => WindowSpec | undefined,
+): string {
+  const c = asClause(clause);
+  const what = c.context ?? (c.terms ? `${c.terms.length} terms` : `pattern ${c.pattern}`);
+  const own = c.within !== undefined || c.before !== undefined || c.after !== undefined;
+  const w = own ? c : c.context !== undefined ? declared(c.context) : undefined;
+  let window: string;
+  if (!w) window = 'no window';
+  else if (w.within === 'field' || w.within === 'item') window = `anywhere in the ${w.within}`;
+  else if (typeof w.within === 'number') window = `${w.within} words either side`;
+  else {
+    window = [
+      w.before !== undefined ? `${w.before} words before` : '',
+      w.after !== undefined ? `${w.after} words after` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  }
+  const cross = c.crossSentences ?? w?.crossSentences;
+  const sentences = typeof w?.within === 'string' ? '' : cross ? ', across sentences' : '';
+  return `${kind} ${what} (${window}${sentences})`;
+}
+
+/** How many clauses (at any depth) name each declared context. */
+export function contextUse(spec: {
+  contexts?: Record<string, unknown>;
+  policies: ReadonlyArray<{ rules: readonly MatcherSpec[] }>;
+}): Map<string, number> {
+  const counts = new Map<string, number>(Object.keys(spec.contexts ?? {}).map((id) => [id, 0]));
+  const visit = (m: MatcherSpec): void => {
+    if (m.kind === 'terms' || m.kind === 'pattern') {
+      for (const c of [m.near, m.requires, ...(m.unless ?? [])]) {
+        if (c === undefined) continue;
+        const id = asClause(c).context;
+        if (id !== undefined && counts.has(id)) counts.set(id, counts.get(id)! + 1);
+      }
+    } else if (m.kind === 'all' || m.kind === 'any') m.rules.forEach(visit);
+    else if (m.kind === 'not') visit(m.rule);
+  };
+  for (const p of spec.policies) p.rules.forEach(visit);
+  return counts;
+}
