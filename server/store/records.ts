@@ -21,11 +21,24 @@ export interface RecordRow extends StoredState {
 }
 
 /**
- * Serialises batches of one reviewer (the only writer of that reviewer's ids), so two
- * concurrent retries of a batch cannot both report `created`.
+ * Serialises every transaction that judges one of these ids, until it ends. Row locks
+ * (`for update` in loadStates) cannot do it: an id not yet stored has no row to lock, so
+ * two batches creating it at once would both see nothing and both answer `created`. A lock
+ * per reviewer did not either: two reviewers can send one id (a copied record, or an
+ * attacker who read an id off the page). The locks are taken in one statement in
+ * ascending key order, so two batches sharing ids queue instead of deadlocking; two ids
+ * sharing a 64-bit hash only queue together.
  */
-export async function lockReviewer(tx: Queryable, reviewer: string): Promise<void> {
-  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`records:${reviewer}`]);
+export async function lockRecordIds(tx: Queryable, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.query(
+    `select pg_advisory_xact_lock(k) from (
+       select distinct hashtextextended('records:' || id, 0) as k
+         from jsonb_array_elements_text($1::jsonb) as ids(id)
+        order by k
+     ) as keys`,
+    [JSON.stringify(ids)],
+  );
 }
 
 /** The stored state of the given ids, locked until the transaction ends. */
