@@ -1,4 +1,5 @@
 /** Message keys for risk values, and ages in words, so every component says them alike. */
+import { formats } from '@/lib/i18n/format';
 import type { MessageKey, Translate } from '@/lib/i18n/keys';
 import type { RiskBand, RiskTrend } from '@/lib/shared/risk/bands';
 
@@ -49,6 +50,5 @@ export function ageInWords(ageMs: number, t: Translate): string {
   return t('riskAgeDays', String(Math.floor(hours / 24)));
 }
 
-/** A date as the reviewer's locale writes it (the page sets the document language). */
-export const shortDate = (iso: string) =>
-  new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+/** A date as the reviewer's UI language writes it, its month named (lib/i18n/format.ts). */
+export const shortDate = (iso: string) => formats().date(iso);

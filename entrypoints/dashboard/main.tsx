@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type DashboardState, DashboardView } from '@/components/dashboard/dashboard-view';
 import { ExchangePanel, type ExchangeState } from '@/components/dashboard/exchange-panel';
 import { mountPage } from '@/components/mount-page';
+import { formats } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import { MAX_IMPORT_CHARS } from '@/lib/messaging/dashboard-messages';
@@ -10,8 +11,8 @@ import '@/components/dashboard/dashboard.css';
 
 const DEFAULT_DAYS = 30;
 const MB = 1024 * 1024;
-const formatTime = (iso: string) => new Date(iso).toLocaleString();
-const formatDay = (iso: string) => new Date(iso).toLocaleDateString();
+const formatTime = (iso: string) => formats().dateTime(iso);
+const formatDay = (iso: string) => formats().date(iso);
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Local midnights: the starts of the last `days` days and the end of today (DST-safe). */

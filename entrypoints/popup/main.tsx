@@ -5,6 +5,7 @@ import { type PopupState, PopupView } from '@/components/popup/popup-view';
 import { SiteToggle } from '@/components/popup/site-toggle';
 import { SyncPanel } from '@/components/popup/sync-panel';
 import { isSiteEnabled, setSiteEnabled } from '@/lib/background/settings/site-switch';
+import { formats } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import { MessageError } from '@/lib/messaging/errors';
@@ -24,7 +25,6 @@ async function currentSite(): Promise<{ host: string; enabled: boolean } | undef
 
 const openPage = (path: '/dashboard.html' | '/sidepanel.html') =>
   browser.tabs.create({ url: browser.runtime.getURL(path) });
-const formatTime = (iso: string) => new Date(iso).toLocaleString();
 
 function Popup() {
   const [state, setState] = useState<PopupState>({ kind: 'loading' });
@@ -87,7 +87,7 @@ function Popup() {
         <SyncPanel
           status={sync}
           rejected={rejected}
-          formatTime={formatTime}
+          formatTime={(iso) => formats().dateTime(iso)}
           onSyncNow={() => void send('sync.now', {}).then(setSync)}
           onRetry={(r) => void send('sync.retry', { type: r.type, id: r.id }).then(refresh)}
           onDiscard={(r) => void send('sync.discard', { type: r.type, id: r.id }).then(refresh)}

@@ -9,6 +9,7 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { loadSettings } from '@/lib/background/settings/settings';
 import type { LanguageChoice, UiLanguage } from '@/lib/shared/settings/languages';
+import { setFormatLocale } from './format';
 import { templatesFromCatalogue } from './templates';
 import { useMessageTemplates } from './translate';
 
@@ -35,10 +36,16 @@ export async function catalogueTemplates(language: UiLanguage): Promise<Record<s
 }
 
 /**
- * Puts the chosen language in place for this context's `t()`; answers the language now in
- * use, for `<html lang>`.
+ * Puts the chosen language in place for this context's `t()` and its date and number
+ * formats (lib/i18n/format.ts); answers the language now in use, for `<html lang>`.
  */
 export async function useChosenLanguage(choice?: LanguageChoice): Promise<string> {
+  const language = await chosenLanguage(choice);
+  setFormatLocale(language);
+  return language;
+}
+
+async function chosenLanguage(choice?: LanguageChoice): Promise<string> {
   const language = choice ?? (await loadSettings()).language;
   if (language !== 'auto') {
     try {

@@ -1,0 +1,65 @@
+/**
+ * Dates and numbers in the UI language the reviewer reads, through `Intl`: never the
+ * browser's default locale, which is not the chosen language when the options page picks
+ * one (a Thai reviewer on an English browser read 12/7/2026 as 12 July). Dates name their
+ * month ("7 ธ.ค. 2569", "7 thg 12, 2026"), so no day/month order can be misread. Pure apart
+ * from the current locale, which the page sets once when it mounts.
+ */
+
+export interface Formats {
+  /** The locale every formatter below uses (a BCP 47 tag). */
+  locale: string;
+  number(n: number): string;
+  /** A calendar day, month named: "7 Dec 2026". */
+  date(iso: string | number): string;
+  /** A day and a time of day: "7 Dec 2026, 14:05". */
+  dateTime(iso: string | number): string;
+  /** A short day for chart axes: "7 Dec". */
+  shortDay(iso: string | number): string;
+}
+
+const INVALID = '–';
+
+/** A locale tag Intl accepts, or English when the tag is empty or unknown. */
+export function supportedLocale(tag: string | undefined): string {
+  if (!tag) return 'en';
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+export function formatsFor(tag: string | undefined, timeZone?: string): Formats {
+  const locale = supportedLocale(tag);
+  const zone = timeZone ? { timeZone } : {};
+  const number = new Intl.NumberFormat(locale);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...zone });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...zone,
+  });
+  const shortDay = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...zone });
+  const safe = (format: Intl.DateTimeFormat) => (value: string | number) => {
+    const at = new Date(value);
+    return Number.isNaN(at.getTime()) ? INVALID : format.format(at);
+  };
+  return {
+    locale,
+    number: (n) => number.format(n),
+    date: safe(date),
+    dateTime: safe(dateTime),
+    shortDay: safe(shortDay),
+  };
+}
+
+let current: Formats = formatsFor('en');
+
+/** Sets the language of every later `formats()` call (the page's chosen UI language). */
+export function setFormatLocale(tag: string | undefined): void {
+  current = formatsFor(tag);
+}
+
+/** The formatters of the page's UI language. */
+export const formats = (): Formats => current;
