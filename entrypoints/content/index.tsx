@@ -7,6 +7,13 @@
  * without a reload (the platform is a single-page app), when the reviewer switches the
  * site back on and when the organisation's adapters change; the old one is aborted first,
  * which removes all it drew.
+ *
+ * Nothing the page can dispatch starts, stops or rebuilds Flagpost. WXT's context (`ctx`)
+ * is not used: it stops itself when a "content script started" event with another id is
+ * dispatched on the document, which any page can do, and it announces itself to the page
+ * with a window message naming the extension. Our own lifecycle ends only when the
+ * extension itself goes away (reloaded or removed: `runtime.id` is gone), and URL changes
+ * are read from `location`, never taken from an event (url-watch.ts).
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -22,6 +29,7 @@ import {
   SITE_ADAPTERS_KEY,
 } from '@/lib/shared/settings/local-keys';
 import { startPageView } from './page-view';
+import { watchUrl } from './url-watch';
 
 interface Setup {
   enabled: boolean;
@@ -36,11 +44,16 @@ interface Setup {
 
 /** Waits between attempts when the background cannot answer yet (it may be starting). */
 const SETUP_RETRIES_MS = [500, 2_000, 8_000];
+/** How often to look whether the extension is still there (an update or reload ends us). */
+const ALIVE_CHECK_MS = 5_000;
 
 export default defineContentScript({
   matches: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
   runAt: 'document_idle',
-  async main(ctx) {
+  // WXT's announcement names the extension to the page and lets the page stop us.
+  noScriptStartedPostMessage: true,
+  async main() {
+    const life = new AbortController();
     const host = window.location.hostname;
     const cache = createEvaluationCache();
     let setup: Setup | undefined;
@@ -76,12 +89,12 @@ export default defineContentScript({
         answer = await send('page.setup', { host });
       } catch {
         const wait = SETUP_RETRIES_MS[attempt];
-        if (wait !== undefined && ticket === asked)
-          ctx.setTimeout(() => void refresh(attempt + 1), wait);
+        if (wait !== undefined && ticket === asked && !life.signal.aborted)
+          setTimeout(() => void refresh(attempt + 1), wait);
         return;
       }
       // A later question (a newer setting) has been asked meanwhile: its answer decides.
-      if (ticket !== asked || ctx.isInvalid) return;
+      if (ticket !== asked || life.signal.aborted) return;
       const adapterSpecs = JSON.stringify(answer.adapters);
       const relabelled = setup?.language !== answer.language;
       if (relabelled) useMessageTemplates(answer.messages);
@@ -109,7 +122,11 @@ export default defineContentScript({
       }
     };
 
-    ctx.onInvalidated(stop);
+    life.signal.addEventListener('abort', stop, { once: true });
+    const alive = setInterval(() => {
+      if (browser.runtime?.id === undefined) life.abort();
+    }, ALIVE_CHECK_MS);
+    life.signal.addEventListener('abort', () => clearInterval(alive), { once: true });
     // The popup (site switch) and the options page (adapters, language) write these; the
     // values are read and validated by the background, not here.
     const onStorage = (changes: Record<string, unknown>, area: string) => {
@@ -120,16 +137,19 @@ export default defineContentScript({
         void refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
-    // Fires inside the page's pushState, before the URL and the DOM change: end the old view
-    // now and start the new one in a later task, when both have.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      if (!setup?.enabled) return;
-      stop();
-      ctx.setTimeout(() => {
-        if (setup?.enabled && !view) start();
-      }, 0);
-    });
+    life.signal.addEventListener(
+      'abort',
+      () => browser.storage.onChanged.removeListener(onStorage),
+      { once: true },
+    );
+    // A single-page app's navigation: the page now shows another page, so a new view.
+    watchUrl(
+      window,
+      () => {
+        if (setup?.enabled) start();
+      },
+      life.signal,
+    );
     await refresh();
   },
 });
