@@ -7,7 +7,7 @@
  * A partner lying entirely inside the match never counts ("not" inside "not original"),
  * so a rule's own words cannot cancel or satisfy it. Windows count the words strictly
  * between partner and match; a partner that starts before the match is "before", one that
- * ends after it is "after", one that contains it is both.
+ * ends after it is "after", one that contains it is in every window.
  */
 import type { ContextTrace, EvaluationContext, Located } from './evaluate';
 import type { CompiledClause, CompiledContextRules, ContextNote } from './types';
@@ -50,6 +50,11 @@ export function partnersAround(
   let h: ReturnType<typeof wordSpan> | undefined;
   for (const x of hits) {
     if (x.field !== hit.field || inside(x, hit)) continue;
+    if (x.start <= hit.start && x.end >= hit.end) {
+      // It contains the match ("how to spot a fake" around "fake"): in any window.
+      out.push({ partner: x, words: 0, side: x.start < hit.start ? 'before' : 'after' });
+      continue;
+    }
     const map = ctx.words(hit.field);
     h ??= wordSpan(map, hit.start, hit.end);
     const p = wordSpan(map, x.start, x.end);

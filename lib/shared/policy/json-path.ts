@@ -61,12 +61,16 @@ function idsAlong(
 }
 
 export function issuesToErrors(root: unknown, issues: readonly z.core.$ZodIssue[]): PackError[] {
-  return issues.map((issue) => {
-    const path =
-      issue.code === 'unrecognized_keys' && issue.keys.length === 1
-        ? [...issue.path, issue.keys[0]!]
-        : issue.path;
-    const message = issue.code === 'unrecognized_keys' ? 'unknown key' : messageOf(issue);
-    return { path: jsonPath(path), message, ...idsAlong(root, issue.path) };
+  return issues.flatMap((issue) => {
+    const ids = idsAlong(root, issue.path);
+    // One error per unknown key, each at its own path ("policies[0].rules[0].unless").
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: jsonPath([...issue.path, key]),
+        message: 'unknown key',
+        ...ids,
+      }));
+    }
+    return [{ path: jsonPath(issue.path), message: messageOf(issue), ...ids }];
   });
 }

@@ -1,0 +1,168 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compiled, packWith, run } from './context-helpers';
+
+/** Words that are none of the tests' terms, negations or commerce words, in six languages. */
+const FILLER = [
+  'bag',
+  'red',
+  'leather',
+  'size',
+  'the',
+  'with',
+  'kasut',
+  'cantik',
+  'warna',
+  'túi',
+  'đẹp',
+  'maganda',
+  'กระเป๋า',
+  'สวย',
+];
+const NEGATIONS = ['not', 'no', 'never', "isn't", 'bukan', 'tidak', 'tak', 'hindi', 'không', 'ไม่'];
+/** The term as a seller might disguise it; the match must survive every disguise. */
+const FAKE = ['fake', 'FAKE', 'f\u200Bake', 'f4ke', 'Ｆａｋｅ'];
+const COMMERCE_WORDS = ['price', 'DM', 'order', 'harga', 'giá', 'presyo', 'ราคา'];
+
+const filler = (max: number) => fc.array(fc.constantFrom(...FILLER), { maxLength: max });
+const join = (...parts: Array<string | string[]>) => parts.flat().join(' ');
+
+const negated = compiled(packWith({ unless: ['negation'] })); // negation: 3 words before
+const near = compiled(
+  packWith({ terms: ['gucci'], near: { terms: ['mirror', 'copy'], within: 2 } }),
+);
+const commerce = compiled(packWith({ requires: 'commerce' })); // commerce: within 5
+const RUNS = { numRuns: 150 };
+
+describe('unless (property)', () => {
+  it('a match with a negation within the window never fires', () => {
+    fc.assert(
+      fc.property(
+        filler(6),
+        fc.constantFrom(...NEGATIONS),
+        filler(3),
+        fc.constantFrom(...FAKE),
+        filler(6),
+        (before, neg, gap, fake, after) => {
+          expect(run(negated, join(before, neg, gap, fake, after))).toEqual([]);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('a negation further away than the window, or after the match, never cancels it', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...NEGATIONS),
+        fc.array(fc.constantFrom(...FILLER), { minLength: 4, maxLength: 10 }),
+        fc.constantFrom(...FAKE),
+        filler(3),
+        (neg, gap, fake, tail) => {
+          expect(run(negated, join(neg, gap, fake)).length).toBe(1);
+          expect(run(negated, join(fake, tail, neg)).length).toBe(1);
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('near and requires (property)', () => {
+  it('A near B holds in either order exactly when at most N words lie between', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...FILLER), { maxLength: 5 }),
+        fc.constantFrom('mirror', 'copy', 'MIRROR', 'c0py'),
+        (gap, partner) => {
+          const within = gap.length <= 2;
+          expect(run(near, join('Gucci', gap, partner)).length).toBe(within ? 1 : 0);
+          expect(run(near, join(partner, gap, 'Gucci')).length).toBe(within ? 1 : 0);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('an ambiguous term fires exactly when commerce is within the window', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...FILLER), { maxLength: 8 }),
+        fc.constantFrom(...COMMERCE_WORDS),
+        fc.constantFrom(...FAKE),
+        fc.boolean(),
+        (gap, word, fake, commerceFirst) => {
+          const text = commerceFirst ? join(word, gap, fake) : join(fake, gap, word);
+          expect(run(commerce, text).length).toBe(gap.length <= 5 ? 1 : 0);
+        },
+      ),
+      RUNS,
+    );
+  });
+});
+
+describe('context and the rest of the text (property)', () => {
+  const token = fc.constantFrom(
+    ...FILLER,
+    ...NEGATIONS,
+    ...FAKE,
+    ...COMMERCE_WORDS,
+    'Gucci',
+    'copy',
+  );
+  const packs = [negated, near, commerce];
+
+  it('adding unrelated words outside the match and its partners never changes the result', () => {
+    fc.assert(
+      fc.property(
+        fc.array(token, { minLength: 1, maxLength: 12 }),
+        filler(8),
+        filler(8),
+        (core, prefix, suffix) => {
+          const text = join(core);
+          const padded = join(prefix, core, suffix);
+          const shift = prefix.length === 0 ? 0 : join(prefix).length + 1;
+          for (const pack of packs) {
+            const moved = run(pack, padded).map((f) => ({
+              ...f,
+              evidence: f.evidence.map((e) => ({
+                ...e,
+                start: e.start - shift,
+                end: e.end - shift,
+              })),
+              context: f.context?.map((n) => ({
+                ...n,
+                match: { ...n.match, start: n.match.start - shift, end: n.match.end - shift },
+                partner: {
+                  ...n.partner,
+                  start: n.partner.start - shift,
+                  end: n.partner.end - shift,
+                },
+              })),
+            }));
+            expect(moved).toEqual(run(pack, text));
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('evidence and context notes are slices of the original text', () => {
+    fc.assert(
+      fc.property(fc.array(token, { minLength: 1, maxLength: 14 }), (tokens) => {
+        const text = join(tokens);
+        for (const pack of packs) {
+          for (const f of run(pack, text)) {
+            for (const e of f.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+            for (const n of f.context ?? []) {
+              expect(text.slice(n.match.start, n.match.end)).toBe(n.match.text);
+              expect(text.slice(n.partner.start, n.partner.end)).toBe(n.partner.text);
+            }
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+});
