@@ -46,11 +46,15 @@ export interface MicrodataItem {
   element: Element;
 }
 
-/** Items not themselves a property of another item. */
+/**
+ * Top-level items: those not a property of another item. An `itemprop` with no item around
+ * it belongs to nothing, so its item is top-level (the microdata spec's definition): shops
+ * mark their main product `itemprop="mainEntity"` with no enclosing item.
+ */
 export function readMicrodata(doc: Document): MicrodataItem[] {
   const items: MicrodataItem[] = [];
   for (const scope of doc.querySelectorAll('[itemscope]')) {
-    if (scope.hasAttribute('itemprop')) continue;
+    if (scope.hasAttribute('itemprop') && scope.parentElement?.closest('[itemscope]')) continue;
     items.push({ node: readItem(scope, 0), element: scope });
   }
   return items;

@@ -4,9 +4,11 @@
  * says about itself, used when it has no schema.org data.
  */
 import type { ContentKind } from '@/lib/shared/protocol/records';
-import { attrOf, bareHandle, hashtagsInText, httpUrl } from './dom-text';
-import { marketHint } from './market';
-import { marketForCurrency, parseAmount } from './price';
+import { attrOf, bareHandle, hashtagsInText } from './dom-text';
+import { cleanHttpUrl } from './item-url';
+import { PagePlaces } from './locate';
+import { itemCountry } from './market';
+import { parseAmount } from './price';
 import type { ContentItem, ContentPrice } from './types';
 
 /** `<meta property="og:title" content="...">` values by property (the first of each wins). */
@@ -46,13 +48,14 @@ export function openGraphItem(
   doc: Document,
   location: URL,
   platform: string,
+  places = new PagePlaces(doc),
 ): ContentItem | undefined {
   const tags = readOpenGraph(doc);
   const kind = kindOf(tags.get('og:type')?.toLowerCase());
   if (!kind) return undefined;
   const canonical = attrOf(doc.querySelector('link[rel="canonical"]'), 'href');
   const url =
-    httpUrl(tags.get('og:url') ?? canonical, location)?.href ??
+    cleanHttpUrl(tags.get('og:url') ?? canonical, location) ??
     `${location.origin}${location.pathname}`;
   const itemId = tags.get('product:retailer_item_id') ?? url;
   const title = tags.get('og:title');
@@ -60,8 +63,10 @@ export function openGraphItem(
   const price = kind === 'product' ? priceOf(tags) : undefined;
   const username = tags.get('profile:username');
   const handle = username ? bareHandle(username) : undefined;
-  const element = doc.querySelector('h1') ?? doc.body ?? doc.documentElement;
-  const market = (price && marketForCurrency(price.currency)) ?? marketHint(element, doc);
+  // Where the page shows the title or the image, else its visible heading or body.
+  const image = tags.get('og:image');
+  const element = places.byName(title) ?? places.bySource(image ? [image] : []) ?? places.page();
+  const market = itemCountry(element, doc, location, price?.currency);
   return {
     platform,
     kind,

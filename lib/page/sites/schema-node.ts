@@ -17,8 +17,17 @@ export function typesOf(node: SchemaNode): string[] {
     .map((type) => type.replace(/^.*[/:#]/, ''));
 }
 
-export const hasType = (node: SchemaNode, types: readonly string[]) =>
-  typesOf(node).some((type) => types.includes(type));
+/**
+ * Whether the node has one of `types`, compared without case: schema.org names are
+ * case-sensitive, but shops write `"@type": "product"` and mean the same thing.
+ */
+export function hasType(node: SchemaNode, types: readonly string[]): boolean {
+  const own = typesOf(node);
+  return own.some((type) => {
+    const lower = type.toLowerCase();
+    return types.some((wanted) => wanted.toLowerCase() === lower);
+  });
+}
 
 const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
 

@@ -5,8 +5,9 @@
  */
 import type { ContentKind } from '@/lib/shared/protocol/records';
 import { bareHandle, hashtagsInText, httpUrl } from './dom-text';
-import { marketHint } from './market';
-import { marketForCurrency, parseAmount } from './price';
+import { cleanHttpUrl } from './item-url';
+import { itemCountry } from './market';
+import { parseAmount } from './price';
 import {
   hasType,
   type NodeIndex,
@@ -79,17 +80,45 @@ export function creatorOf(node: SchemaNode | undefined, location: URL): ContentC
   return { id, handle, ...(name ? { displayName: name } : {}) };
 }
 
-/** `@id` is often a fragment ("#product"): made absolute, it names the item on this page. */
+/**
+ * `@id` is often a fragment ("#product"): made absolute, it names the item on this page.
+ * Tracking parameters are dropped (item-url.ts): they change per visit, the item does not.
+ */
 function nodeId(node: SchemaNode, location: URL): string | undefined {
   const id = textProp(node, '@id');
-  return id && (httpUrl(id, location)?.href ?? id);
+  return id && (cleanHttpUrl(id, location) ?? id);
 }
 
+/**
+ * The shop's own identifiers, best first. A group of variants is named by its group id; a
+ * shop that puts the SKU on the offer rather than the product is read there too.
+ */
 const ID_PROPERTIES: Record<'product' | 'video' | 'profile', readonly string[]> = {
-  product: ['sku', 'productID', 'gtin13', 'gtin14', 'gtin12', 'gtin8', 'gtin', 'mpn'],
+  product: [
+    'sku',
+    'productGroupID',
+    'productID',
+    'gtin13',
+    'gtin14',
+    'gtin12',
+    'gtin8',
+    'gtin',
+    'mpn',
+  ],
   video: ['identifier'],
   profile: [],
 };
+
+function ownId(node: SchemaNode, kind: keyof typeof ID_PROPERTIES, index?: NodeIndex) {
+  const properties = ID_PROPERTIES[kind];
+  const sources = kind === 'product' ? [node, ...nodesProp(node, 'offers', index)] : [node];
+  for (const source of sources)
+    for (const property of properties) {
+      const value = textProp(source, property);
+      if (value) return value;
+    }
+  return undefined;
+}
 
 export function itemFromNode(
   node: SchemaNode,
@@ -106,12 +135,12 @@ export function itemFromNode(
         ? 'profile'
         : undefined;
   if (!kind) return undefined;
-  const ownUrl = httpUrl(textProp(node, 'url'), location)?.href;
+  const ownUrl = cleanHttpUrl(textProp(node, 'url'), location);
   const contentUrl =
     kind === 'video'
       ? httpUrl(textProp(node, 'contentUrl') ?? textProp(node, 'embedUrl'), location)?.href
       : undefined;
-  const idProperty = ID_PROPERTIES[kind].map((property) => textProp(node, property)).find(Boolean);
+  const idProperty = ownId(node, kind, index);
   // A profile is about its creator: the same id, so its history joins up.
   const self = kind === 'profile' ? creatorOf(node, location) : undefined;
   const itemId =
@@ -127,7 +156,7 @@ export function itemFromNode(
         ? creatorOf(nodeProp(node, 'author', index) ?? nodeProp(node, 'creator', index), location)
         : self;
   const price = kind === 'product' ? priceOf(node, index) : undefined;
-  const market = (price && marketForCurrency(price.currency)) ?? marketHint(element, context.doc);
+  const market = itemCountry(element, context.doc, location, price?.currency);
   return {
     platform: context.platform,
     kind,

@@ -36,7 +36,13 @@ export interface ContentItem {
   description?: string;
   hashtags: string[];
   price?: ContentPrice;
-  market?: Market;
+  /**
+   * Where the item is sold: one of the six markets, or another country's ISO 3166 code ("DE",
+   * "EU" for a euro price) when the page says it is elsewhere (market.ts). Only the six
+   * reach stored references (item-ref.ts); the policy engine gets any, so checks written
+   * for a market skip items of other countries.
+   */
+  market?: Market | string;
   engagement?: ContentEngagement;
   /** The element the item is drawn in: overlays anchor to it. */
   element: Element;
@@ -71,6 +77,13 @@ export interface SiteAdapter {
   repeated?: RepeatedItems;
   /** With `repeated`: the page's other items (a profile's header), read in full. */
   singleItems?(doc: Document, location: URL): ContentItem[];
+  /**
+   * Without `repeated`: a selector for what can change the page's items. A subtree the page
+   * adds is read again only when it matches, holds or sits inside a match: a ticking counter
+   * or a rotating banner elsewhere costs nothing. Without it, every addition re-reads the
+   * page.
+   */
+  changesIn?: string;
 }
 
 /** All of `repeated`'s items on the page, read, each id once (the first element wins). */
