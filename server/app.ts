@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { type RateLimitOptions, TokenBucketLimiter } from './auth/rate-limit';
 import { type Database, type DatabaseOptions, openDatabase } from './db/database';
 import { migrate } from './db/migrations';
+import { createCors } from './http/cors';
 import { createPipeline } from './http/handler';
 import { type Logger, silentLogger } from './http/log';
 import { createRouter, type Route } from './http/router';
@@ -41,6 +42,16 @@ export interface StartServerOptions {
   database?: DatabaseOptions | Database;
   /** Per-token token bucket; false turns it off (the default for programmatic use). */
   rateLimit?: RateLimitOptions | false;
+  /**
+   * Failed authentications allowed per client address (a bucket: `burst` at once, refilled
+   * at `perSecond`); beyond it, 429 before any token lookup. On by default: 20 at once,
+   * then one every 6 s.
+   */
+  authFailureLimit?: RateLimitOptions | false;
+  /** Extension origins allowed by CORS (`chrome-extension://<id>`); none by default. */
+  extensionOrigins?: readonly string[];
+  /** How long a request body may take to arrive before 408 (default 60 s). */
+  bodyTimeoutMs?: number;
   /** JSON log lines go here; false (the default for programmatic use) drops them. */
   logger?: Logger | false;
   /** How long close() waits for in-flight requests before cutting connections. */
@@ -53,6 +64,9 @@ export interface RunningServer {
   db: Database;
   close(): Promise<void>;
 }
+
+/** Failed authentications per client address: 20 at once, then one every 6 seconds. */
+export const DEFAULT_AUTH_FAILURE_LIMIT: RateLimitOptions = { perSecond: 1 / 6, burst: 20 };
 
 const isOpenDatabase = (value: DatabaseOptions | Database): value is Database => 'query' in value;
 
@@ -70,13 +84,32 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     throw error;
   }
   const limiter = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : undefined;
-  const sweep = setInterval(() => limiter?.sweep(), 60_000);
+  const authFailureLimit = options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT;
+  const authFailures = authFailureLimit ? new TokenBucketLimiter(authFailureLimit) : undefined;
+  const sweep = setInterval(() => {
+    limiter?.sweep();
+    authFailures?.sweep();
+  }, 60_000);
   sweep.unref();
   let draining = false;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 60_000;
   const server = createServer(
-    createPipeline({ db, route: createRouter(routes), limiter, log, draining: () => draining }),
+    createPipeline({
+      db,
+      route: createRouter(routes),
+      limiter,
+      authFailures,
+      cors: createCors(options.extensionOrigins ?? []),
+      bodyTimeoutMs,
+      log,
+      draining: () => draining,
+    }),
   );
   server.keepAliveTimeout = 5_000;
+  // Node's own limits, behind the pipeline's body deadline: headers within 20 s, a whole
+  // request (its body's deadline plus a margin) or the socket is cut without an answer.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = bodyTimeoutMs + 10_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {

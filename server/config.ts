@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { describeIssues } from '@/lib/shared/protocol/issues';
 import type { RateLimitOptions } from './auth/rate-limit';
 import type { DatabaseOptions } from './db/database';
+import { EXTENSION_ORIGIN } from './http/cors';
 
 const integer = (min: number, max: number, fallback: number) => {
   const message = `must be a whole number from ${min} to ${max}`;
@@ -31,6 +32,31 @@ const envSchema = z.object({
   /** Requests a token may make at once before the rate applies. */
   FLAGPOST_RATE_LIMIT_BURST: integer(1, 1_000_000, 60),
   FLAGPOST_SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 10_000),
+  /** Failed authentications an address may make at once; 0 turns that limit off. */
+  FLAGPOST_AUTH_FAILURE_BURST: integer(0, 1_000_000, 20),
+  /** Seconds for an address to earn one more failed authentication. */
+  FLAGPOST_AUTH_FAILURE_REFILL_SECONDS: integer(1, 86_400, 6),
+  /** Comma-separated extension origins allowed by CORS. */
+  FLAGPOST_EXTENSION_ORIGINS: z
+    .string()
+    .default('')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            EXTENSION_ORIGIN,
+            'each must be chrome-extension://<32 letters a-p> or moz-extension://<UUID>',
+          ),
+      ),
+    ),
+  FLAGPOST_BODY_TIMEOUT_MS: integer(1_000, 600_000, 60_000),
   FLAGPOST_LOG: z.enum(['json', 'off']).default('json'),
 });
 
@@ -39,6 +65,9 @@ export interface ServerConfig {
   host: string;
   database: DatabaseOptions;
   rateLimit: RateLimitOptions | false;
+  authFailureLimit: RateLimitOptions | false;
+  extensionOrigins: string[];
+  bodyTimeoutMs: number;
   shutdownTimeoutMs: number;
   log: boolean;
 }
@@ -65,6 +94,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       e.FLAGPOST_RATE_LIMIT_PER_SECOND === 0
         ? false
         : { perSecond: e.FLAGPOST_RATE_LIMIT_PER_SECOND, burst: e.FLAGPOST_RATE_LIMIT_BURST },
+    authFailureLimit:
+      e.FLAGPOST_AUTH_FAILURE_BURST === 0
+        ? false
+        : {
+            perSecond: 1 / e.FLAGPOST_AUTH_FAILURE_REFILL_SECONDS,
+            burst: e.FLAGPOST_AUTH_FAILURE_BURST,
+          },
+    extensionOrigins: e.FLAGPOST_EXTENSION_ORIGINS,
+    bodyTimeoutMs: e.FLAGPOST_BODY_TIMEOUT_MS,
     shutdownTimeoutMs: e.FLAGPOST_SHUTDOWN_TIMEOUT_MS,
     log: e.FLAGPOST_LOG === 'json',
   };

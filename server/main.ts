@@ -14,6 +14,9 @@ async function serve(): Promise<void> {
     host: config.host,
     database: config.database,
     rateLimit: config.rateLimit,
+    authFailureLimit: config.authFailureLimit,
+    extensionOrigins: config.extensionOrigins,
+    bodyTimeoutMs: config.bodyTimeoutMs,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     logger: config.log ? jsonLogger : false,
   });

@@ -24,17 +24,32 @@ export class TokenBucketLimiter {
   ) {}
 
   take(key: string): RateDecision {
+    const bucket = this.#refilled(key);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return { allowed: true };
+    }
+    return this.#refusal(bucket);
+  }
+
+  /** Whether `take` would allow `key` now, without spending anything. */
+  check(key: string): RateDecision {
+    const bucket = this.#refilled(key);
+    return bucket.tokens >= 1 ? { allowed: true } : this.#refusal(bucket);
+  }
+
+  #refilled(key: string): Bucket {
     const now = this.now();
     const { perSecond, burst } = this.options;
     const bucket = this.#buckets.get(key) ?? { tokens: burst, updatedAt: now };
     bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.updatedAt) / 1000) * perSecond);
     bucket.updatedAt = now;
     this.#buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true };
-    }
-    const waitSeconds = (1 - bucket.tokens) / perSecond;
+    return bucket;
+  }
+
+  #refusal(bucket: Bucket): RateDecision {
+    const waitSeconds = (1 - bucket.tokens) / this.options.perSecond;
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitSeconds)) };
   }
 

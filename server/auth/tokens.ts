@@ -12,6 +12,11 @@ import { reviewerIdSchema } from '@/lib/shared/protocol/records';
 import type { Queryable } from '../db/database';
 
 const TOKEN_PREFIX = 'fpt_';
+/** What issueToken makes: the prefix and 32 random bytes in base64url (43 characters). */
+const TOKEN_SHAPE = /^fpt_[A-Za-z0-9_-]{43}$/;
+
+/** Whether `token` could be one this endpoint issued; anything else never reaches the database. */
+export const isWellFormedToken = (token: string) => TOKEN_SHAPE.test(token);
 
 export interface Principal {
   tokenId: string;
@@ -73,14 +78,22 @@ export async function listTokens(db: Queryable): Promise<TokenInfo[]> {
   }));
 }
 
-/** The principal an `Authorization` header names, or undefined when it names none. */
+/** The bearer token of an `Authorization` header, when it has the shape of one we issue. */
+export function bearerToken(authorization: string | undefined): string | undefined {
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  return token && isWellFormedToken(token) ? token : undefined;
+}
+
+/**
+ * The principal an `Authorization` header names, or undefined when it names none. A header
+ * without a well-formed token costs no query.
+ */
 export async function authenticate(
   db: Queryable,
   authorization: string | undefined,
 ): Promise<Principal | undefined> {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
-  const token = match?.[1];
-  if (!token?.startsWith(TOKEN_PREFIX)) return undefined;
+  const token = bearerToken(authorization);
+  if (!token) return undefined;
   const result = await db.query<{ id: string; reviewer: string; admin: boolean }>(
     'select id, reviewer, admin from tokens where token_hash = $1 and revoked_at is null',
     [hashToken(token)],

@@ -1,12 +1,14 @@
 /**
  * The request pipeline every route goes through: CORS and preflight, routing, bearer
- * authentication, per-token rate limiting, the handler, error bodies, and one log line.
+ * authentication (failures limited per client address), per-token rate limiting, the
+ * handler with a deadline for its body, error bodies, and one log line.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TokenBucketLimiter } from '../auth/rate-limit';
 import { authenticate, type Principal } from '../auth/tokens';
 import type { Database } from '../db/database';
-import { corsHeaders, preflightHeaders } from './cors';
+import { setBodyDeadline } from './body';
+import type { Cors } from './cors';
 import type { Logger } from './log';
 import { HttpError, sendEmpty, sendError, sendJson } from './respond';
 import type { Match, Reply, Route } from './router';
@@ -15,6 +17,14 @@ export interface PipelineOptions {
   db: Database;
   route: (method: string, path: string) => Match;
   limiter: TokenBucketLimiter | undefined;
+  /**
+   * Failed authentications per client address. Checked before the token is looked up, so
+   * guessing tokens costs the endpoint no query once an address has used up its failures.
+   */
+  authFailures: TokenBucketLimiter | undefined;
+  cors: Cors;
+  /** How long a request body may take to arrive. */
+  bodyTimeoutMs: number;
   log: Logger;
   /** True once shutdown began: responses then close their connection. */
   draining: () => boolean;
@@ -26,8 +36,21 @@ async function authorise(
   route: Route,
 ): Promise<Principal | undefined> {
   if (route.access === 'public') return undefined;
+  // Behind a reverse proxy every client shares the proxy's address: see server/README.md.
+  const address = req.socket.remoteAddress ?? 'unknown';
+  const gate = opts.authFailures?.check(address);
+  if (gate && !gate.allowed) {
+    throw new HttpError(
+      429,
+      'rate_limited',
+      `Too many failed authentications from this address; retry in ${gate.retryAfterSeconds} s.`,
+      { retryAfterSeconds: gate.retryAfterSeconds },
+      { 'Retry-After': String(gate.retryAfterSeconds) },
+    );
+  }
   const principal = await authenticate(opts.db, req.headers.authorization);
   if (!principal) {
+    opts.authFailures?.take(address);
     throw new HttpError(
       401,
       'unauthorized',
@@ -63,7 +86,7 @@ async function dispatch(
   state: { principal?: Principal },
 ): Promise<Reply> {
   const method = req.method ?? 'GET';
-  if (method === 'OPTIONS') return { status: 204, headers: preflightHeaders(req) };
+  if (method === 'OPTIONS') return { status: 204, headers: opts.cors.preflight(req) };
   const match = opts.route(method === 'HEAD' ? 'GET' : method, url.pathname);
   if (match.kind === 'not-found') {
     throw new HttpError(404, 'not_found', `No route ${method} ${url.pathname}.`);
@@ -93,7 +116,13 @@ export function createPipeline(opts: PipelineOptions) {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const state: { principal?: Principal } = {};
-    const base = { ...corsHeaders(req), ...(opts.draining() ? { Connection: 'close' } : {}) };
+    setBodyDeadline(req, opts.bodyTimeoutMs);
+    const base = {
+      ...opts.cors.headers(req),
+      // No response is ever to be sniffed into another type (an evidence image as HTML).
+      'X-Content-Type-Options': 'nosniff',
+      ...(opts.draining() ? { Connection: 'close' } : {}),
+    };
     let errorMessage: string | undefined;
     try {
       const reply = await dispatch(opts, req, url, state);

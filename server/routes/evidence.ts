@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import {
   EVIDENCE_MIME_TYPES,
   type EvidenceReceipt,
+  hasImageSignature,
   MAX_EVIDENCE_BYTES,
   sha256HexSchema,
 } from '@/lib/shared/protocol/evidence';
@@ -45,6 +46,12 @@ export const evidenceRoutes: Route[] = [
           'bad_request',
           `The body's SHA-256 is ${actual}, not the ${sha256} the path names.`,
         );
+      if (!hasImageSignature(bytes, mimeType))
+        throw new HttpError(
+          415,
+          'evidence_type_mismatch',
+          `The body is not a ${mimeType} image: its first bytes are not that type's signature.`,
+        );
       const inserted = await db.query(
         `insert into evidence (sha256, mime_type, size, bytes, uploaded_by)
          values ($1, $2, $3, $4, $5) on conflict (sha256) do nothing`,
@@ -72,6 +79,8 @@ export const evidenceRoutes: Route[] = [
         raw: Buffer.from(row.bytes),
         headers: {
           'Content-Type': row.mime_type,
+          // Opened directly in a tab, the image runs nothing and reaches nothing.
+          'Content-Security-Policy': "default-src 'none'; sandbox",
           'Cache-Control': 'private, max-age=31536000, immutable',
           ETag: `"${sha256}"`,
         },

@@ -139,32 +139,6 @@ forEachBackend((backend: Backend) => {
     }
   });
 
-  it('allows extension origins, answers preflight, and refuses web origins', async () => {
-    const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
-    const preflight = await fetch(`${server.url}/v1/batches`, {
-      method: 'OPTIONS',
-      headers: {
-        Origin: origin,
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers': 'authorization, content-type',
-      },
-    });
-    expect(preflight.status).toBe(204);
-    expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
-    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
-    expect(preflight.headers.get('access-control-allow-methods')).toMatch(/POST/);
-
-    const firefox = 'moz-extension://0a1b2c3d-4e5f-6789-abcd-ef0123456789';
-    const get = await api(server.url, 'GET', '/v1/health', { headers: { Origin: firefox } });
-    expect(get.headers.get('access-control-allow-origin')).toBe(firefox);
-    expect(get.headers.get('access-control-expose-headers')).toMatch(/Retry-After/);
-
-    const web = await api(server.url, 'GET', '/v1/health', {
-      headers: { Origin: 'https://evil.example' },
-    });
-    expect(web.headers.get('access-control-allow-origin')).toBeNull();
-  });
-
   it('serves the OpenAPI document without a token', async () => {
     const served = await api(server.url, 'GET', '/v1/openapi.json');
     expect(served.status).toBe(200);

@@ -24,7 +24,7 @@ afterAll(async () => {
 describe('evidence upload in sync', () => {
   it('puts the image before the batch, and the endpoint serves the same bytes', async () => {
     const db = new FlagpostDb(`upload-${Math.random()}`);
-    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5]);
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5]);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     await db.evidence.add({
       sha256,
