@@ -68,7 +68,8 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
   };
   const resizes = new ResizeObserver(place);
   const schedule = () => {
-    if (queued || signal.aborted || !view) return;
+    // Nothing to place or hide: a page that changes every frame costs no pass at all.
+    if (queued || signal.aborted || !view || (shown.size === 0 && toHide.size === 0)) return;
     queued = true;
     resizes.unobserve(doc.documentElement);
     resizes.observe(doc.documentElement);
@@ -82,9 +83,17 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
     show(box, target) {
       toHide.delete(box);
       if (shown.get(box) === target) return;
+      // A target already observed (the page's <html> or <body>, or an element another box
+      // follows) is not reported again when observed again: its box would never be placed,
+      // so a pass is asked for instead.
+      const observed =
+        target === doc.documentElement ||
+        target === doc.body ||
+        [...shown.values()].includes(target);
       shown.set(box, target);
       // Reported once at the next frame, after layout: that is the box's first placement.
-      resizes.observe(target);
+      if (observed) schedule();
+      else resizes.observe(target);
     },
     hide(box) {
       const target = shown.get(box);
