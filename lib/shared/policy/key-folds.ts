@@ -1,6 +1,6 @@
 /**
- * One-to-one code-unit folds applied on top of the base key. Being one-to-one, they share
- * the base key's offsets, so a match on a folded key maps back to the original text as is.
+ * One-to-one code-unit folds: leetspeak (text key) and Latin diacritics (fold key). Being
+ * one-to-one, a folded key shares its source's offsets.
  *
  * Leetspeak design: we keep two keys instead of guessing from context. The TEXT key folds
  * leet everywhere (0→o, 1→i, 3→e, 4→a, 5→s, 7→t, @→a, $→s, and l/| →i, since "1" stands
@@ -25,7 +25,7 @@ const LEET: Record<string, string> = {
 let textFold: Uint16Array | undefined;
 let accentFold: Uint16Array | undefined;
 
-/** Base key unit -> text key unit (leet and i/l folded). */
+/** Base key unit -> text key unit (leet and i/l folded); text-key.ts decides where. */
 export function textFoldTable(): Uint16Array {
   if (!textFold) {
     textFold = new Uint16Array(0x10000);
@@ -36,9 +36,9 @@ export function textFoldTable(): Uint16Array {
 }
 
 /**
- * Text key unit -> the same without Latin diacritics ("ế"→"e", "đ"→"d"), for terms that opt
- * into diacritic-insensitive matching. Vietnamese is diacritic-sensitive by default: a
- * sensitive term is found on this folded key and then confirmed on the text key.
+ * Text key unit -> the fold key: without Latin diacritics ("ế"→"e", "đ"→"d") and with Thai
+ * spelling variants folded. The term automaton runs on it; term-index.ts confirms Latin
+ * diacritics on the text key when the text carries them.
  */
 export function accentFoldTable(): Uint16Array {
   if (!accentFold) {
@@ -54,6 +54,13 @@ export function accentFoldTable(): Uint16Array {
     accentFold[0x00f8] = 0x6f; // ø
     accentFold[0x0142] = 0x69; // ł -> l, folded to i like every l in the text key
     accentFold[0x0131] = 0x69; // dotless ı
+    // Thai written interchangeably: mai taikhu, mai tri and mai chattawa in loanwords
+    // ("ก็อป", "ก๊อป", "ก๋อป" are one "copy"), the obsolete ฃ and ฅ for ข and ค. Mai ek and
+    // mai tho keep their meaning: ข่าว (news), ข้าว (rice) and ขาว (white) differ.
+    accentFold[0x0e47] = 0x0e4a;
+    accentFold[0x0e4b] = 0x0e4a;
+    accentFold[0x0e03] = 0x0e02;
+    accentFold[0x0e05] = 0x0e04;
   }
   return accentFold;
 }

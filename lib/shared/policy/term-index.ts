@@ -1,19 +1,36 @@
 /**
  * All term lists of a pack in one automaton over the diacritic-free fold key: one pass per
  * field finds every term of every rule. Each distinct folded term is one automaton pattern;
- * its entries say which term rule ("slot") it belongs to, whether it must also match with
- * its diacritics (checked on the text key, which shares the fold key's offsets) and whether
- * it must stand as a whole word.
+ * its entries say which term rule ("slot") it belongs to, the text key to confirm when the
+ * text carries diacritics, and whether it must stand as a whole word.
+ *
+ * Diacritics (Vietnamese): a text typed without diacritics matches a term written with
+ * them ("chua khoi ung thu" is "chữa khỏi ung thư"), but a text that carries diacritics
+ * must carry the term's ("chưa" is not "chữa"). The text segment looked at is the match
+ * and up to three words on each side within its sentence: "cam" in "cam kết" is written
+ * by someone who types diacritics, so it is not "cấm".
+ *
+ * Hashtags and handles: the index also holds every multi-word term with its spaces removed,
+ * valid only inside a hashtag or handle ("#dmtoorder" is "dm to order"). Inside a tag a
+ * term need not end at a visible word boundary when what is left of the tag splits into
+ * the pack's own vocabulary (the words of its terms), or, for a term of five or more units,
+ * is an unknown word of three or more units or a plural "s" ("#replicabags").
  */
 import { type Automaton, buildAutomaton, scan } from './aho-corasick';
+import { FOLD, foldMaskOf } from './fold-ids';
 import { isWordUnit } from './key-folds';
 import type { NormalisedText } from './normalise';
+import { TEXT_BOUNDARY, TEXT_IN_TAG } from './text-key';
 
 export interface TermEntry {
   slot: number;
-  /** The text key to confirm (diacritic-sensitive terms), or undefined. */
+  /** The text key to confirm when the text carries diacritics, or undefined. */
   exact: string | undefined;
   wholeWord: boolean;
+  /** A multi-word term without its spaces: valid only inside a hashtag or handle. */
+  joined: boolean;
+  /** Folds the entry itself stands for (a term read without its thanthakhat). */
+  folds: number;
 }
 
 export interface TermIndex {
@@ -21,6 +38,9 @@ export interface TermIndex {
   /** entries[patternId]: the rules a folded term belongs to. */
   readonly entries: ReadonlyArray<readonly TermEntry[]>;
   readonly termCount: number;
+  /** The words of the pack's terms (fold key), to split hashtags and handles over. */
+  readonly vocabulary: ReadonlySet<string>;
+  readonly longestWord: number;
 }
 
 export interface TermToAdd {
@@ -31,21 +51,64 @@ export interface TermToAdd {
   wholeWord: boolean;
 }
 
+const THANTHAKHAT = '\u0E4C';
+const isThai = (u: number) => u >= 0x0e01 && u <= 0x0e5b;
+
+/** Whether text and fold differ in a unit other than Thai (a Latin diacritic). */
+function hasLatinDiacritics(text: string, fold: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const u = text.charCodeAt(k);
+    if (u !== fold.charCodeAt(k) && !isThai(u)) return true;
+  }
+  return false;
+}
+
+/** A term inside a tag this long may leave an unknown word beside it. */
+const MIN_TAG_TERM = 5;
+const MIN_UNKNOWN_WORD = 3;
+
 export function buildTermIndex(terms: readonly TermToAdd[]): TermIndex {
   const idOf = new Map<string, number>();
   const entries: TermEntry[][] = [];
-  for (const t of terms) {
-    let pid = idOf.get(t.fold);
+  const vocabulary = new Set<string>();
+  const add = (fold: string, entry: TermEntry) => {
+    let pid = idOf.get(fold);
     if (pid === undefined) {
       pid = entries.length;
-      idOf.set(t.fold, pid);
+      idOf.set(fold, pid);
       entries.push([]);
     }
-    // An accent-insensitive term needs no confirmation; exact text equal to fold neither.
-    const exact = t.sensitive && t.text !== t.fold ? t.text : undefined;
-    entries[pid]!.push({ slot: t.slot, exact, wholeWord: t.wholeWord });
+    entries[pid]!.push(entry);
+  };
+  for (const t of terms) {
+    // An accent-insensitive term needs no confirmation; a term without Latin diacritics
+    // neither (Thai spelling variants differ between text and fold by design).
+    const exact = t.sensitive && hasLatinDiacritics(t.text, t.fold) ? t.text : undefined;
+    const entry = { slot: t.slot, exact, wholeWord: t.wholeWord, joined: false, folds: 0 };
+    add(t.fold, entry);
+    if (t.fold.includes(THANTHAKHAT)) {
+      // A missing thanthakhat reads the same ("แบรนด" for "แบรนด์").
+      const fold = t.fold.replaceAll(THANTHAKHAT, '');
+      if (fold.length > 0) add(fold, { ...entry, exact: undefined, folds: FOLD.thaiTone });
+    }
+    const words = t.fold.split(' ').filter((w) => w.length >= 2);
+    for (const w of words) vocabulary.add(w);
+    if (words.length > 1) {
+      const fold = t.fold.replaceAll(' ', '');
+      const text = t.text.replaceAll(' ', '');
+      const joinedExact = exact === undefined ? undefined : text;
+      add(fold, { ...entry, exact: joinedExact, joined: true });
+    }
   }
-  return { automaton: buildAutomaton([...idOf.keys()]), entries, termCount: terms.length };
+  let longestWord = 0;
+  for (const w of vocabulary) longestWord = Math.max(longestWord, w.length);
+  return {
+    automaton: buildAutomaton([...idOf.keys()]),
+    entries,
+    termCount: terms.length,
+    vocabulary,
+    longestWord,
+  };
 }
 
 export interface KeyHit {
@@ -53,6 +116,8 @@ export interface KeyHit {
   /** Key indices [start, end) in the text/fold key. */
   start: number;
   end: number;
+  /** The folds that made it match (fold-ids.ts bits). */
+  folds: number;
 }
 
 function sameUnits(codes: Uint16Array, start: number, expected: string): boolean {
@@ -67,16 +132,109 @@ export function findTerms(index: TermIndex, text: NormalisedText): KeyHit[] {
   const hits: KeyHit[] = [];
   const fold = text.fold;
   const length = text.text.length;
-  const textCodes = text.text.codes;
+  const { codes: textCodes, flags, folds } = text.text;
+
+  /** A word boundary before key unit i (the start of a word may begin at i). */
+  const boundaryAt = (i: number) =>
+    i <= 0 ||
+    i >= length ||
+    !isWordUnit(fold[i - 1]!) ||
+    !isWordUnit(fold[i]!) ||
+    (flags[i]! & TEXT_BOUNDARY) !== 0;
+  const inTag = (i: number) => (flags[i]! & TEXT_IN_TAG) !== 0;
+
   scan(index.automaton, fold, length, (pid, start, end) => {
-    const entries = index.entries[pid]!;
-    const leftWord = start > 0 && isWordUnit(fold[start - 1]!) && isWordUnit(fold[start]!);
-    const rightWord = end < length && isWordUnit(fold[end]!) && isWordUnit(fold[end - 1]!);
-    for (const entry of entries) {
-      if (entry.wholeWord && (leftWord || rightWord)) continue;
-      if (entry.exact !== undefined && !sameUnits(textCodes, start, entry.exact)) continue;
-      hits.push({ slot: entry.slot, start, end });
+    const tagged = inTag(start) && inTag(end - 1);
+    let diacritics: boolean | undefined;
+    let thai: boolean | undefined;
+    for (const entry of index.entries[pid]!) {
+      if (entry.joined && !tagged) continue;
+      let extra = entry.folds | (entry.joined ? FOLD.tagSplit : 0);
+      if (entry.wholeWord && !(boundaryAt(start) && boundaryAt(end))) {
+        if (!tagged || !splitsInTag(index, text, start, end, boundaryAt)) continue;
+        extra |= FOLD.tagSplit;
+      }
+      if (entry.exact !== undefined) {
+        diacritics ??= segmentCarriesDiacritics(textCodes, fold, length, start, end);
+        if (diacritics && !sameUnits(textCodes, start, entry.exact)) continue;
+        if (!diacritics) extra |= FOLD.noDiacritics;
+      }
+      thai ??= thaiVariants(textCodes, fold, start, end);
+      if (thai) extra |= FOLD.thaiTone;
+      hits.push({ slot: entry.slot, start, end, folds: foldMaskOf(folds, start, end) | extra });
     }
   });
   return hits;
+}
+
+/** Whether the text key differs from the fold key in [start, end) in a Latin diacritic. */
+function carriesDiacritics(text: Uint16Array, fold: Uint16Array, start: number, end: number) {
+  for (let k = start; k < end; k++) if (text[k] !== fold[k] && !isThai(text[k]!)) return true;
+  return false;
+}
+
+/** Words on each side of a match whose diacritics show how the writer types. */
+const SEGMENT_WORDS = 3;
+const endsSentence = (u: number) => u === 0x0a || u === 0x2e || u === 0x21 || u === 0x3f;
+
+/** Whether the match or the words around it in its sentence carry Latin diacritics. */
+function segmentCarriesDiacritics(
+  text: Uint16Array,
+  fold: Uint16Array,
+  length: number,
+  start: number,
+  end: number,
+): boolean {
+  let left = start;
+  for (let words = 0; left > 0 && !endsSentence(text[left - 1]!); left--) {
+    if (!isWordUnit(fold[left - 1]!) && isWordUnit(fold[left]!) && ++words > SEGMENT_WORDS) break;
+  }
+  let right = end;
+  for (let words = 0; right < length && !endsSentence(text[right]!); right++) {
+    if (!isWordUnit(fold[right]!) && isWordUnit(fold[right - 1]!) && ++words > SEGMENT_WORDS) break;
+  }
+  return carriesDiacritics(text, fold, left, right);
+}
+
+/** Whether the fold key read a Thai spelling variant in [start, end). */
+function thaiVariants(text: Uint16Array, fold: Uint16Array, start: number, end: number) {
+  for (let k = start; k < end; k++) if (text[k] !== fold[k] && isThai(text[k]!)) return true;
+  return false;
+}
+
+/** Whether a term inside a tag leaves pieces of the tag that read as words. */
+function splitsInTag(
+  index: TermIndex,
+  text: NormalisedText,
+  start: number,
+  end: number,
+  boundaryAt: (i: number) => boolean,
+): boolean {
+  const fold = text.fold;
+  let left = start;
+  while (!boundaryAt(left)) left--;
+  let right = end;
+  while (!boundaryAt(right)) right++;
+  const long = end - start >= MIN_TAG_TERM;
+  const piece = (from: number, to: number) => {
+    if (from === to) return true;
+    const word = String.fromCharCode(...fold.subarray(from, to));
+    if (segments(index, word)) return true;
+    return long && (to - from >= MIN_UNKNOWN_WORD || word === 's');
+  };
+  return piece(left, start) && piece(end, right);
+}
+
+/** Whether a word splits wholly into vocabulary words (dynamic programming over ends). */
+function segments(index: TermIndex, word: string): boolean {
+  const n = word.length;
+  const reach = new Uint8Array(n + 1);
+  reach[0] = 1;
+  for (let i = 0; i < n; i++) {
+    if (!reach[i]) continue;
+    for (let len = 2; len <= index.longestWord && i + len <= n; len++) {
+      if (index.vocabulary.has(word.slice(i, i + len))) reach[i + len] = 1;
+    }
+  }
+  return reach[n] === 1;
 }

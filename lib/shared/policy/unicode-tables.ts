@@ -71,3 +71,53 @@ export function digitFormOf(cp: number): string | undefined {
   if (cp === 0x24ff || cp === 0x1f10b || cp === 0x1f10c) return '0';
   return undefined;
 }
+
+/** Classes of base key units, for the folds that look at a unit's neighbours. */
+export const CLS_OTHER = 0;
+export const CLS_LETTER = 1;
+export const CLS_MARK = 2;
+export const CLS_DIGIT = 3;
+export const CLS_SPACE = 4;
+export const CLS_PUNCT = 5;
+/** Symbols and emoji (and lone surrogate halves: astral letters were mapped by NFKC). */
+export const CLS_SYMBOL = 6;
+
+let classTable: Uint8Array | undefined;
+
+/** Key unit -> class. Built once from the engine's Unicode properties. */
+export function unitClasses(): Uint8Array {
+  if (!classTable) {
+    const table = new Uint8Array(0x10000);
+    const letter = /^\p{L}$/u;
+    const mark = /^\p{M}$/u;
+    const space = /^[\s\p{Z}]$/u;
+    const punct = /^[\p{P}\p{Cc}]$/u;
+    const symbol = /^[\p{S}\p{N}]$/u;
+    for (let u = 0; u < 0x10000; u++) {
+      if (u >= 0xd800 && u <= 0xdfff) {
+        table[u] = CLS_SYMBOL;
+        continue;
+      }
+      if (u >= 0x30 && u <= 0x39) {
+        table[u] = CLS_DIGIT;
+        continue;
+      }
+      const ch = String.fromCharCode(u);
+      if (u < 0x80) {
+        // Fast decisions for ASCII; the regexes below agree with them.
+        if ((u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a)) table[u] = CLS_LETTER;
+        else if (u === 0x20 || (u >= 0x09 && u <= 0x0d)) table[u] = CLS_SPACE;
+        else if (symbol.test(ch)) table[u] = CLS_SYMBOL;
+        else table[u] = CLS_PUNCT;
+        continue;
+      }
+      if (letter.test(ch)) table[u] = CLS_LETTER;
+      else if (mark.test(ch)) table[u] = CLS_MARK;
+      else if (space.test(ch)) table[u] = CLS_SPACE;
+      else if (punct.test(ch)) table[u] = CLS_PUNCT;
+      else if (symbol.test(ch)) table[u] = CLS_SYMBOL;
+    }
+    classTable = table;
+  }
+  return classTable;
+}

@@ -1,0 +1,254 @@
+/**
+ * The text key, what term lists and text patterns see, built from the base key with the
+ * folds that need a unit's neighbours:
+ *   - leetspeak (key-folds.ts), except "@" or "#" opening a handle or hashtag;
+ *   - emoji, symbols and punctuation between two letters of one word dropped ("rep🔥lica",
+ *     "rep.lica"); the word is marked as having a boundary there, so "cheap!replica" still
+ *     has "replica" as a whole word. Between two digits nothing is dropped ("1:1", "1.5");
+ *   - letters spaced or dotted out joined ("r e p l i c a", "W h a t s A p p"): three or
+ *     more one-letter tokens, at least two of them letters, separated by short runs of
+ *     spaces, punctuation or emoji on one line;
+ *   - runs of spaces, line breaks and emoji between words collapse to one space, so a
+ *     phrase survives "dm\n\n to  👉 order" (the two words stay two words);
+ *   - Thai: a letter or mark typed three or more times in a row read once ("ปลอมมมม" ->
+ *     "ปลอม"), "เเ" typed for "แ" read as "แ" (tone-mark variants and a missing
+ *     thanthakhat are folded on the fold key and in the term index, so the text key keeps
+ *     Thai words whole for word segmentation);
+ *   - hashtags and handles marked, with a boundary at each camel-case hump, for the term
+ *     index to split them over the pack's vocabulary (term-index.ts).
+ * Dropped units widen a neighbour's original range or are noted as a gap fold, so evidence
+ * still covers what the reader saw.
+ */
+import { BASE_UPPER } from './base-key';
+import { FOLD } from './fold-ids';
+import { KeyBuilder } from './key-builder';
+import { textFoldTable } from './key-folds';
+import {
+  CLS_DIGIT,
+  CLS_LETTER,
+  CLS_MARK,
+  CLS_PUNCT,
+  CLS_SPACE,
+  CLS_SYMBOL,
+  unitClasses,
+} from './unicode-tables';
+
+/** Text key flag: a word boundary precedes this unit though the key shows none. */
+export const TEXT_BOUNDARY = 1;
+/** Text key flag: the unit belongs to a hashtag or handle (after its "#" or "@"). */
+export const TEXT_IN_TAG = 2;
+
+/** Longest separator between spaced-out letters ("r . e" has three units). */
+const MAX_SPACED_SEPARATOR = 3;
+const MIN_SPACED_TOKENS = 3;
+
+const isLeetSymbol = (u: number) => u === 0x40 || u === 0x24 || u === 0x7c;
+const isThai = (u: number) => u >= 0x0e01 && u <= 0x0e5b;
+/** A Thai letter or mark typed this many times in a row is read once. */
+const MIN_THAI_REPEAT = 3;
+const THAI_SARA_E = 0x0e40;
+const THAI_SARA_AE = 0x0e41;
+
+export function textKey(base: KeyBuilder): KeyBuilder {
+  const cls = unitClasses();
+  const leet = textFoldTable();
+  const { codes, starts, ends, folds, flags } = base;
+  const n = base.length;
+  const out = new KeyBuilder(n + 1);
+
+  const classAt = (i: number) => cls[codes[i]!]!;
+  const wordish = (i: number) => {
+    const k = classAt(i);
+    return k === CLS_LETTER || k === CLS_MARK || k === CLS_DIGIT || isLeetSymbol(codes[i]!);
+  };
+  const realLetter = (i: number) => {
+    if (i < 0 || i >= n) return false;
+    const k = classAt(i);
+    return k === CLS_LETTER || k === CLS_MARK;
+  };
+  const separatorUnit = (i: number) => {
+    const k = classAt(i);
+    return (k === CLS_SPACE || k === CLS_PUNCT || k === CLS_SYMBOL) && !isLeetSymbol(codes[i]!);
+  };
+  /** One past a token's first unit and its marks. */
+  const tokenEnd = (i: number) => {
+    let j = i + 1;
+    while (j < n && classAt(j) === CLS_MARK) j++;
+    return j;
+  };
+  const singleToken = (i: number) => {
+    const j = tokenEnd(i);
+    return j === n || !wordish(j);
+  };
+
+  let pendingFolds = 0;
+  let pendingFlags = 0;
+  let tagEnd = -1;
+
+  const emit = (i: number, extraFolds = 0) => {
+    const u = codes[i]!;
+    const inTag = i < tagEnd;
+    let unitFlags = pendingFlags | (inTag ? TEXT_IN_TAG : 0);
+    if (
+      inTag &&
+      flags[i]! & BASE_UPPER &&
+      i > 0 &&
+      !(flags[i - 1]! & BASE_UPPER) &&
+      classAt(i - 1) === CLS_LETTER
+    ) {
+      unitFlags |= TEXT_BOUNDARY; // "#ReplicaBags": a boundary before "B"
+    }
+    const unitFolds = folds[i]! | pendingFolds | extraFolds;
+    pendingFolds = 0;
+    pendingFlags = 0;
+    const mapped = leet[u]!;
+    const leetFold = mapped !== u ? FOLD.leet : 0;
+    out.push(mapped, starts[i]!, ends[i]!, unitFolds | leetFold, unitFlags);
+  };
+
+  /** How many times the unit at i repeats from i on. */
+  const thaiRepeat = (i: number) => {
+    let j = i + 1;
+    while (j < n && codes[j] === codes[i]) j++;
+    return j - i;
+  };
+
+  /** Tokens of a spaced-out word starting at i, or undefined when there is none. */
+  const spacedRun = (i: number): number[] | undefined => {
+    if (!singleToken(i)) return undefined;
+    const tokens = [i];
+    let p = tokenEnd(i);
+    for (;;) {
+      let q = p;
+      let newline = false;
+      while (q < n && q - p <= MAX_SPACED_SEPARATOR && separatorUnit(q)) {
+        if (codes[q] === 0x0a || codes[q] === 0x0d) newline = true;
+        q++;
+      }
+      if (q === p || newline || q - p > MAX_SPACED_SEPARATOR || q >= n || !wordish(q)) break;
+      if (!singleToken(q)) break;
+      tokens.push(q);
+      p = tokenEnd(q);
+    }
+    if (tokens.length < MIN_SPACED_TOKENS) return undefined;
+    let letters = 0;
+    for (const t of tokens) if (realLetter(t)) letters++;
+    return letters >= 2 ? tokens : undefined;
+  };
+
+  let i = 0;
+  while (i < n) {
+    const u = codes[i]!;
+    if (wordish(i)) {
+      const tokenStart = i === 0 || !wordish(i - 1);
+      const run = tokenStart && !(i < tagEnd) ? spacedRun(i) : undefined;
+      if (run) {
+        run.forEach((t, index) => {
+          const end = tokenEnd(t);
+          for (let j = t; j < end; j++) emit(j, index > 0 && j === t ? FOLD.spacedLetters : 0);
+        });
+        i = tokenEnd(run[run.length - 1]!);
+        continue;
+      }
+      if (isThai(u) && thaiRepeat(i) >= MIN_THAI_REPEAT) {
+        // "ปลอมมมม": one letter, its range covering the repeats. Two in a row are left
+        // alone, as Thai writes some doubled letters ("สมมติ").
+        const r = thaiRepeat(i);
+        emit(i);
+        out.absorb(ends[i + r - 1]!, FOLD.repeated);
+        i += r;
+        continue;
+      }
+      if (u === THAI_SARA_E && i + 1 < n && codes[i + 1] === THAI_SARA_E) {
+        pendingFolds |= folds[i + 1]!;
+        out.push(THAI_SARA_AE, starts[i]!, ends[i + 1]!, folds[i]! | pendingFolds, pendingFlags);
+        pendingFolds = 0;
+        pendingFlags = 0;
+        i += 2;
+        continue;
+      }
+      if (u === 0x40 && tokenStart && i + 1 < n && wordish(i + 1)) {
+        // "@" opening a word: a handle ("@shop_replica") or a leet "a" ("@d"). The key
+        // keeps the leet reading and marks a boundary after it, which serves both.
+        emit(i);
+        tagEnd = tagEndFrom(i + 1);
+        pendingFlags |= TEXT_BOUNDARY;
+        i++;
+        continue;
+      }
+      emit(i);
+      i++;
+      continue;
+    }
+    if (u === 0x23 && (i === 0 || !wordish(i - 1)) && i + 1 < n && wordish(i + 1)) {
+      tagEnd = tagEndFrom(i + 1);
+      out.push(u, starts[i]!, ends[i]!, folds[i]! | pendingFolds, pendingFlags);
+      pendingFolds = 0;
+      pendingFlags = 0;
+      i++;
+      continue;
+    }
+    // A run of separators: spaces, punctuation, symbols and emoji.
+    let j = i;
+    let spaces = 0;
+    let symbols = 0;
+    while (j < n && separatorUnit(j) && classAt(j) !== CLS_PUNCT) {
+      if (classAt(j) === CLS_SPACE) spaces++;
+      else symbols++;
+      j++;
+    }
+    if (spaces > 0) {
+      let runFolds = 0;
+      for (let q = i; q < j; q++) runFolds |= folds[q]!;
+      if (j - i > 1 || u !== 0x20) runFolds |= FOLD.spaces;
+      if (symbols > 0) runFolds |= FOLD.emoji;
+      out.push(0x20, starts[i]!, ends[j - 1]!, runFolds | pendingFolds, pendingFlags);
+      pendingFolds = 0;
+      pendingFlags = 0;
+      i = j;
+      continue;
+    }
+    // No space: punctuation and symbols, dropped when they sit inside a word.
+    j = i;
+    symbols = 0;
+    while (j < n && separatorUnit(j) && classAt(j) !== CLS_SPACE) {
+      if (classAt(j) !== CLS_PUNCT) symbols++;
+      j++;
+    }
+    if (j === i) {
+      emit(i); // a mark or control with no class of its own
+      i++;
+      continue;
+    }
+    const inWord =
+      i > 0 && wordish(i - 1) && j < n && wordish(j) && (realLetter(i - 1) || realLetter(j));
+    if (inWord) {
+      for (let q = i; q < j; q++) pendingFolds |= folds[q]! & FOLD.invisible;
+      pendingFolds |= symbols > 0 ? FOLD.emoji : FOLD.punctuation;
+      pendingFlags |= TEXT_BOUNDARY;
+      i = j;
+      continue;
+    }
+    for (let q = i; q < j; q++) emit(q);
+    i = j;
+  }
+  return out;
+
+  /** One past a tag's last unit: letters, digits and "_", "." or "-" between them. */
+  function tagEndFrom(from: number): number {
+    let j = from;
+    while (j < n) {
+      const c = codes[j]!;
+      if (wordish(j)) {
+        j++;
+        continue;
+      }
+      if ((c === 0x5f || c === 0x2e || c === 0x2d) && j + 1 < n && wordish(j + 1)) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    return j;
+  }
+}
