@@ -13,6 +13,7 @@
 import { send } from '@/lib/messaging/client';
 import type { PolicyChoice } from '@/lib/messaging/message-map';
 import { createAnchorLayer } from '@/lib/page/overlay/anchor';
+import { recordMatters } from '@/lib/page/overlay/change-filter';
 import { createEvaluationQueue, type EvaluatedFinding } from '@/lib/page/overlay/evaluation-queue';
 import { createEvidenceHighlights } from '@/lib/page/overlay/highlights';
 import { createOverlayRoot } from '@/lib/page/overlay/overlay-root';
@@ -270,6 +271,13 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     services.anchors.schedule();
   };
 
+  /** Whether added subtrees can change a page read in full (true without an adapter's say). */
+  const addedMayChange = (roots: readonly Element[]) => {
+    const mayChange = adapter?.mayChange;
+    if (!adapter || adapter.repeated || !mayChange) return true;
+    return roots.some((added) => safely(() => mayChange(added), true));
+  };
+
   /** Finds (and names) the batch's items: in what was added, or on the whole page. */
   const findItems = (batch: ScanBatch, location: URL, repeated: RepeatedItems | undefined) => {
     if (batch.kind === 'added' && repeated) {
@@ -279,6 +287,8 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
         safely<Iterable<Element>>(() => elementsAt(batch.roots, repeated.selector), []),
         location,
       );
+    } else if (batch.kind === 'added' && !addedMayChange(batch.roots)) {
+      // Nothing added can change what the page's adapter reads: no full re-read.
     } else {
       adapter = safely(() => adapterFor(location, doc, options.extraAdapters), undefined);
       const found = new Set<ItemMount>();
@@ -333,7 +343,11 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
       ),
     signal,
   );
-  watchForChanges(doc.documentElement, scan, signal);
+  // Changes that cannot concern this view (a ticking counter on a page with no items, text
+  // outside a single-item page's structured data) are dropped in the observer's callback.
+  watchForChanges(doc.documentElement, scan, signal, (record) =>
+    recordMatters(record, { adapter, holding: watched.size > 0 || byElement.size > 0 }),
+  );
   scan({ kind: 'full' });
   return { count: () => mounts.size };
 }

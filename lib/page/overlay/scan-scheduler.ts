@@ -45,11 +45,16 @@ export function classifyBatch(records: readonly MutationRecord[]): ScanBatch | u
   return removed ? { kind: 'sweep' } : undefined;
 }
 
-/** Calls `onScan` after batches of DOM changes under `root`, until `signal` aborts. */
+/**
+ * Calls `onScan` after batches of DOM changes under `root`, until `signal` aborts. With
+ * `matters`, records it refuses are dropped in the callback and schedule nothing: a page
+ * that changes every frame where nothing can concern its view costs no pass.
+ */
 export function watchForChanges(
   root: Node,
   onScan: (batch: ScanBatch) => void,
   signal: AbortSignal,
+  matters?: (record: MutationRecord) => boolean,
 ): void {
   let pending: MutationRecord[] = [];
   let huge = false;
@@ -68,8 +73,10 @@ export function watchForChanges(
     huge = false;
     if (batch && !signal.aborted) onScan(batch);
   };
-  const observer = new MutationObserver((records) => {
+  const observer = new MutationObserver((all) => {
     // Only bookkeeping here: keep the records (or just "huge") and schedule the pass.
+    const records = matters && !huge && all.length <= HUGE_BATCH ? all.filter(matters) : all;
+    if (records.length === 0) return;
     if (huge || pending.length + records.length > HUGE_BATCH) {
       huge = true;
       pending = [];

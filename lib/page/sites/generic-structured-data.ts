@@ -26,13 +26,28 @@ import { explicitGroups, groupIdOf, mergeGroup } from './variant-groups';
 const ITEM_TYPES = [...PRODUCT_TYPES, ...VIDEO_TYPES];
 const STRUCTURED =
   'script[type^="application/ld+json"], [itemscope][itemtype], meta[property^="og:"]';
+/** Added elements that change what this adapter reads, when added or inside what was. */
+const READ_HERE =
+  'script[type^="application/ld+json"], [itemscope], [itemprop], meta[property^="og:"], meta[property^="product:"]';
+
+const isJsonLd = (script: Element) =>
+  (script.getAttribute('type') ?? '').trim().toLowerCase().startsWith('application/ld+json');
+
 /**
- * Added subtrees that can change what this adapter reads: JSON-LD blocks, microdata items
- * and their properties, OpenGraph tags. Anything else (a ticking counter, a carousel) is
- * not looked at again (see SiteAdapter.changesIn).
+ * Whether an added node can change what this adapter reads: a JSON-LD block, a microdata
+ * item or property, an OpenGraph tag, or text inside a JSON-LD block or a property's value.
+ * Text an item merely contains (a countdown inside a product's container) is not read as
+ * structured data, so it changes nothing.
  */
-const CHANGES_IN =
-  'script[type="application/ld+json"], script[type^="application/ld+json"], [itemscope], [itemprop], meta[property^="og:"], meta[property^="product:"]';
+function mayChange(added: Node): boolean {
+  const element = added.nodeType === 1 ? (added as Element) : added.parentElement;
+  if (!element) return false;
+  if (added.nodeType === 1 && (element.matches(READ_HERE) || element.querySelector(READ_HERE)))
+    return true;
+  const around = element.closest('script, [itemprop], [itemscope]');
+  if (!around) return false;
+  return around.tagName === 'SCRIPT' ? isJsonLd(around) : !around.hasAttribute('itemscope');
+}
 
 /** The site as a platform name the wire format accepts ("shop.example.com"). */
 export const platformForHost = (location: URL) =>
@@ -187,7 +202,13 @@ function readItems(doc: Document, location: URL): ContentItem[] {
 
 export const genericStructuredDataAdapter: SiteAdapter = {
   id: 'generic-structured-data',
-  changesIn: CHANGES_IN,
+  mayChange(added) {
+    try {
+      return mayChange(added);
+    } catch {
+      return true; // when in doubt, read the page again
+    }
+  },
 
   matches(_location, doc) {
     try {

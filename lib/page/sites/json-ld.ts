@@ -17,6 +17,20 @@ export interface JsonLdData {
   index: NodeIndex;
 }
 
+/**
+ * Each block's values, parsed again only when its text changed: a page read again because
+ * one block was added does not parse the others again. The values are never modified.
+ */
+const parsed = new WeakMap<Element, { text: string; values: unknown[] }>();
+function parsedBlock(script: Element): unknown[] {
+  const text = script.textContent ?? '';
+  const known = parsed.get(script);
+  if (known?.text === text) return known.values;
+  const values = parseLenientJson(text);
+  parsed.set(script, { text, values });
+  return values;
+}
+
 export function readJsonLd(doc: Document): JsonLdData {
   const roots: SchemaNode[] = [];
   const all: SchemaNode[] = [];
@@ -45,7 +59,7 @@ export function readJsonLd(doc: Document): JsonLdData {
   for (const script of doc.querySelectorAll('script[type]')) {
     const type = script.getAttribute('type')?.trim().toLowerCase() ?? '';
     if (!type.startsWith('application/ld+json')) continue;
-    for (const value of parseLenientJson(script.textContent ?? '')) visit(value, 0, true);
+    for (const value of parsedBlock(script)) visit(value, 0, true);
   }
   return { roots, all, index };
 }

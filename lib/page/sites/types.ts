@@ -78,12 +78,12 @@ export interface SiteAdapter {
   /** With `repeated`: the page's other items (a profile's header), read in full. */
   singleItems?(doc: Document, location: URL): ContentItem[];
   /**
-   * Without `repeated`: a selector for what can change the page's items. A subtree the page
-   * adds is read again only when it matches, holds or sits inside a match: a ticking counter
-   * or a rotating banner elsewhere costs nothing. Without it, every addition re-reads the
-   * page.
+   * Without `repeated`: whether a node the page added (an element with its subtree, or a
+   * text) can change the page's items. The page is read again only after such a change: a
+   * ticking counter or a rotating banner costs nothing. Without it, every addition re-reads
+   * the page.
    */
-  changesIn?: string;
+  mayChange?(added: Node): boolean;
 }
 
 /** All of `repeated`'s items on the page, read, each id once (the first element wins). */

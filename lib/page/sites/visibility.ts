@@ -9,6 +9,10 @@
 const HIDDEN_BY_MARKUP =
   '[hidden], [aria-hidden="true"], template, noscript, [style*="display:none"], [style*="display: none"], [style*="visibility:hidden"], [style*="visibility: hidden"]';
 
+/** Elements that show something without text. */
+const RENDERED =
+  'img, video, iframe, svg, canvas, picture, input, button, select, textarea, object, embed';
+
 type Checkable = Element & {
   checkVisibility?: (options?: { checkOpacity?: boolean; checkVisibilityCSS?: boolean }) => boolean;
 };
@@ -20,7 +24,13 @@ export const hasLayout = (element: Element): boolean =>
 export function isShown(element: Element): boolean {
   if (element.closest(HIDDEN_BY_MARKUP)) return false;
   const checkable = element as Checkable;
-  if (!checkable.checkVisibility) return true;
+  // Without layout, an element with nothing to render (a div of meta tags) has no size.
+  if (!checkable.checkVisibility)
+    return (
+      (element.textContent ?? '').trim() !== '' ||
+      element.matches(RENDERED) ||
+      element.querySelector(RENDERED) !== null
+    );
   if (!checkable.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) return false;
   const rect = element.getBoundingClientRect();
   if (rect.width < 1 || rect.height < 1) return false;

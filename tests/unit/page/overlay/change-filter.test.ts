@@ -1,0 +1,65 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { recordMatters } from '@/lib/page/overlay/change-filter';
+import { genericStructuredDataAdapter as generic } from '@/lib/page/sites/generic-structured-data';
+import type { SiteAdapter } from '@/lib/page/sites/types';
+
+const { document } = parseHTML(`<html><head>
+  <script type="application/ld+json">{"@type":"Product","name":"Kettle","sku":"K-1"}</script>
+  </head><body>
+  <p>Ends in <span id="counter">10</span></p>
+  <div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Kettle</span>
+    <span id="inner-counter">10</span></div>
+  </body></html>`);
+
+const record = (added: Node[], removed: Node[] = []) =>
+  ({ addedNodes: added, removedNodes: removed }) as unknown as MutationRecord;
+const textIn = (selector: string) => {
+  const text = document.createTextNode('9');
+  document.querySelector(selector)?.append(text);
+  return text;
+};
+const repeated: SiteAdapter = {
+  id: 'cards',
+  matches: () => true,
+  findItems: () => [],
+  repeated: { selector: '.card', identify: () => undefined, read: () => undefined },
+};
+
+describe('recordMatters', () => {
+  it('drops a ticking counter on a structured-data page, in or out of a product', () => {
+    const interest = { adapter: generic, holding: true };
+    expect(
+      recordMatters(record([textIn('#counter')], [document.createTextNode('10')]), interest),
+    ).toBe(false);
+    expect(recordMatters(record([textIn('#inner-counter')]), interest)).toBe(false);
+  });
+
+  it('keeps new JSON-LD, a microdata property changing and a new item', () => {
+    const interest = { adapter: generic, holding: false };
+    expect(recordMatters(record([textIn('script')]), interest)).toBe(true);
+    expect(recordMatters(record([textIn('[itemprop="name"]')]), interest)).toBe(true);
+    const card = document.createElement('div');
+    card.setAttribute('itemscope', '');
+    document.body.append(card);
+    expect(recordMatters(record([card]), interest)).toBe(true);
+  });
+
+  it('keeps removed elements only while something is mounted or watched', () => {
+    const gone = document.createElement('div');
+    expect(recordMatters(record([], [gone]), { adapter: generic, holding: true })).toBe(true);
+    expect(recordMatters(record([], [gone]), { adapter: generic, holding: false })).toBe(false);
+  });
+
+  it('with no adapter yet, keeps added elements (one may make an adapter match) but not text', () => {
+    const interest = { adapter: undefined, holding: false };
+    expect(recordMatters(record([textIn('#counter')]), interest)).toBe(false);
+    expect(recordMatters(record([document.createElement('div')]), interest)).toBe(true);
+  });
+
+  it('keeps every addition for adapters of repeated items (a card may change in place)', () => {
+    expect(recordMatters(record([textIn('#counter')]), { adapter: repeated, holding: false })).toBe(
+      true,
+    );
+  });
+});
