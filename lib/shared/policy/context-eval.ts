@@ -11,7 +11,7 @@
  */
 import type { ContextTrace, EvaluationContext, Located } from './evaluate';
 import type { CompiledClause, CompiledContextRules, ContextNote } from './types';
-import { wordSpan } from './words';
+import { wordsBetween } from './words';
 
 const MAX_NOTES = 20;
 const MAX_NEAR_PARTNERS = 20;
@@ -32,49 +32,62 @@ export function partnersAround(
   ctx: EvaluationContext,
   limit: number,
 ): Found[] {
-  const { window, partner } = clause;
   const out: Found[] = [];
-  const hits = ctx.partner(partner);
-  if (window.kind === 'item' || window.kind === 'field') {
-    for (const x of hits) {
-      if (window.kind === 'field' && x.field !== hit.field) continue;
-      if (x.field === hit.field && inside(x, hit)) continue;
-      out.push({ partner: x, words: undefined, side: undefined });
-      if (out.length >= limit) return out;
-    }
-    if (window.kind === 'item' && partner.itemPrice && hasPrice(ctx)) {
-      out.push({ partner: 'price', words: undefined, side: undefined });
-    }
-    return out;
+  // Terms come from the scan already done; patterns run only when terms did not suffice.
+  collect(clause, hit, ctx, ctx.partnerTerms(clause.partner), limit, out);
+  if (out.length < limit && clause.partner.patterns.length > 0) {
+    collect(clause, hit, ctx, ctx.partnerPatterns(clause.partner), limit, out);
   }
-  let h: ReturnType<typeof wordSpan> | undefined;
+  const { window, partner } = clause;
+  if (out.length < limit && window.kind === 'item' && partner.itemPrice && hasPrice(ctx)) {
+    out.push({ partner: 'price', words: undefined, side: undefined });
+  }
+  if (window.kind === 'words') out.sort((a, b) => (a.words ?? 0) - (b.words ?? 0));
+  return out.slice(0, limit);
+}
+
+function collect(
+  clause: CompiledClause,
+  hit: Located,
+  ctx: EvaluationContext,
+  hits: readonly Located[],
+  limit: number,
+  out: Found[],
+): void {
+  const { window } = clause;
   for (const x of hits) {
-    if (x.field !== hit.field || inside(x, hit)) continue;
+    if (out.length >= limit && window.kind !== 'words') return;
+    if (window.kind !== 'item' && x.field !== hit.field) continue;
+    if (x.field === hit.field && inside(x, hit)) continue;
+    if (window.kind !== 'words') {
+      out.push({ partner: x, words: undefined, side: undefined });
+      continue;
+    }
     if (x.start <= hit.start && x.end >= hit.end) {
       // It contains the match ("how to spot a fake" around "fake"): in any window.
       out.push({ partner: x, words: 0, side: x.start < hit.start ? 'before' : 'after' });
       continue;
     }
-    const map = ctx.words(hit.field);
-    h ??= wordSpan(map, hit.start, hit.end);
-    const p = wordSpan(map, x.start, x.end);
+    const norm = ctx.fields[hit.field]!.norm;
     if (window.before >= 0 && x.start < hit.start) {
-      const gap = Math.max(0, h.first - p.last - 1);
-      if (gap <= window.before && (window.crossSentences || p.sentenceLast === h.sentenceFirst)) {
-        out.push({ partner: x, words: gap, side: 'before' });
+      const between =
+        x.end >= hit.start ? NONE : wordsBetween(norm, x.end, hit.start, window.before);
+      if (between.words <= window.before && (window.crossSentences || !between.sentenceEnd)) {
+        out.push({ partner: x, words: between.words, side: 'before' });
         continue;
       }
     }
     if (window.after >= 0 && x.end > hit.end) {
-      const gap = Math.max(0, p.first - h.last - 1);
-      if (gap <= window.after && (window.crossSentences || h.sentenceLast === p.sentenceFirst)) {
-        out.push({ partner: x, words: gap, side: 'after' });
+      const between =
+        x.start <= hit.end ? NONE : wordsBetween(norm, hit.end, x.start, window.after);
+      if (between.words <= window.after && (window.crossSentences || !between.sentenceEnd)) {
+        out.push({ partner: x, words: between.words, side: 'after' });
       }
     }
   }
-  out.sort((a, b) => (a.words ?? 0) - (b.words ?? 0));
-  return out.slice(0, limit);
 }
+
+const NONE = { words: 0, sentenceEnd: false } as const;
 
 function hasPrice(ctx: EvaluationContext): boolean {
   const price = ctx.input.price;

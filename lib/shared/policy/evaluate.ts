@@ -19,7 +19,6 @@ import type {
   Finding,
   PolicyInput,
 } from './types';
-import { buildWordMap, type WordMap } from './words';
 
 const MAX_EVIDENCE = 50;
 const MAX_EVIDENCE_TEXT = 2000;
@@ -51,14 +50,13 @@ export interface ContextTrace {
 
 /**
  * Per-input state shared by every rule: normalised fields, the one term scan's hits per
- * slot (rule terms and context terms alike), and per-field word maps and context partner
- * hits, each computed on first use.
+ * slot (rule terms and context terms alike), and context patterns' hits, searched on
+ * first use.
  */
 export class EvaluationContext {
   readonly fields: FieldText[] = [];
   private termHits: Map<number, Located[]> | undefined;
-  private wordMaps: Array<WordMap | undefined> = [];
-  private partnerHits: Array<Located[] | undefined> = [];
+  private patternHits: Array<Located[] | undefined> = [];
 
   constructor(
     readonly pack: CompiledPack,
@@ -89,29 +87,30 @@ export class EvaluationContext {
     return this.termHits.get(slot) ?? [];
   }
 
-  /** Where a context clause's partner occurs in this input, in order of field and offset. */
-  partner(partner: CompiledPartner): Located[] {
-    let hits = this.partnerHits[partner.index];
-    if (hits) return hits;
-    const found = partner.slot === undefined ? [] : [...this.hitsFor(partner.slot)];
-    for (const { regex, key } of partner.patterns) {
-      this.fields.forEach((field, f) => {
-        for (const hit of patternHits(regex, key, field, f)) found.push(hit);
-      });
+  /** Where a context clause's partner's terms occur in this input (from the one scan). */
+  partnerTerms(partner: CompiledPartner): readonly Located[] {
+    return partner.slot === undefined ? [] : this.hitsFor(partner.slot);
+  }
+
+  /** Where a context clause's partner's patterns occur, searched on first use. */
+  partnerPatterns(partner: CompiledPartner): readonly Located[] {
+    let hits = this.patternHits[partner.index];
+    if (!hits) {
+      const found: Located[] = [];
+      for (const { regex, key } of partner.patterns) {
+        this.fields.forEach((field, f) => {
+          for (const hit of patternHits(regex, key, field, f)) found.push(hit);
+        });
+      }
+      hits = found;
+      this.patternHits[partner.index] = hits;
     }
-    hits = found;
-    if (partner.patterns.length > 0) hits.sort((a, b) => a.field - b.field || a.start - b.start);
-    this.partnerHits[partner.index] = hits;
     return hits;
   }
 
-  words(field: number): WordMap {
-    let map = this.wordMaps[field];
-    if (!map) {
-      map = buildWordMap(this.fields[field]!.norm);
-      this.wordMaps[field] = map;
-    }
-    return map;
+  /** Whether the partner occurs anywhere in the input. */
+  hasPartner(partner: CompiledPartner): Located | undefined {
+    return this.partnerTerms(partner)[0] ?? this.partnerPatterns(partner)[0];
   }
 
   span(hit: Located): EvidenceSpan {

@@ -89,13 +89,13 @@ function runContextExamples(spec: PackSpec, pack: CompiledPack, errors: PackErro
     const check = (list: readonly string[], wanted: boolean, name: string) => {
       list.forEach((example, k) => {
         const ctx = new EvaluationContext(pack, { fields: { [DEFAULT_FIELD]: example } });
-        const found = ctx.partner(partner);
-        if (found.length > 0 === wanted) return;
+        const found = ctx.hasPartner(partner);
+        if ((found !== undefined) === wanted) return;
         errors.push({
           path: `contexts${pathKey(id)}.examples.${name}[${k}]`,
           message: wanted
             ? `context "${id}" should be found in the example but is not`
-            : `context "${id}" should not be found in the example but is (${JSON.stringify(ctx.span(found[0]!).text)})`,
+            : `context "${id}" should not be found in the example but is (${JSON.stringify(ctx.span(found!).text)})`,
           example: exampleLabel(example),
         });
       });

@@ -1,36 +1,17 @@
 /**
- * Words and sentences of a normalised field, for the word windows of context clauses.
- * Computed on the text key (so "r\u200Bep1ica" is one word, as the reader sees it) and only
- * for fields where a rule with a window has a match.
+ * Word distances for the windows of context clauses: how many words lie between two ranges
+ * of a field, and whether a sentence ends between them. Counted on the text key (so
+ * "r\u200Bep1ica" is one word, as the reader sees it) and only over the stretch between
+ * the two ranges, stopping as soon as the count passes the window: the cost follows the
+ * window, not the field.
  *
  * A word is a run of letters, digits and marks; an apostrophe between letters stays inside
  * ("isn't" is one word). Scripts written without spaces (Thai, Lao, Khmer, Myanmar, CJK)
- * are split by the runtime's dictionary segmenter (Intl.Segmenter), so "ไม่ใช่ของปลอม" is
- * three words as in "not a fake"; where no segmenter exists, every 4 units count as a word.
- * A sentence ends at ". ", "!", "?", "。", "…" or a line break.
+ * are split by the runtime's dictionary segmenter (Intl.Segmenter), so in "ไม่ใช่ของปลอม"
+ * one word ("ของ") lies between "ไม่ใช่" and "ปลอม"; where no segmenter exists, every 4
+ * units count as a word. A sentence ends at ". ", "!", "?", "。", "…" or a line break.
  */
 import type { NormalisedText } from './normalise';
-
-export interface WordMap {
-  /** Index of the word unit i belongs to, or of the last word before it (-1: none yet). */
-  readonly wordAt: Int32Array;
-  /** 1 where key unit i is part of a word. */
-  readonly inWord: Uint8Array;
-  /** Sentence number of key unit i. */
-  readonly sentenceAt: Int32Array;
-  /** Key unit starts (original offsets), to place original ranges on the key. */
-  readonly starts: Int32Array;
-  readonly length: number;
-}
-
-/** A span placed on the word map: words first..last (first > last: it holds no word). */
-export interface WordSpan {
-  first: number;
-  last: number;
-  /** Sentences of its first and last key units. */
-  sentenceFirst: number;
-  sentenceLast: number;
-}
 
 const CLASS_SEPARATOR = 0;
 const CLASS_SPACED = 1;
@@ -56,8 +37,8 @@ function classOf(u: number): number {
       : CLASS_SEPARATOR;
   }
   if (isDense(u)) {
-    // Thai digits and punctuation inside the block are separators; the key folds Thai
-    // digits to ASCII already.
+    // Thai punctuation inside the block (ฯ, ๚, ๛) separates; the key already folds Thai
+    // digits to ASCII.
     return u === 0x0e2f || u === 0x0e5a || u === 0x0e5b ? CLASS_SEPARATOR : CLASS_DENSE;
   }
   if (u >= 0xd800 && u <= 0xdfff) return CLASS_SEPARATOR; // emoji and other astral symbols
@@ -86,76 +67,22 @@ function denseSegmenter(): Intl.Segmenter | null {
 }
 
 const FALLBACK_UNITS_PER_WORD = 4;
+/**
+ * Longest stretch of unspaced script segmented per window word: no real word is this long,
+ * so a longer stretch holds more words than the window allows.
+ */
+const DENSE_UNITS_PER_WORD_MAX = 24;
 
-/** Word starts (relative to the run) of a run of a script written without spaces. */
-function denseWordStarts(run: string): number[] {
+/** Words in a run of a script written without spaces. */
+function denseWordCount(run: string): number {
   const seg = denseSegmenter();
-  if (!seg) {
-    const out: number[] = [];
-    for (let k = 0; k < run.length; k += FALLBACK_UNITS_PER_WORD) out.push(k);
-    return out;
-  }
-  const out: number[] = [];
-  for (const s of seg.segment(run)) out.push(s.index);
-  return out;
+  if (!seg) return Math.ceil(run.length / FALLBACK_UNITS_PER_WORD);
+  let n = 0;
+  for (const s of seg.segment(run)) if (s.isWordLike !== false) n++;
+  return n;
 }
 
-export function buildWordMap(norm: NormalisedText): WordMap {
-  const { codes, starts, length } = norm.text;
-  const wordAt = new Int32Array(length);
-  const inWord = new Uint8Array(length);
-  const sentenceAt = new Int32Array(length);
-  let word = -1;
-  let sentence = 0;
-  let prevClass = CLASS_SEPARATOR;
-  let i = 0;
-  while (i < length) {
-    const u = codes[i]!;
-    const cls = classOf(u);
-    if (cls === CLASS_DENSE) {
-      let j = i;
-      while (j < length && classOf(codes[j]!) === CLASS_DENSE) j++;
-      const run = String.fromCharCode(...codes.subarray(i, j));
-      const wordStarts = denseWordStarts(run);
-      let next = 0;
-      for (let k = i; k < j; k++) {
-        if (next < wordStarts.length && wordStarts[next] === k - i) {
-          word++;
-          next++;
-        }
-        wordAt[k] = word;
-        inWord[k] = 1;
-        sentenceAt[k] = sentence;
-      }
-      prevClass = CLASS_DENSE;
-      i = j;
-      continue;
-    }
-    if (cls === CLASS_SPACED) {
-      if (prevClass !== CLASS_SPACED) word++;
-      inWord[i] = 1;
-    } else if (
-      APOSTROPHES.has(u) &&
-      prevClass === CLASS_SPACED &&
-      i + 1 < length &&
-      classOf(codes[i + 1]!) === CLASS_SPACED
-    ) {
-      // "isn't": the apostrophe joins the word; the next letter continues it.
-      inWord[i] = 1;
-      wordAt[i] = word;
-      sentenceAt[i] = sentence;
-      i++;
-      continue;
-    }
-    wordAt[i] = word;
-    sentenceAt[i] = sentence;
-    if (cls === CLASS_SEPARATOR && endsSentence(codes, i, length)) sentence++;
-    prevClass = cls;
-    i++;
-  }
-  return { wordAt, inWord, sentenceAt, starts, length };
-}
-
+/** A sentence ends at key unit i (a line break, or ".!?" followed by a space or the end). */
 function endsSentence(codes: Uint16Array, i: number, length: number): boolean {
   const u = codes[i]!;
   if (LINE_BREAKS.has(u)) return true;
@@ -167,7 +94,8 @@ function endsSentence(codes: Uint16Array, i: number, length: number): boolean {
 }
 
 /** First key unit whose original start is >= offset. */
-function lowerBound(starts: Int32Array, length: number, offset: number): number {
+function keyIndexAt(norm: NormalisedText, offset: number): number {
+  const { starts, length } = norm.text;
   let lo = 0;
   let hi = length;
   while (lo < hi) {
@@ -178,17 +106,68 @@ function lowerBound(starts: Int32Array, length: number, offset: number): number 
   return lo;
 }
 
-/** Places an original-text range [start, end) on the word map. */
-export function wordSpan(map: WordMap, start: number, end: number): WordSpan {
-  const n = map.length;
-  const from = lowerBound(map.starts, n, start);
-  let to = lowerBound(map.starts, n, end);
-  if (to < from) to = from;
-  let first: number;
-  if (from >= n) first = n > 0 ? map.wordAt[n - 1]! + 1 : 0;
-  else first = map.inWord[from] ? map.wordAt[from]! : map.wordAt[from]! + 1;
-  const last = to > 0 ? map.wordAt[to - 1]! : -1;
-  const sentenceFirst = from < n ? map.sentenceAt[from]! : n > 0 ? map.sentenceAt[n - 1]! : 0;
-  const sentenceLast = to > 0 ? map.sentenceAt[to - 1]! : sentenceFirst;
-  return { first, last: Math.max(last, first - 1), sentenceFirst, sentenceLast };
+export interface Between {
+  /** Words between, or limit + 1 when there are more than limit. */
+  words: number;
+  /** Whether a sentence ends between the two ranges. */
+  sentenceEnd: boolean;
+}
+
+/**
+ * The words that lie in the original range [from, to) of a field (the stretch between a
+ * match and a partner), counting at most limit + 1. A word cut by either edge counts.
+ */
+export function wordsBetween(
+  norm: NormalisedText,
+  from: number,
+  to: number,
+  limit: number,
+): Between {
+  const { codes } = norm.text;
+  const length = norm.text.length;
+  let i = keyIndexAt(norm, from);
+  const end = Math.min(keyIndexAt(norm, to), length);
+  let words = 0;
+  let sentenceEnd = false;
+  let prev = CLASS_SEPARATOR;
+  while (i < end && words <= limit) {
+    const u = codes[i]!;
+    const cls = classOf(u);
+    if (cls === CLASS_DENSE) {
+      let j = i + 1;
+      const cap = i + (limit + 1 - words) * DENSE_UNITS_PER_WORD_MAX;
+      while (j < end && j < cap && classOf(codes[j]!) === CLASS_DENSE) j++;
+      if (j === cap && j < end && classOf(codes[j]!) === CLASS_DENSE)
+        return { words: limit + 1, sentenceEnd };
+      words += denseWordCount(String.fromCharCode(...codes.subarray(i, j)));
+      prev = CLASS_DENSE;
+      i = j;
+      continue;
+    }
+    if (cls === CLASS_SPACED) {
+      if (prev !== CLASS_SPACED) words++;
+    } else if (
+      APOSTROPHES.has(u) &&
+      prev === CLASS_SPACED &&
+      i + 1 < end &&
+      classOf(codes[i + 1]!) === CLASS_SPACED
+    ) {
+      i++; // "isn't": the apostrophe joins the word
+      continue;
+    } else if (endsSentence(codes, i, length)) {
+      sentenceEnd = true;
+    }
+    prev = cls;
+    i++;
+  }
+  if (words > limit) return { words: limit + 1, sentenceEnd };
+  // The key may have folded line breaks into spaces (runs of spaces and breaks inside a
+  // phrase): breaks are looked for in the original text, only for a stretch in the window.
+  if (!sentenceEnd) sentenceEnd = hasLineBreak(norm.original, from, to);
+  return { words, sentenceEnd };
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (LINE_BREAKS.has(text.charCodeAt(k))) return true;
+  return false;
 }

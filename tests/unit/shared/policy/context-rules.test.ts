@@ -2,36 +2,41 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadPack } from '@/lib/shared/policy';
 import { normalise } from '@/lib/shared/policy/normalise';
-import { buildWordMap, wordSpan } from '@/lib/shared/policy/words';
+import { wordsBetween } from '@/lib/shared/policy/words';
 import { compiled, fires, packWith, run } from './context-helpers';
 
 describe('word windows', () => {
-  const words = (text: string, start: number, end: number) =>
-    wordSpan(buildWordMap(normalise(text)), start, end);
+  /** Words between the first occurrences of a and b in the text. */
+  const between = (text: string, a: string, b: string, limit = 10) => {
+    const from = text.indexOf(a) + a.length;
+    return wordsBetween(normalise(text), from, text.indexOf(b, from), limit);
+  };
 
   it('counts words as the reader sees them', () => {
-    const text = "it isn't r\u200Bep1ica, ok";
-    const at = (s: string) => text.indexOf(s);
-    expect(words(text, at('isn'), at('isn') + 5)).toMatchObject({ first: 1, last: 1 });
-    expect(words(text, at('r'), at(','))).toMatchObject({ first: 2, last: 2 });
-    expect(words(text, at('ok'), text.length)).toMatchObject({ first: 3, last: 3 });
+    expect(between("no, it isn't r\u200Bep1ica", 'no', 'r')).toEqual({
+      words: 2,
+      sentenceEnd: false,
+    });
+    expect(between('not fake', 'not', 'fake')).toEqual({ words: 0, sentenceEnd: false });
+    expect(between('not 💯 a f\u00e1ke', 'not', 'f')).toEqual({ words: 1, sentenceEnd: false });
   });
 
   it('splits Thai written without spaces into dictionary words', () => {
-    const text = 'ไม่ใช่ของปลอม';
-    expect(words(text, 0, 6)).toMatchObject({ first: 0, last: 0 });
-    expect(words(text, 9, 13)).toMatchObject({ first: 2, last: 2 });
+    expect(between('ไม่ใช่ของปลอม', 'ไม่ใช่', 'ปลอม').words).toBe(1);
+    expect(between('ไม่ใช่ปลอม', 'ไม่ใช่', 'ปลอม').words).toBe(0);
   });
 
-  it('numbers sentences at ". ", "!", "?" and line breaks, not inside "wa.me" or "1.5"', () => {
-    const text = 'Not cheap. wa.me 1.5 kg!\nNext';
-    const map = buildWordMap(normalise(text));
-    const sentenceOf = (s: string) =>
-      wordSpan(map, text.indexOf(s), text.indexOf(s) + 1).sentenceFirst;
-    expect(sentenceOf('Not')).toBe(0);
-    expect(sentenceOf('wa')).toBe(1);
-    expect(sentenceOf('kg')).toBe(1);
-    expect(sentenceOf('Next')).toBe(2);
+  it('stops counting past the limit', () => {
+    expect(between('not one two three four five six fake', 'not', 'fake', 3).words).toBe(4);
+    expect(between(`ไม่${'กระเป๋าสวย'.repeat(40)}ปลอม`, 'ไม่', 'ปลอม', 3).words).toBe(4);
+  });
+
+  it('finds sentence ends at ". ", "!", "?" and line breaks, not inside "wa.me" or "1.5"', () => {
+    expect(between('Not cheap. Fake', 'Not', 'Fake').sentenceEnd).toBe(true);
+    expect(between('Not wa.me 1.5 kg fake', 'Not', 'fake').sentenceEnd).toBe(false);
+    expect(between('Not cheap!Fake', 'Not', 'Fake').sentenceEnd).toBe(false);
+    expect(between('Not cheap?! Fake', 'Not', 'Fake').sentenceEnd).toBe(true);
+    expect(between('Not cheap\nFake', 'Not', 'Fake').sentenceEnd).toBe(true);
   });
 });
 
