@@ -13,6 +13,8 @@ export interface BulkBarProps {
   busy: boolean;
   undo?: UndoSummaryView | undefined;
   formatCount(n: number): string;
+  /** A bulk action's name in the UI language (the undo line names the last one). */
+  actionName?(action: string): string;
   onSelectAllMatching(): void;
   onClearSelection(): void;
   onAction(action: BulkActionView, reason: string): void;
@@ -100,7 +102,7 @@ export function BulkBar(props: BulkBarProps) {
       {props.undo && (
         <p class="undo" data-testid="undo">
           {t('spUndoAvailable', [
-            props.undo.action,
+            props.actionName?.(props.undo.action) ?? props.undo.action,
             props.formatCount(props.undo.count),
             props.undo.reason,
           ])}{' '}

@@ -1,16 +1,24 @@
-/** The queue's filters: status (with counts), policy, severity, market, creator, sync state. */
+/**
+ * The queue's order (priority by default, newest, severity, creator risk) and filters:
+ * status (with counts), policy, severity, market, creator, sync state.
+ */
 
 import { useT } from '@/components/i18n-context';
-import type { QueueFilterView } from '@/lib/messaging/workspace-messages';
+import type { QueueFilterView, QueueSortView } from '@/lib/messaging/workspace-messages';
 import { MARKETS } from '@/lib/shared/protocol/records';
 import {
   SEVERITY_VALUES,
+  SORTS,
   STATUSES,
   SYNC_STATES,
   severityKey,
+  sortKey,
   statusKey,
   syncStateKey,
 } from './labels';
+
+/** The policy filter's id, for the `p` key that goes to it. */
+export const POLICY_FILTER_ID = 'filter-policy';
 
 export interface PolicyOption {
   id: string;
@@ -24,6 +32,9 @@ export interface FilterBarProps {
   statusCounts?: Record<'suggested' | 'confirmed' | 'dismissed', number> | undefined;
   formatCount(n: number): string;
   onChange(filter: QueueFilterView): void;
+  /** Absent: the bar has no sort choice (the order is the caller's). */
+  sort?: QueueSortView | undefined;
+  onSortChange?(sort: QueueSortView): void;
 }
 
 /** Sets or clears one key: '' in a select means "any". */
@@ -46,6 +57,22 @@ export function FilterBar(props: FilterBarProps) {
   return (
     <fieldset class="filters" data-testid="filters">
       <legend>{t('spFiltersLegend')}</legend>
+      {props.sort && props.onSortChange && (
+        <label>
+          {t('spSortBy')}
+          <select
+            value={props.sort}
+            onChange={(event) => props.onSortChange?.(event.currentTarget.value as QueueSortView)}
+            data-testid="queue-sort"
+          >
+            {SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(sortKey(sort))}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         {t('spFilterStatus')}
         <select value={filter.status ?? ''} onChange={pick('status')} data-testid="filter-status">
@@ -62,14 +89,15 @@ export function FilterBar(props: FilterBarProps) {
       <label>
         {t('spFilterPolicy')}
         <select
+          id={POLICY_FILTER_ID}
           value={filter.policyId ?? ''}
           onChange={pick('policyId')}
           data-testid="filter-policy"
         >
           <option value="">{t('spAny')}</option>
-          {props.policies.map((policy, i) => (
+          {props.policies.map((policy) => (
             <option key={policy.id} value={policy.id}>
-              {i < 9 ? `${i + 1} · ${policy.title}` : policy.title}
+              {policy.title}
             </option>
           ))}
         </select>

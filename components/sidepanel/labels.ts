@@ -1,7 +1,7 @@
 /** Message keys for the values the panel shows, so every label goes through i18n. */
 
 import type { MessageKey } from '@/lib/i18n/keys';
-import type { QueueRow } from '@/lib/messaging/workspace-messages';
+import type { QueueRow, QueueSortView } from '@/lib/messaging/workspace-messages';
 
 type Status = QueueRow['status'];
 type Severity = QueueRow['severity'];
@@ -26,6 +26,25 @@ const SYNC_KEYS: Record<SyncState, MessageKey> = {
   discarded: 'spSyncDiscarded',
 };
 
+const SORT_KEYS: Record<QueueSortView, MessageKey> = {
+  priority: 'spSortPriority',
+  newest: 'spSortNewest',
+  severity: 'spSortSeverity',
+  risk: 'spSortRisk',
+};
+
+const BULK_ACTION_KEYS: Record<string, MessageKey> = {
+  confirm: 'spActionConfirm',
+  dismiss: 'spActionDismiss',
+  delete: 'spActionDelete',
+  sync: 'spActionSync',
+};
+
+/** A bulk action's name in a sentence ("Bulk dismiss: …"); an unknown one says so. */
+export const bulkActionKey = (action: string): MessageKey =>
+  BULK_ACTION_KEYS[action] ?? 'spActionOther';
+export const sortKey = (sort: QueueSortView) => SORT_KEYS[sort];
+export const SORTS = Object.keys(SORT_KEYS) as QueueSortView[];
 export const statusKey = (status: Status) => STATUS_KEYS[status];
 export const severityKey = (severity: Severity) => SEVERITY_KEYS[severity];
 export const syncStateKey = (state: SyncState) => SYNC_KEYS[state];

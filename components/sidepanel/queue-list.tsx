@@ -1,14 +1,17 @@
 /**
  * The queue as a virtualised listbox: rows have a fixed height and only those in view (plus
  * a few either side) are in the DOM, so 50,000 flags scroll as smoothly as 50. The active row
- * is announced through aria-activedescendant; selection is aria-selected.
+ * is announced through aria-activedescendant; selection is aria-selected. The first nine
+ * rows in view carry the number key that picks them (as 1–9 pick findings in the card).
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
 import type { QueueRow } from '@/lib/messaging/workspace-messages';
 
-export const ROW_HEIGHT = 56;
+/** Four lines: policy and state, the item's title (two lines), the evidence and who. */
+export const ROW_HEIGHT = 104;
+const NUMBER_KEYS = 9;
 const OVERSCAN = 6;
 
 export interface QueueListProps {
@@ -18,6 +21,8 @@ export interface QueueListProps {
   isSelected(row: QueueRow): boolean;
   renderRow(row: QueueRow): ComponentChildren;
   onVisibleRange(first: number, last: number): void;
+  /** The index of the first row wholly in view: number key 1 picks it. */
+  onViewStart?(index: number): void;
   onActivate(index: number): void;
   onToggle(index: number, range: boolean): void;
 }
@@ -50,6 +55,9 @@ export function QueueList(props: QueueListProps) {
       element.scrollTop = top + ROW_HEIGHT - element.clientHeight;
   }, [activeIndex]);
 
+  const viewStart = Math.min(Math.max(0, total - 1), Math.ceil(scrollTop / ROW_HEIGHT));
+  const { onViewStart } = props;
+  useEffect(() => onViewStart?.(viewStart), [viewStart, onViewStart]);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(total - 1, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   // Also when the rows change (a new filter starts over): the range may need loading again.
@@ -59,6 +67,7 @@ export function QueueList(props: QueueListProps) {
   const rows: ComponentChildren[] = [];
   for (let index = first; index <= last; index++) {
     const row = props.rowAt(index);
+    const key = index - viewStart + 1;
     const style = { top: `${index * ROW_HEIGHT}px`, height: `${ROW_HEIGHT}px` };
     rows.push(
       row ? (
@@ -82,6 +91,9 @@ export function QueueList(props: QueueListProps) {
             props.onToggle(index, event.shiftKey);
           }}
         >
+          <span class="row-key" aria-hidden="true">
+            {key >= 1 && key <= NUMBER_KEYS ? key : ''}
+          </span>
           {props.renderRow(row)}
         </div>
       ) : (

@@ -1,5 +1,6 @@
 /** Handlers of lib/messaging/workspace-messages.ts: the side panel's queue and bulk actions. */
 
+import { createSortedPages } from '@/lib/background/risk-views/sorted-pages';
 import { loadSettings } from '@/lib/background/settings/settings';
 import {
   applyBulkAction,
@@ -12,7 +13,9 @@ import { queueCounts, queueFacets, queuePage } from '@/lib/background/store/queu
 import { MessageError } from '@/lib/messaging/errors';
 import type { Handlers } from '@/lib/messaging/router';
 import type { workspaceMessages } from '@/lib/messaging/workspace-messages';
+import { evidenceExcerpts } from '@/lib/shared/evidence/excerpts';
 import { withSnapshotHash } from '@/lib/shared/evidence/snapshot-link';
+import type { Evidence } from '@/lib/shared/protocol/records';
 import { database } from './database';
 import type { SyncRunner } from './sync-runner';
 
@@ -21,13 +24,30 @@ async function author() {
   return { reviewer: reviewerId, clock: systemClock };
 }
 
+/** A queue row: its snapshot's hash and the words its evidence matched (not the ranges). */
+const asRow = <F extends { evidence: readonly Evidence[] }>(flag: F) => {
+  const evidenceText = evidenceExcerpts(flag.evidence);
+  const row = withSnapshotHash(flag);
+  return evidenceText.length ? { ...row, evidenceText } : row;
+};
+
 export function createWorkspaceHandlers(
   runner: SyncRunner,
 ): Pick<Handlers, keyof typeof workspaceMessages> {
+  const sortedPages = createSortedPages();
   return {
-    async 'queue.page'({ filter, after, offset, limit }) {
-      const page = await queuePage(await database(), filter, { after, offset, limit });
-      return { ...page, rows: page.rows.map(withSnapshotHash) };
+    async 'queue.page'({ filter, sort, order, after, offset, limit }) {
+      const db = await database();
+      if (sort !== undefined && sort !== 'newest') {
+        const page = await sortedPages.page(
+          db,
+          { filter, sort, order, after, offset, limit },
+          Date.now(),
+        );
+        return { ...page, rows: page.rows.map(asRow) };
+      }
+      const page = await queuePage(db, filter, { after, offset, limit });
+      return { ...page, rows: page.rows.map(asRow) };
     },
     async 'queue.counts'({ filter }) {
       return queueCounts(await database(), filter);

@@ -1,16 +1,26 @@
-/** The reviewer's side panel: filters, the virtualised queue, bulk actions, keyboard triage. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+/** The reviewer's side panel: order, filters, the virtualised queue, bulk actions, keyboard triage. */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { useT } from '@/components/i18n-context';
 import { BulkBar } from '@/components/sidepanel/bulk-bar';
-import { FilterBar } from '@/components/sidepanel/filter-bar';
+import { FilterBar, POLICY_FILTER_ID } from '@/components/sidepanel/filter-bar';
+import { filterFromSearch } from '@/components/sidepanel/filter-url';
+import { bulkActionKey } from '@/components/sidepanel/labels';
 import { NoteDialog } from '@/components/sidepanel/note-dialog';
 import { QueueList } from '@/components/sidepanel/queue-list';
 import { QueueRowView } from '@/components/sidepanel/queue-row-view';
+import { RowDetail } from '@/components/sidepanel/row-detail';
 import { ShortcutsDialog } from '@/components/sidepanel/shortcuts-dialog';
 import { SnapshotPreview } from '@/components/sidepanel/snapshot-preview';
 import { StatusLine } from '@/components/sidepanel/status-line';
+import { formats } from '@/lib/i18n/format';
 import { send } from '@/lib/messaging/client';
-import type { BulkActionView, QueueFilterView } from '@/lib/messaging/workspace-messages';
+import type {
+  BulkActionView,
+  QueueFilterView,
+  QueueRow,
+  QueueSortView,
+} from '@/lib/messaging/workspace-messages';
 import { withSnapshotHash } from '@/lib/shared/evidence/snapshot-link';
 import { usePanelData } from './use-panel-data';
 import { useQueueRows } from './use-queue-rows';
@@ -18,29 +28,47 @@ import { useSelection } from './use-selection';
 import { useSnapshot } from './use-snapshot';
 import { useTriageKeys } from './use-triage-keys';
 
-const numberFormat = new Intl.NumberFormat();
-const formatCount = (n: number) => numberFormat.format(n);
-const formatTime = (iso: string) => new Date(iso).toLocaleString();
+const formatCount = (n: number) => formats().number(n);
+const formatTime = (iso: string) => formats().dateTime(iso);
+
+const creatorHref = (row: QueueRow) =>
+  row.item.creatorId
+    ? `${browser.runtime.getURL('/creator.html')}?${new URLSearchParams({
+        platform: row.item.platform,
+        creatorId: row.item.creatorId,
+      })}`
+    : undefined;
 
 export function SidepanelApp() {
   const t = useT();
-  const [filter, setFilter] = useState<QueueFilterView>({});
+  // The dashboard's charts open the panel on their slice (sidepanel.html?policyId=...).
+  const [filter, setFilter] = useState<QueueFilterView>(() => filterFromSearch(location.search));
+  const [sort, setSort] = useState<QueueSortView>('priority');
   const [generation, setGeneration] = useState(0);
-  const [active, setActive] = useState(0);
+  const [active, setActiveState] = useState(0);
+  // Keys can come faster than renders: the flag a key acts on is read from here, so a
+  // second `c` acts on the next flag even before the panel has drawn the first decision.
+  const activeRef = useRef(0);
+  const viewStart = useRef(0);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
   const [dialog, setDialog] = useState<'help' | 'note'>();
 
+  const setActive = useCallback((index: number) => {
+    activeRef.current = index;
+    setActiveState(index);
+  }, []);
   const onError = useCallback(
     (error: unknown) =>
       setMessage({ text: error instanceof Error ? error.message : String(error), error: true }),
     [],
   );
-  const rows = useQueueRows(filter, generation, onError);
+  const rows = useQueueRows(filter, sort, generation, onError);
   const { counts, policies, creatorKeys, undo } = usePanelData(filter, generation, onError);
   const selection = useSelection();
   const total = counts?.matching ?? 0;
-  const activeSnapshot = rows.rowAt(active)?.snapshot;
+  const activeRow = rows.rowAt(active);
+  const activeSnapshot = activeRow?.snapshot;
   const snapshot = useSnapshot(activeSnapshot);
   const policyTitle = (id: string) => policies.find((p) => p.id === id)?.title ?? id;
 
@@ -50,20 +78,31 @@ export function SidepanelApp() {
       setActive(0);
       selection.clear();
     },
-    [selection.clear],
+    [selection.clear, setActive],
   );
+  const changeSort = (next: QueueSortView) => {
+    setSort(next);
+    setActive(0);
+  };
+  // Past the last row is allowed (everything decided); beyond it, when the queue shrank, not.
   useEffect(() => {
-    if (active >= total && total > 0) setActive(total - 1);
-  }, [active, total]);
+    if (active > total) setActive(total);
+  }, [active, total, setActive]);
 
-  const updateActive = async (edit: { status?: 'confirmed' | 'dismissed'; note?: string }) => {
-    const row = rows.rowAt(active);
-    if (!row) return;
+  const update = async (
+    row: QueueRow,
+    edit: { status?: 'confirmed' | 'dismissed'; note?: string },
+  ) => {
     try {
       const { evidence: _evidence, ...updated } = withSnapshotHash(
         await send('flag.update', { id: row.id, ...edit }),
       );
-      rows.patch(updated);
+      // The row keeps what the list shows beside the flag (its rank, its evidence words).
+      rows.patch({
+        ...updated,
+        ...(row.rank ? { rank: row.rank } : {}),
+        ...(row.evidenceText ? { evidenceText: row.evidenceText } : {}),
+      });
       setMessage({
         text: edit.status
           ? t(
@@ -76,6 +115,16 @@ export function SidepanelApp() {
     } catch (error) {
       onError(error);
     }
+  };
+
+  /** c / d: decide the active flag and move on at once, so the next key is for the next flag. */
+  const decide = (status: 'confirmed' | 'dismissed') => {
+    const index = activeRef.current;
+    const row = rows.rowAt(index);
+    if (!row) return;
+    setActive(Math.min(index + 1, total));
+    if (index + 1 >= total) setMessage({ text: t('spEndOfQueue'), error: false });
+    void update(row, { status });
   };
 
   const toggleAt = (index: number, range: boolean) => {
@@ -111,29 +160,25 @@ export function SidepanelApp() {
         reason,
         selection: all ? { filter } : { ids: [...ids] },
       });
-      return t('spBulkDone', [action, formatCount(result.affected)]);
+      return t('spBulkDone', [t(bulkActionKey(action)), formatCount(result.affected)]);
     });
 
   const undoLast = () =>
     runBulk(async () => {
       const result = await send('queue.undo', {});
-      return t('spUndone', [result.action, formatCount(result.restored)]);
+      return t('spUndone', [t(bulkActionKey(result.action)), formatCount(result.restored)]);
     });
 
   useTriageKeys({
-    onPolicySlot: (slot) => {
-      const policy = policies[slot];
-      if (policy) changeFilter({ ...filter, policyId: policy.id });
+    onPick: (index) => {
+      const target = viewStart.current + index;
+      if (target < total) setActive(target);
     },
-    onClearPolicy: () => {
-      const { policyId: _policy, ...rest } = filter;
-      changeFilter(rest);
-    },
-    onMove: (delta) => setActive((i) => Math.max(0, Math.min(total - 1, i + delta))),
-    onConfirm: () => void updateActive({ status: 'confirmed' }),
-    onDismiss: () => void updateActive({ status: 'dismissed' }),
-    onNote: () => rows.rowAt(active) && setDialog('note'),
-    onSelect: (range) => toggleAt(active, range),
+    onDecide: decide,
+    onStep: (delta) => setActive(Math.max(0, Math.min(total, activeRef.current + delta))),
+    onNote: () => rows.rowAt(activeRef.current) && setDialog('note'),
+    onSelect: (range) => toggleAt(activeRef.current, range),
+    onPolicyFilter: () => document.getElementById(POLICY_FILTER_ID)?.focus(),
     onHelp: () => setDialog('help'),
   });
 
@@ -156,6 +201,8 @@ export function SidepanelApp() {
         statusCounts={counts?.byStatus}
         formatCount={formatCount}
         onChange={changeFilter}
+        sort={sort}
+        onSortChange={changeSort}
       />
       <BulkBar
         selectedCount={selectedCount}
@@ -164,6 +211,7 @@ export function SidepanelApp() {
         busy={busy}
         undo={undo}
         formatCount={formatCount}
+        actionName={(action) => t(bulkActionKey(action))}
         onSelectAllMatching={selection.selectAll}
         onClearSelection={selection.clear}
         onAction={(action, reason) => void bulk(action, reason)}
@@ -189,8 +237,20 @@ export function SidepanelApp() {
             />
           )}
           onVisibleRange={rows.ensure}
+          onViewStart={(index) => {
+            viewStart.current = index;
+          }}
           onActivate={setActive}
           onToggle={toggleAt}
+        />
+      )}
+      {activeRow && (
+        <RowDetail
+          row={activeRow}
+          policyTitle={policyTitle(activeRow.policyId)}
+          creatorHref={creatorHref(activeRow)}
+          formatTime={formatTime}
+          formatNumber={formatCount}
         />
       )}
       {activeSnapshot && snapshot && (
@@ -199,11 +259,11 @@ export function SidepanelApp() {
       <ShortcutsDialog open={dialog === 'help'} onClose={() => setDialog(undefined)} />
       <NoteDialog
         open={dialog === 'note'}
-        initial={rows.rowAt(active)?.note ?? ''}
+        initial={activeRow?.note ?? ''}
         onClose={() => setDialog(undefined)}
         onSave={(note) => {
           setDialog(undefined);
-          void updateActive({ note });
+          if (activeRow) void update(activeRow, { note });
         }}
       />
     </main>

@@ -1,18 +1,20 @@
 /**
  * Keyboard triage anywhere in the panel except while typing (text fields, open dialogs):
- * the key table lives in components/sidepanel/shortcuts.ts, shared with the help dialog.
+ * the keys are the shared table's (components/triage-keymap.ts, as in the overlay card),
+ * read through components/sidepanel/shortcuts.ts, which the help dialog lists too.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { commandOf, isTypingTarget } from '@/components/sidepanel/shortcuts';
 
 export interface TriageActions {
-  onPolicySlot(slot: number): void;
-  onClearPolicy(): void;
-  onMove(delta: number): void;
-  onConfirm(): void;
-  onDismiss(): void;
+  /** 1–9: the n-th flag shown, counted from the top of the list's view. */
+  onPick(index: number): void;
+  /** c / d: decide the active flag, then move on to the next one. */
+  onDecide(decision: 'confirmed' | 'dismissed'): void;
+  onStep(delta: 1 | -1): void;
   onNote(): void;
   onSelect(range: boolean): void;
+  onPolicyFilter(): void;
   onHelp(): void;
 }
 
@@ -32,24 +34,23 @@ export function useTriageKeys(actions: TriageActions) {
       if (!command) return;
       event.preventDefault();
       switch (command.kind) {
-        case 'policy':
-          return a.onPolicySlot(command.slot);
-        case 'clear-policy':
-          return a.onClearPolicy();
-        case 'next':
-          return a.onMove(1);
-        case 'previous':
-          return a.onMove(-1);
-        case 'confirm':
-          return a.onConfirm();
-        case 'dismiss':
-          return a.onDismiss();
+        case 'pick':
+          return a.onPick(command.index);
+        case 'decide':
+          return a.onDecide(command.decision);
+        case 'step':
+          return a.onStep(command.direction);
         case 'note':
           return a.onNote();
         case 'select':
           return a.onSelect(event.shiftKey);
+        case 'policy-filter':
+          return a.onPolicyFilter();
         case 'help':
           return a.onHelp();
+        // The card's own keys (flag, close) are not the panel's.
+        default:
+          return;
       }
     };
     document.addEventListener('keydown', onKey);

@@ -11,6 +11,8 @@ import {
   recordIdSchema,
   severitySchema,
 } from '@/lib/shared/protocol/records';
+import { RISK_BANDS } from '@/lib/shared/risk/bands';
+import { QUEUE_SORTS } from '@/lib/shared/risk/queue-priority';
 import type { MessageSpec } from './message-spec';
 import { flagViewSchema, syncStateSchema } from './views';
 
@@ -27,10 +29,28 @@ export type QueueFilterView = z.infer<typeof queueFilterSchema>;
 const queueCursorSchema = z.object({ createdAt: z.string().max(64), id: recordIdSchema });
 export type QueueCursorView = z.infer<typeof queueCursorSchema>;
 
-/** A queue row: the flag without its evidence, which the list does not show. */
+export const queueSortSchema = z.enum(QUEUE_SORTS);
+export type QueueSortView = z.infer<typeof queueSortSchema>;
+
+/** Why a row ranks where it does (lib/shared/risk/queue-priority.ts), in sorted queues. */
+export const queueRankSchema = z.object({
+  score: z.int(),
+  undecided: z.boolean(),
+  severityPoints: z.int(),
+  riskPoints: z.int(),
+  agePoints: z.int(),
+  ageDays: z.int(),
+  risk: z.object({ score: z.int().min(0).max(100), band: z.enum(RISK_BANDS) }).optional(),
+});
+export type QueueRankView = z.infer<typeof queueRankSchema>;
+
+/** A queue row: the flag without its evidence ranges, with the words they matched instead. */
 export const queueRowSchema = flagViewSchema.omit({ evidence: true }).extend({
   /** SHA-256 of the flag's evidence snapshot (lib/shared/evidence/snapshot-link.ts), if any. */
   snapshot: sha256HexSchema.optional(),
+  /** The page text the evidence matched (lib/shared/evidence/excerpts.ts). */
+  evidenceText: z.array(z.string().max(200)).max(3).optional(),
+  rank: queueRankSchema.optional(),
 });
 export type QueueRow = z.infer<typeof queueRowSchema>;
 
@@ -57,16 +77,27 @@ export const undoSummarySchema = z.object({
 export type UndoSummaryView = z.infer<typeof undoSummarySchema>;
 
 export const workspaceMessages = {
-  /** One page of the queue, newest first, after a cursor and/or past an offset. */
+  /**
+   * One page of the queue, after a cursor and/or past an offset: newest first, or in a
+   * sorted order (priority by default in the panel). A sorted order is computed once and
+   * named by `order`; later pages that pass it continue that same order, so rows never jump
+   * between pages while the reviewer works through them.
+   */
   'queue.page': {
     from: 'extension',
     request: z.object({
       filter: queueFilterSchema,
+      sort: queueSortSchema.optional(),
+      order: z.string().min(1).max(64).optional(),
       after: queueCursorSchema.optional(),
       offset: z.int().min(0).max(1_000_000).optional(),
       limit: z.int().min(1).max(MAX_QUEUE_PAGE),
     }),
-    response: z.object({ rows: z.array(queueRowSchema), next: queueCursorSchema.optional() }),
+    response: z.object({
+      rows: z.array(queueRowSchema),
+      next: queueCursorSchema.optional(),
+      order: z.string().optional(),
+    }),
   },
   'queue.counts': {
     from: 'extension',

@@ -79,9 +79,14 @@ interface Row {
   status: string;
   note: string;
   policyId: string;
+  item: { itemId: string; title?: string };
 }
-async function allRows(page: Page, filter: Record<string, string>): Promise<Row[]> {
-  const answer = (await sendFromPage(page, 'queue.page', { filter, limit: 200 })) as {
+async function allRows(
+  page: Page,
+  filter: Record<string, string>,
+  sort = 'newest',
+): Promise<Row[]> {
+  const answer = (await sendFromPage(page, 'queue.page', { filter, sort, limit: 200 })) as {
     ok: boolean;
     data: { rows: Row[] };
   };
@@ -104,6 +109,8 @@ test(`a ${SCROLL_FLAGS.toLocaleString('en')}-flag queue scrolls to the end with 
   await expect(matching(page)).toHaveText(`${SCROLL_FLAGS.toLocaleString('en')} flags match`, {
     timeout: 30_000,
   });
+  // Newest first: the order an index holds, so the oldest flag is the last row.
+  await page.getByLabel('Sort by').selectOption('newest');
   const list = page.getByTestId('queue-list');
   await expect(list.getByTestId('queue-row').first()).toContainText('Item');
   let most = 0;
@@ -223,7 +230,7 @@ test('a bulk dismiss needs a reason, makes new revisions, and undo restores them
   await expect(page.getByTestId('undo')).toHaveCount(0);
 });
 
-test('keyboard-only triage: move, confirm, dismiss, select, note, policy keys and the shortcut list', async ({
+test('keyboard-only triage: decide and move on, step, pick by number, select, note, policy filter and the shortcut list', async ({
   browserWithExtension,
 }) => {
   const { context, extensionId } = browserWithExtension;
@@ -242,16 +249,25 @@ test('keyboard-only triage: move, confirm, dismiss, select, note, policy keys an
   const rows = page.getByTestId('queue-row');
   const status = (n: number) => rows.nth(n).getByTestId('row-status');
 
-  await page.keyboard.press('j');
+  // c and d decide the active flag and move on: the next key is for the next flag.
   await page.keyboard.press('c');
-  await expect(status(1)).toHaveText('Confirmed');
-  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('d');
-  await expect(status(2)).toHaveText('Dismissed');
+  await expect(status(0)).toHaveText('Confirmed');
+  await expect(status(1)).toHaveText('Dismissed');
+  await expect(status(2)).toHaveText('Suggested');
+  await expect(rows.nth(2)).toHaveClass(/active/);
+  await page.keyboard.press('j');
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(4)).toHaveClass(/active/);
   await page.keyboard.press('k');
+  await expect(rows.nth(3)).toHaveClass(/active/);
+  // Number keys pick the n-th row in view, as they pick the n-th finding in the card.
+  await expect(rows.nth(5).locator('.row-key')).toHaveText('6');
+  await page.keyboard.press('6');
+  await expect(rows.nth(5)).toHaveClass(/active/);
   await page.keyboard.press('x');
   await expect(page.getByTestId('selected-count')).toHaveText('1 selected');
-  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(rows.nth(5)).toHaveAttribute('aria-selected', 'true');
 
   await page.keyboard.press('n');
   await expect(page.getByTestId('note-dialog')).toBeVisible();
@@ -261,19 +277,55 @@ test('keyboard-only triage: move, confirm, dismiss, select, note, policy keys an
   await expect(page.getByTestId('panel-status')).toHaveText('Note saved.');
   const notes = (await allRows(page, {})).map((r) => r.note);
   expect(notes).toContain('seen twice today');
+  await expect(status(5)).toHaveText('Suggested');
 
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
-  await expect(help.getByRole('row')).toHaveCount(11);
+  await expect(help.getByRole('row')).toHaveCount(10);
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 
-  await page.keyboard.press('2'); // the second policy: counterfeit goods
-  await expect(page.getByLabel('Policy')).toHaveValue('counterfeit-goods');
+  await page.keyboard.press('p');
+  await expect(page.getByLabel('Policy')).toBeFocused();
+  await page.getByLabel('Policy').selectOption('counterfeit-goods');
   await expect(matching(page)).toHaveText('4 flags match');
-  await page.keyboard.press('0');
-  await expect(matching(page)).toHaveText('12 flags match');
+});
+
+test('a review of 30 flags by keyboard alone: each decision lands once, on the flag that was active', async ({
+  browserWithExtension,
+}) => {
+  const { context, extensionId } = browserWithExtension;
+  const page = await context.newPage();
+  await page.goto(panelUrl(extensionId));
+  await seed(page, 30, 'suggested');
+  await page.reload();
+  await expect(matching(page)).toHaveText('30 flags match');
+  // The order the panel shows (priority, its default), as the background computes it.
+  const before = await allRows(page, {}, 'priority');
+  expect(before).toHaveLength(30);
+  await expect(page.getByTestId('queue-row').first().getByTestId('row-item')).toHaveText(
+    before[0]?.item.title ?? '',
+  );
+
+  await page.getByTestId('queue-list').focus();
+  const decisions = before.map((_, i) => (i % 3 === 0 ? 'd' : 'c'));
+  for (const key of decisions) await page.keyboard.press(key);
+  await expect(page.getByTestId('panel-status')).toHaveText(
+    'End of the queue: every flag shown has been reviewed.',
+  );
+  // One more key past the end acts on nothing.
+  await page.keyboard.press('c');
+
+  await expect
+    .poll(async () => (await allRows(page, {})).filter((r) => r.status === 'suggested').length)
+    .toBe(0);
+  const after = new Map((await allRows(page, {})).map((r) => [r.id, r]));
+  before.forEach((row, i) => {
+    const now = after.get(row.id);
+    expect(now?.status, `flag ${i}`).toBe(decisions[i] === 'c' ? 'confirmed' : 'dismissed');
+    expect(now?.revision, `flag ${i} changed once`).toBe(row.revision + 1);
+  });
 });
 
 test('the panel has no serious or critical accessibility violations', async ({

@@ -8,19 +8,25 @@ const press = (
 
 describe('panel shortcuts', () => {
   it('maps the triage keys to their commands', () => {
-    expect(press('1')).toEqual({ kind: 'policy', slot: 0 });
-    expect(press('9')).toEqual({ kind: 'policy', slot: 8 });
-    expect(press('0')).toEqual({ kind: 'clear-policy' });
-    expect(press('j')).toEqual({ kind: 'next' });
-    expect(press('ArrowDown')).toEqual({ kind: 'next' });
-    expect(press('k')).toEqual({ kind: 'previous' });
-    expect(press('ArrowUp')).toEqual({ kind: 'previous' });
-    expect(press('c')).toEqual({ kind: 'confirm' });
-    expect(press('d')).toEqual({ kind: 'dismiss' });
+    expect(press('1')).toEqual({ kind: 'pick', index: 0 });
+    expect(press('9')).toEqual({ kind: 'pick', index: 8 });
+    expect(press('j')).toEqual({ kind: 'step', direction: 1 });
+    expect(press('ArrowDown')).toEqual({ kind: 'step', direction: 1 });
+    expect(press('k')).toEqual({ kind: 'step', direction: -1 });
+    expect(press('ArrowUp')).toEqual({ kind: 'step', direction: -1 });
+    expect(press('c')).toEqual({ kind: 'decide', decision: 'confirmed' });
+    expect(press('d')).toEqual({ kind: 'decide', decision: 'dismissed' });
     expect(press('n')).toEqual({ kind: 'note' });
     expect(press('x')).toEqual({ kind: 'select' });
     expect(press('X')).toEqual({ kind: 'select' });
+    expect(press('p')).toEqual({ kind: 'policy-filter' });
     expect(press('?')).toEqual({ kind: 'help' });
+  });
+
+  it('has no card-only keys: f and Escape mean nothing in the panel', () => {
+    expect(press('f')).toBeUndefined();
+    expect(press('Escape')).toBeUndefined();
+    expect(press('0')).toBeUndefined();
   });
 
   it('leaves browser and system shortcuts alone', () => {
@@ -31,14 +37,16 @@ describe('panel shortcuts', () => {
   });
 
   it('documents every command it handles in the help table', () => {
-    expect(SHORTCUTS.map((s) => s.what)).toEqual(
-      expect.arrayContaining([
-        'spKeyConfirm',
-        'spKeyDismiss',
-        'spKeyNote',
-        'spKeyHelp',
-        'spKeyPolicy',
-      ]),
-    );
+    expect(SHORTCUTS.map((s) => s.what)).toEqual([
+      'spKeyPick',
+      'spKeyConfirmNext',
+      'spKeyDismissNext',
+      'spKeyNext',
+      'spKeyPrevious',
+      'spKeyNote',
+      'spKeySelectBoth',
+      'spKeyPolicyFilter',
+      'spKeyHelp',
+    ]);
   });
 });
