@@ -12,7 +12,13 @@ export type PopupState =
   | { kind: 'ready'; stats: Stats }
   | { kind: 'error'; databaseUnavailable: boolean; message: string };
 
-export function PopupView({ state }: { state: PopupState }) {
+export function PopupView({
+  state,
+  formatNumber = String,
+}: {
+  state: PopupState;
+  formatNumber?: (n: number) => string;
+}) {
   const t = useT();
   return (
     <main>
@@ -28,13 +34,13 @@ export function PopupView({ state }: { state: PopupState }) {
       {state.kind === 'ready' && (
         <dl data-testid="stats">
           <dt>{t('popupFlagsStored')}</dt>
-          <dd data-testid="flag-count">{state.stats.flags}</dd>
+          <dd data-testid="flag-count">{formatNumber(state.stats.flags)}</dd>
           <dt>{t('popupNotesStored')}</dt>
-          <dd data-testid="note-count">{state.stats.notes}</dd>
+          <dd data-testid="note-count">{formatNumber(state.stats.notes)}</dd>
           <dt>{t('popupItemsSeen')}</dt>
-          <dd data-testid="item-count">{state.stats.items}</dd>
+          <dd data-testid="item-count">{formatNumber(state.stats.items)}</dd>
           <dt>{t('popupCreatorsSeen')}</dt>
-          <dd data-testid="creator-count">{state.stats.creators}</dd>
+          <dd data-testid="creator-count">{formatNumber(state.stats.creators)}</dd>
         </dl>
       )}
     </main>

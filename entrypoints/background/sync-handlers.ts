@@ -137,7 +137,10 @@ export function createSyncHandlers(runner: SyncRunner): Pick<Handlers, SyncHandl
     async 'settings.testConnection'() {
       const settings = await loadSettings();
       const token = await readSecret(await database(), 'endpointToken');
-      return testConnection(settings.endpointUrl, token);
+      const result = await testConnection(settings.endpointUrl, token);
+      // A passing test shows the endpoint is back: a waiting retry goes now.
+      if (result.ok) runner.endpointBack();
+      return result;
     },
   };
 }

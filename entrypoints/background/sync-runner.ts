@@ -2,7 +2,10 @@
  * Runs sync in the background, one run at a time: extension pages only ask for it (the
  * `sync.now` message), so several open pages never sync concurrently. Requests that arrive
  * during a run make it go round once more. Waits between retries are alarms, so they
- * survive the service worker being stopped.
+ * survive the service worker being stopped. While the endpoint is down, a watch
+ * (endpoint-watch.ts) notices its return and sends at once instead of waiting out the
+ * backoff; so does any other sign that it is back (`endpointBack`, e.g. a passing
+ * connection test).
  */
 import { browser } from 'wxt/browser';
 import { loadSettings } from '@/lib/background/settings/settings';
@@ -10,6 +13,7 @@ import { systemClock } from '@/lib/background/store/clock';
 import { readSecret } from '@/lib/background/store/secrets-repo';
 import { runSync, type SyncProgress } from '@/lib/background/sync/sync-engine';
 import { database } from './database';
+import { createEndpointWatch } from './endpoint-watch';
 
 export const PERIODIC_ALARM = 'flagpost-sync-periodic';
 export const RETRY_ALARM = 'flagpost-sync-retry';
@@ -22,6 +26,8 @@ export interface SyncRunner {
   soon(): void;
   running(): boolean;
   progress(): SyncProgress | undefined;
+  /** The endpoint answered again: when a retry waits, send now instead. */
+  endpointBack(): void;
 }
 
 async function withSyncLock(run: () => Promise<void>): Promise<void> {
@@ -36,6 +42,13 @@ export function createSyncRunner(): SyncRunner {
   let again = false;
   let progress: SyncProgress | undefined;
   let soonTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryWaiting = false;
+  const watch = createEndpointWatch({
+    fetch: (...args) => fetch(...args),
+    onBack: () => endpointBack(),
+    setTimer: (run, ms) => setTimeout(run, ms),
+    clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+  });
 
   async function runOnce() {
     const db = await database();
@@ -51,9 +64,17 @@ export function createSyncRunner(): SyncRunner {
         progress = next;
       },
     });
-    if (result.outcome === 'retry')
+    retryWaiting = result.outcome === 'retry';
+    if (result.outcome === 'retry') {
       await browser.alarms.create(RETRY_ALARM, { when: Date.now() + result.retryInMs });
-    else await browser.alarms.clear(RETRY_ALARM);
+      void watch.afterFailure(settings.endpointUrl);
+    } else await browser.alarms.clear(RETRY_ALARM);
+  }
+
+  function endpointBack() {
+    if (!retryWaiting || current) return;
+    retryWaiting = false;
+    void browser.alarms.clear(RETRY_ALARM).then(() => request());
   }
 
   function request(): Promise<void> {
@@ -61,6 +82,7 @@ export function createSyncRunner(): SyncRunner {
       again = true;
       return current;
     }
+    watch.stop();
     current = (async () => {
       try {
         do {
@@ -88,6 +110,7 @@ export function createSyncRunner(): SyncRunner {
     },
     running: () => current !== undefined,
     progress: () => progress,
+    endpointBack,
   };
 }
 

@@ -63,7 +63,7 @@ function Popup() {
 
   return (
     <>
-      <PopupView state={state} />
+      <PopupView state={state} formatNumber={(n) => formats().number(n)} />
       {site && (
         <section>
           <SiteToggle
@@ -88,6 +88,7 @@ function Popup() {
           status={sync}
           rejected={rejected}
           formatTime={(iso) => formats().dateTime(iso)}
+          formatNumber={(n) => formats().number(n)}
           onSyncNow={() => void send('sync.now', {}).then(setSync)}
           onRetry={(r) => void send('sync.retry', { type: r.type, id: r.id }).then(refresh)}
           onDiscard={(r) => void send('sync.discard', { type: r.type, id: r.id }).then(refresh)}
