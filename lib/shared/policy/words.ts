@@ -9,7 +9,8 @@
  * ("isn't" is one word). Scripts written without spaces (Thai, Lao, Khmer, Myanmar, CJK)
  * are split by the runtime's dictionary segmenter (Intl.Segmenter), so in "ไม่ใช่ของปลอม"
  * one word ("ของ") lies between "ไม่ใช่" and "ปลอม"; where no segmenter exists, every 4
- * units count as a word. A sentence ends at ". ", "!", "?", "。", "…" or a line break.
+ * units count as a word. A sentence ends at "!", "?", "。", "…", a line break, or a full
+ * stop followed by a space and no lower-case letter or digit (see endsSentence).
  */
 import type { NormalisedText } from './normalise';
 
@@ -82,15 +83,27 @@ function denseWordCount(run: string): number {
   return n;
 }
 
-/** A sentence ends at key unit i (a line break, or ".!?" followed by a space or the end). */
-function endsSentence(codes: Uint16Array, i: number, length: number): boolean {
+const LOWER_OR_DIGIT = /[\p{Ll}\p{Nd}]/u;
+
+/**
+ * A sentence ends at key unit i: a line break, or ".!?" followed by a space or the end.
+ * "wa.me", "1.5" and "U.S.A" are not sentence ends (no space follows), and neither is a
+ * full stop followed by a lower-case letter or a digit in the original text: "Part no.
+ * 0812...", "Rp. 150.000", "approx. 5 kg" are abbreviations, not sentences.
+ */
+function endsSentence(norm: NormalisedText, i: number): boolean {
+  const { codes, length } = norm.text;
   const u = codes[i]!;
   if (LINE_BREAKS.has(u)) return true;
   if (!SENTENCE_ENDS.has(u)) return false;
-  // "wa.me", "1.5" and "U.S.A" are not sentence ends: the mark must be followed by a space
-  // (or end the text, or be another sentence mark: "?!", "...").
   const next = i + 1 < length ? codes[i + 1]! : 0x20;
-  return isSpace(next) || SENTENCE_ENDS.has(next);
+  if (SENTENCE_ENDS.has(next)) return true;
+  if (!isSpace(next)) return false;
+  if (u !== 0x2e) return true;
+  const original = norm.original;
+  let k = norm.text.ends[i]!;
+  while (k < original.length && /\s/.test(original[k]!)) k++;
+  return k >= original.length || !LOWER_OR_DIGIT.test(original[k]!);
 }
 
 /** First key unit whose original start is >= offset. */
@@ -154,7 +167,7 @@ export function wordsBetween(
     ) {
       i++; // "isn't": the apostrophe joins the word
       continue;
-    } else if (endsSentence(codes, i, length)) {
+    } else if (endsSentence(norm, i)) {
       sentenceEnd = true;
     }
     prev = cls;

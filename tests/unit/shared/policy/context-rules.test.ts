@@ -31,12 +31,14 @@ describe('word windows', () => {
     expect(between(`ไม่${'กระเป๋าสวย'.repeat(40)}ปลอม`, 'ไม่', 'ปลอม', 3).words).toBe(4);
   });
 
-  it('finds sentence ends at ". ", "!", "?" and line breaks, not inside "wa.me" or "1.5"', () => {
+  it('finds sentence ends at ". ", "!", "?" and line breaks, not in "wa.me", "1.5" or "no. 0812"', () => {
     expect(between('Not cheap. Fake', 'Not', 'Fake').sentenceEnd).toBe(true);
     expect(between('Not wa.me 1.5 kg fake', 'Not', 'fake').sentenceEnd).toBe(false);
     expect(between('Not cheap!Fake', 'Not', 'Fake').sentenceEnd).toBe(false);
     expect(between('Not cheap?! Fake', 'Not', 'Fake').sentenceEnd).toBe(true);
     expect(between('Not cheap\nFake', 'Not', 'Fake').sentenceEnd).toBe(true);
+    expect(between('no. 0812 fake', 'no', 'fake').sentenceEnd).toBe(false);
+    expect(between('Not approx. five fake', 'Not', 'fake').sentenceEnd).toBe(false);
   });
 });
 
@@ -89,6 +91,43 @@ describe('unless', () => {
     const year = compiled(packWith({ unless: [{ pattern: '\\b19\\d\\d\\b', within: 2 }] }));
     expect(fires(year, 'the 1985 fake scandal')).toBe(false);
     expect(fires(year, 'fake bags cheap cheap 1985')).toBe(true);
+  });
+});
+
+describe('clauses on pattern rules and nested rules', () => {
+  it('cancels a phone-number pattern read in a part or invoice number', () => {
+    const pack = compiled(
+      packWith({
+        kind: 'pattern',
+        pattern: '\\b0[689]\\d{8}\\b',
+        unless: [{ terms: ['part no', 'sku', 'invoice'], before: 1 }],
+      }),
+    );
+    expect(fires(pack, 'Part no. 0812345678 fits model X')).toBe(false);
+    expect(fires(pack, 'Invoice 0 8 1 2 3 4 5 6 7 8')).toBe(false);
+    const text = 'sku ok, call 081-234-5678';
+    const [finding] = run(pack, text);
+    expect(finding?.evidence).toEqual([
+      { field: 'description', start: 13, end: 25, text: '081-234-5678' },
+    ]);
+  });
+
+  it('applies clauses inside all / any', () => {
+    const pack = compiled(
+      packWith({
+        kind: 'all',
+        rules: [
+          { kind: 'terms', terms: ['use my code'], unless: ['negation'] },
+          { kind: 'hashtags', tags: ['#ad'], present: false },
+        ],
+      }),
+    );
+    expect(fires(pack, 'use my code SAVE10')).toBe(true);
+    expect(fires(pack, "don't use my code, it expired")).toBe(true); // "don't" is not in the list
+    expect(fires(pack, 'never use my code twice')).toBe(false);
+    expect(evaluate(pack, { fields: { description: 'use my code' }, hashtags: ['ad'] })).toEqual(
+      [],
+    );
   });
 });
 
