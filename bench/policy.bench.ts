@@ -171,6 +171,8 @@ const bench: Bench = {
     const compile10kMs = await medianMs(3, () => compilePack(spec10k));
     const compiled = compilePack({
       ...spec10k,
+      // The starter pack's rules refer to its declared contexts (negation, commerce...).
+      contexts: starter.contexts,
       policies: [...starter.policies, ...spec10k.policies],
     });
     const only10k = compilePack(spec10k);
