@@ -9,15 +9,21 @@ import type { StoredFlag, WithSync } from '@/lib/background/store/db';
 import { liveFlagsByItem } from '@/lib/background/store/flags-repo';
 import { rulePrecisions } from '@/lib/background/store/rule-stats-repo';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/message-map';
-import { evaluate } from '@/lib/shared/policy';
+import { evaluate, policyName } from '@/lib/shared/policy';
 import { database } from './database';
 import { activePack } from './policy-engine';
+import { reviewerLanguage } from './reviewer-language';
 
 export async function evaluateItems({
   items,
 }: ParsedRequestOf<'items.evaluate'>): Promise<ResponseOf<'items.evaluate'>> {
-  const pack = await activePack();
-  const evaluated = items.map(({ key, input }) => ({ key, findings: evaluate(pack, input) }));
+  const [pack, language] = await Promise.all([activePack(), reviewerLanguage()]);
+  // Findings carry the policy's name in the reviewer's language, not the pack's English title.
+  const names = new Map(pack.policies.map((p) => [p.id, policyName(p, language)]));
+  const evaluated = items.map(({ key, input }) => ({
+    key,
+    findings: evaluate(pack, input).map((f) => ({ ...f, title: names.get(f.policyId) ?? f.title })),
+  }));
   const rules = new Map<string, { policyId: string; ruleId: string }>();
   for (const { findings } of evaluated)
     for (const f of findings) rules.set(`${f.policyId}:${f.ruleId}`, f);

@@ -19,6 +19,7 @@ import { t } from '@/lib/i18n/translate';
 import { MessageError } from '@/lib/messaging/errors';
 import type { Handlers } from '@/lib/messaging/router';
 import { MANUAL_POLICIES, MANUAL_POLICY_VERSION } from '@/lib/shared/flagging/manual-policies';
+import { policyName } from '@/lib/shared/policy';
 import { itemKey } from '@/lib/shared/protocol/records';
 import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '@/lib/shared/settings/local-keys';
 import { createDashboardHandlers } from './dashboard-handlers';
@@ -28,6 +29,7 @@ import { createEvidenceHandlers, snapshotForFlag } from './evidence-handlers';
 import { messageTemplates } from './message-templates';
 import { createPackHandlers } from './pack-handlers';
 import { activePack, policyVersionFor } from './policy-engine';
+import { reviewerLanguage } from './reviewer-language';
 import { createRiskHandlers } from './risk-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import type { SyncRunner } from './sync-runner';
@@ -35,8 +37,12 @@ import { createWorkspaceHandlers } from './workspace-handlers';
 
 /** The active pack's policies, then the manual ones it does not cover ("Other"). */
 async function policyChoices() {
-  const pack = await activePack();
-  const fromPack = pack.policies.map(({ id, title, severity }) => ({ id, title, severity }));
+  const [pack, language] = await Promise.all([activePack(), reviewerLanguage()]);
+  const fromPack = pack.policies.map((p) => ({
+    id: p.id,
+    title: policyName(p, language),
+    severity: p.severity,
+  }));
   const manual = MANUAL_POLICIES.filter((m) => !fromPack.some((p) => p.id === m.id)).map((m) => ({
     id: m.id,
     title: t(m.titleKey as MessageKey),

@@ -168,6 +168,7 @@ export function compilePack(
     policies.push({
       id: policy.id,
       title: policy.title,
+      ...(policy.names ? { names: policy.names } : {}),
       description: policy.description,
       guidance: policy.guidance,
       severity: policy.severity,

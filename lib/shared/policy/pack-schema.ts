@@ -150,9 +150,22 @@ export type RuleSpec = MatcherSpec & {
   examples: z.infer<typeof examplesSchema>;
 };
 
+/** The languages a policy's name may be given in: the UI's six (lib/shared/settings/languages). */
+export const POLICY_NAME_LANGUAGES = ['en', 'th', 'vi', 'id', 'ms', 'fil'] as const;
+/** The policy's name per UI language, shown to reviewers instead of its id; title is the fallback. */
+const namesSchema = z.strictObject(
+  Object.fromEntries(POLICY_NAME_LANGUAGES.map((l) => [l, text(200).optional()])) as Record<
+    (typeof POLICY_NAME_LANGUAGES)[number],
+    z.ZodOptional<ReturnType<typeof text>>
+  >,
+  { error: `must be an object of names by language (${POLICY_NAME_LANGUAGES.join(', ')})` },
+);
+export type PolicyNames = z.infer<typeof namesSchema>;
+
 export const policySchema = z.strictObject({
   id,
   title: text(200),
+  names: namesSchema.optional(),
   description: text(4000),
   severity: severitySchema,
   markets: z.array(marketSchema).min(1).max(6),

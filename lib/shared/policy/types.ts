@@ -1,6 +1,6 @@
 /** Public shapes of the policy engine: what callers pass in and get back. */
 import type { Severity } from '@/lib/shared/protocol/records';
-import type { NumberSpec } from './pack-schema';
+import type { NumberSpec, PolicyNames } from './pack-schema';
 import type { SafeRegex } from './safe-regex';
 import type { TermIndex } from './term-index';
 
@@ -148,6 +148,8 @@ export interface CompiledRule {
 export interface CompiledPolicy {
   id: string;
   title: string;
+  /** The name per UI language (policy-name.ts picks one); absent: title everywhere. */
+  names?: PolicyNames;
   description: string;
   guidance: string;
   severity: Severity;
