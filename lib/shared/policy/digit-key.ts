@@ -17,7 +17,14 @@ import { latinDigitWord, thaiDigitWords } from './digit-words';
 import { FOLD } from './fold-ids';
 import { KeyBuilder } from './key-builder';
 import { isDigitSeparator } from './key-folds';
-import { CLS_DIGIT, CLS_LETTER, CLS_MARK, CLS_SYMBOL, unitClasses } from './unicode-tables';
+import {
+  CLS_DIGIT,
+  CLS_LETTER,
+  CLS_MARK,
+  CLS_SPACE,
+  CLS_SYMBOL,
+  unitClasses,
+} from './unicode-tables';
 
 /** Digits a run of number words must spell (with the digits around them). */
 const MIN_SPELLED_DIGITS = 7;
@@ -98,7 +105,7 @@ export function digitKey(base: KeyBuilder): KeyBuilder {
         else if (LOOK_ALIKE_DIGIT[u] !== undefined) lookAlikes++;
         else letters++;
       }
-      if (lookAlikes === 0 || digits === 0) continue;
+      if (lookAlikes === 0) continue;
       if (letters === 0 && lookAlikes <= 2 && digits >= 6) {
         for (let i = from; i < to; i++) convert(i);
         continue;
@@ -111,12 +118,30 @@ export function digitKey(base: KeyBuilder): KeyBuilder {
         }
         let j = i;
         while (j < to && LOOK_ALIKE_DIGIT[codes[j]!] !== undefined) j++;
-        const left = i > 0 && isDigitCode(codes[i - 1]!);
-        const right = digitAfter(j);
-        if (j - i <= 2 && left && right) for (let q = i; q < j; q++) convert(q);
+        // Digits on both sides, across separators on at most one side: "08l 234" and
+        // "0🔥O🔥8" are numbers, "size 10 S 12" is not.
+        const attached =
+          (i > from && isDigitCode(codes[i - 1]!)) || (j < to && isDigitCode(codes[j]!));
+        const spaced = spaceBefore(i) && spaceAfter(j);
+        const surrounded = digitBefore(i) && digitAfter(j) && (attached || !spaced);
+        if (j - i <= 2 && surrounded) for (let q = i; q < j; q++) convert(q);
         i = j;
       }
     }
+  }
+
+  function spaceBefore(i: number): boolean {
+    return i > 0 && cls[codes[i - 1]!] === CLS_SPACE;
+  }
+  function spaceAfter(j: number): boolean {
+    return j < n && cls[codes[j]!] === CLS_SPACE;
+  }
+
+  /** A digit just before i, or before a short separator run ending at i. */
+  function digitBefore(i: number): boolean {
+    let q = i - 1;
+    while (q >= 0 && i - 1 - q < 3 && isSeparator(q) && codes[q] !== 0x0a) q--;
+    return q >= 0 && isDigitCode(codes[q]!);
   }
 
   /** A digit at j, or after a short separator run starting at j. */

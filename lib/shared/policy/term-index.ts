@@ -31,6 +31,8 @@ export interface TermEntry {
   joined: boolean;
   /** Folds the entry itself stands for (a term read without its thanthakhat). */
   folds: number;
+  /** The term's text key, to tell which Thai spelling variant the text used. */
+  text: string;
 }
 
 export interface TermIndex {
@@ -84,12 +86,20 @@ export function buildTermIndex(terms: readonly TermToAdd[]): TermIndex {
     // An accent-insensitive term needs no confirmation; a term without Latin diacritics
     // neither (Thai spelling variants differ between text and fold by design).
     const exact = t.sensitive && hasLatinDiacritics(t.text, t.fold) ? t.text : undefined;
-    const entry = { slot: t.slot, exact, wholeWord: t.wholeWord, joined: false, folds: 0 };
+    const entry = {
+      slot: t.slot,
+      exact,
+      wholeWord: t.wholeWord,
+      joined: false,
+      folds: 0,
+      text: t.text,
+    };
     add(t.fold, entry);
     if (t.fold.includes(THANTHAKHAT)) {
       // A missing thanthakhat reads the same ("แบรนด" for "แบรนด์").
       const fold = t.fold.replaceAll(THANTHAKHAT, '');
-      if (fold.length > 0) add(fold, { ...entry, exact: undefined, folds: FOLD.thaiTone });
+      const text = t.text.replaceAll(THANTHAKHAT, '');
+      if (fold.length > 0) add(fold, { ...entry, exact: undefined, folds: FOLD.thaiTone, text });
     }
     const words = t.fold.split(' ').filter((w) => w.length >= 2);
     for (const w of words) vocabulary.add(w);
@@ -97,7 +107,7 @@ export function buildTermIndex(terms: readonly TermToAdd[]): TermIndex {
       const fold = t.fold.replaceAll(' ', '');
       const text = t.text.replaceAll(' ', '');
       const joinedExact = exact === undefined ? undefined : text;
-      add(fold, { ...entry, exact: joinedExact, joined: true });
+      add(fold, { ...entry, exact: joinedExact, joined: true, text });
     }
   }
   let longestWord = 0;
@@ -146,7 +156,6 @@ export function findTerms(index: TermIndex, text: NormalisedText): KeyHit[] {
   scan(index.automaton, fold, length, (pid, start, end) => {
     const tagged = inTag(start) && inTag(end - 1);
     let diacritics: boolean | undefined;
-    let thai: boolean | undefined;
     for (const entry of index.entries[pid]!) {
       if (entry.joined && !tagged) continue;
       let extra = entry.folds | (entry.joined ? FOLD.tagSplit : 0);
@@ -159,8 +168,7 @@ export function findTerms(index: TermIndex, text: NormalisedText): KeyHit[] {
         if (diacritics && !sameUnits(textCodes, start, entry.exact)) continue;
         if (!diacritics) extra |= FOLD.noDiacritics;
       }
-      thai ??= thaiVariants(textCodes, fold, start, end);
-      if (thai) extra |= FOLD.thaiTone;
+      if (thaiVariant(textCodes, start, end, entry.text)) extra |= FOLD.thaiTone;
       hits.push({ slot: entry.slot, start, end, folds: foldMaskOf(folds, start, end) | extra });
     }
   });
@@ -196,9 +204,13 @@ function segmentCarriesDiacritics(
   return carriesDiacritics(text, fold, left, right);
 }
 
-/** Whether the fold key read a Thai spelling variant in [start, end). */
-function thaiVariants(text: Uint16Array, fold: Uint16Array, start: number, end: number) {
-  for (let k = start; k < end; k++) if (text[k] !== fold[k] && isThai(text[k]!)) return true;
+/** Whether the text spells a Thai unit of the term differently in [start, end). */
+function thaiVariant(text: Uint16Array, start: number, end: number, term: string): boolean {
+  if (term.length !== end - start) return false;
+  for (let k = 0; k < term.length; k++) {
+    const u = text[start + k]!;
+    if (u !== term.charCodeAt(k) && isThai(u)) return true;
+  }
   return false;
 }
 

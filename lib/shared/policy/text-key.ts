@@ -5,9 +5,10 @@
  *   - emoji, symbols and punctuation between two letters of one word dropped ("rep🔥lica",
  *     "rep.lica"); the word is marked as having a boundary there, so "cheap!replica" still
  *     has "replica" as a whole word. Between two digits nothing is dropped ("1:1", "1.5");
- *   - letters spaced or dotted out joined ("r e p l i c a", "W h a t s A p p"): three or
- *     more one-letter tokens, at least two of them letters, separated by short runs of
- *     spaces, punctuation or emoji on one line;
+ *   - letters spaced out joined ("r e p l i c a", "r. e. p", "W h a t s A p p"): three or
+ *     more one-letter tokens (two beside another spaced-out word: "d m  t o"), at least two
+ *     of them letters, separated by short runs of spaces, punctuation or emoji on one line
+ *     (letters dotted out without spaces, "r.e.p.l.i.c.a", are symbols inside a word);
  *   - runs of spaces, line breaks and emoji between words collapse to one space, so a
  *     phrase survives "dm\n\n to  👉 order" (the two words stay two words);
  *   - Thai: a letter or mark typed three or more times in a row read once ("ปลอมมมม" ->
@@ -38,8 +39,8 @@ export const TEXT_BOUNDARY = 1;
 /** Text key flag: the unit belongs to a hashtag or handle (after its "#" or "@"). */
 export const TEXT_IN_TAG = 2;
 
-/** Longest separator between spaced-out letters ("r . e" has three units). */
-const MAX_SPACED_SEPARATOR = 3;
+/** Longest separator between spaced-out letters, in units (" 🔥 " has four). */
+const MAX_SPACED_SEPARATOR = 5;
 const MIN_SPACED_TOKENS = 3;
 
 const isLeetSymbol = (u: number) => u === 0x40 || u === 0x24 || u === 0x7c;
@@ -76,9 +77,21 @@ export function textKey(base: KeyBuilder): KeyBuilder {
     while (j < n && classAt(j) === CLS_MARK) j++;
     return j;
   };
+  /** Whether a run of symbols without spaces from j leads on into a word ("t.o"). */
+  const wordGoesOn = (j: number) => {
+    let q = j;
+    while (q < n && separatorUnit(q) && classAt(q) !== CLS_SPACE) q++;
+    return q < n && wordish(q);
+  };
+  const wordCameBefore = (i: number) => {
+    let q = i - 1;
+    while (q >= 0 && separatorUnit(q) && classAt(q) !== CLS_SPACE) q--;
+    return q >= 0 && wordish(q);
+  };
+  /** A token of one letter (and its marks) standing alone: "r" in "r e p", not in "t.o". */
   const singleToken = (i: number) => {
     const j = tokenEnd(i);
-    return j === n || !wordish(j);
+    return j === n || (!wordish(j) && !wordGoesOn(j));
   };
 
   let pendingFolds = 0;
@@ -113,27 +126,58 @@ export function textKey(base: KeyBuilder): KeyBuilder {
     return j - i;
   };
 
-  /** Tokens of a spaced-out word starting at i, or undefined when there is none. */
-  const spacedRun = (i: number): number[] | undefined => {
-    if (!singleToken(i)) return undefined;
+  /**
+   * The one-letter tokens of a spaced-out word starting at i, and where the separator after
+   * it ends. Its separators hold spaces ("r e p", "r. e. p"; those without, "r.e.p", are
+   * symbols inside a word) and are alike: one with a longer run of spaces than the first
+   * is the gap between two spaced-out words ("d m   t o").
+   */
+  const spacedTokens = (i: number): { tokens: number[]; next: number } => {
     const tokens = [i];
     let p = tokenEnd(i);
+    let firstRun = -1;
+    let next = p;
     for (;;) {
       let q = p;
       let newline = false;
+      let run = 0;
+      let longest = 0;
       while (q < n && q - p <= MAX_SPACED_SEPARATOR && separatorUnit(q)) {
         if (codes[q] === 0x0a || codes[q] === 0x0d) newline = true;
+        run = classAt(q) === CLS_SPACE ? run + 1 : 0;
+        longest = Math.max(longest, run);
         q++;
       }
+      next = q;
       if (q === p || newline || q - p > MAX_SPACED_SEPARATOR || q >= n || !wordish(q)) break;
+      if (longest === 0) break;
+      if (firstRun < 0) firstRun = longest;
+      else if (longest > firstRun) break;
       if (!singleToken(q)) break;
       tokens.push(q);
       p = tokenEnd(q);
     }
-    if (tokens.length < MIN_SPACED_TOKENS) return undefined;
-    let letters = 0;
-    for (const t of tokens) if (realLetter(t)) letters++;
-    return letters >= 2 ? tokens : undefined;
+    return { tokens, next };
+  };
+
+  const lettersIn = (tokens: readonly number[]) => tokens.filter(realLetter).length;
+
+  /**
+   * Tokens of a spaced-out word starting at i, or undefined: three or more tokens, or two
+   * ("d m") beside another spaced-out word ("d m  t o  o r d e r"); two of them letters.
+   */
+  let previousRunEnd = -1;
+  const spacedRun = (i: number): number[] | undefined => {
+    if (!singleToken(i) || wordCameBefore(i)) return undefined;
+    const { tokens, next } = spacedTokens(i);
+    if (tokens.length < 2 || lettersIn(tokens) < 2) return undefined;
+    if (tokens.length < MIN_SPACED_TOKENS) {
+      const afterPrevious = previousRunEnd === i;
+      const beforeNext = next < n && singleToken(next) && spacedTokens(next).tokens.length >= 2;
+      if (!afterPrevious && !beforeNext) return undefined;
+    }
+    previousRunEnd = next;
+    return tokens;
   };
 
   let i = 0;
