@@ -55,39 +55,112 @@ function collect(
   out: Found[],
 ): void {
   const { window } = clause;
+  if (window.kind === 'words') {
+    collectInWords(window, hit, ctx, indexOf(hits, hit.field), limit, out);
+    return;
+  }
   for (const x of hits) {
-    if (out.length >= limit && window.kind !== 'words') return;
-    if (window.kind !== 'item' && x.field !== hit.field) continue;
+    if (out.length >= limit) return;
+    if (window.kind === 'field' && x.field !== hit.field) continue;
     if (x.field === hit.field && inside(x, hit)) continue;
-    if (window.kind !== 'words') {
-      out.push({ partner: x, words: undefined, side: undefined });
-      continue;
-    }
-    if (x.start <= hit.start && x.end >= hit.end) {
-      // It contains the match ("how to spot a fake" around "fake"): in any window.
-      out.push({ partner: x, words: 0, side: x.start < hit.start ? 'before' : 'after' });
-      continue;
-    }
-    const norm = ctx.fields[hit.field]!.norm;
-    if (window.before >= 0 && x.start < hit.start) {
-      const between =
-        x.end >= hit.start ? NONE : wordsBetween(norm, x.end, hit.start, window.before);
-      if (between.words <= window.before && (window.crossSentences || !between.sentenceEnd)) {
-        out.push({ partner: x, words: between.words, side: 'before' });
-        continue;
-      }
-    }
-    if (window.after >= 0 && x.end > hit.end) {
-      const between =
-        x.start <= hit.end ? NONE : wordsBetween(norm, hit.end, x.start, window.after);
-      if (between.words <= window.after && (window.crossSentences || !between.sentenceEnd)) {
-        out.push({ partner: x, words: between.words, side: 'after' });
-      }
-    }
+    out.push({ partner: x, words: undefined, side: undefined });
   }
 }
 
-const NONE = { words: 0, sentenceEnd: false } as const;
+/** One field's partner hits sorted by start and by end, to walk outward from a match. */
+interface FieldIndex {
+  byStart: Located[];
+  byEnd: Located[];
+  /** The longest partner's length: overlapping partners start at most this far before. */
+  maxLength: number;
+}
+
+const indexes = new WeakMap<readonly Located[], Map<number, FieldIndex>>();
+
+function indexOf(hits: readonly Located[], field: number): FieldIndex {
+  let byField = indexes.get(hits);
+  if (!byField) {
+    byField = new Map();
+    indexes.set(hits, byField);
+  }
+  let index = byField.get(field);
+  if (!index) {
+    const mine = hits.filter((h) => h.field === field);
+    index = {
+      byStart: [...mine].sort((a, b) => a.start - b.start),
+      byEnd: mine.sort((a, b) => a.end - b.end),
+      maxLength: mine.reduce((m, h) => Math.max(m, h.end - h.start), 0),
+    };
+    byField.set(field, index);
+  }
+  return index;
+}
+
+/** First index whose key is >= value. */
+function lowerBound(list: readonly Located[], key: 'start' | 'end', value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]![key] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Partners within a word window, walking outward from the match on each side and stopping
+ * at the first one out of the window (the words between only grow with distance), so the
+ * cost follows the window, not the number of partners in the field.
+ */
+function collectInWords(
+  window: Extract<CompiledClause['window'], { kind: 'words' }>,
+  hit: Located,
+  ctx: EvaluationContext,
+  index: FieldIndex,
+  limit: number,
+  out: Found[],
+): void {
+  const { byStart, byEnd } = index;
+  // Partners overlapping the match: 0 words away on the side they stick out of.
+  const from = lowerBound(byStart, 'start', hit.start - index.maxLength);
+  const to = lowerBound(byStart, 'start', hit.end);
+  for (let k = from; k < to; k++) {
+    const x = byStart[k]!;
+    if (x.end <= hit.start || inside(x, hit)) continue;
+    if (x.start <= hit.start && x.end >= hit.end) {
+      // It contains the match ("how to spot a fake" around "fake"): in any window.
+      out.push({ partner: x, words: 0, side: x.start < hit.start ? 'before' : 'after' });
+    } else if (x.start < hit.start && window.before >= 0) {
+      out.push({ partner: x, words: 0, side: 'before' });
+    } else if (x.end > hit.end && window.after >= 0) {
+      out.push({ partner: x, words: 0, side: 'after' });
+    }
+  }
+  const norm = ctx.fields[hit.field]!.norm;
+  const fits = (between: { words: number; sentenceEnd: boolean }, max: number) =>
+    between.words <= max && (window.crossSentences || !between.sentenceEnd);
+  if (window.before >= 0) {
+    let found = 0;
+    for (let k = lowerBound(byEnd, 'end', hit.start + 1) - 1; k >= 0 && found < limit; k--) {
+      const x = byEnd[k]!;
+      const between = wordsBetween(norm, x.end, hit.start, window.before);
+      if (!fits(between, window.before)) break;
+      out.push({ partner: x, words: between.words, side: 'before' });
+      found++;
+    }
+  }
+  if (window.after >= 0) {
+    let found = 0;
+    for (let k = lowerBound(byStart, 'start', hit.end); k < byStart.length && found < limit; k++) {
+      const x = byStart[k]!;
+      const between = wordsBetween(norm, hit.end, x.start, window.after);
+      if (!fits(between, window.after)) break;
+      out.push({ partner: x, words: between.words, side: 'after' });
+      found++;
+    }
+  }
+}
 
 function hasPrice(ctx: EvaluationContext): boolean {
   const price = ctx.input.price;

@@ -1,5 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { partnersAround } from '@/lib/shared/policy/context-eval';
+import { EvaluationContext, type Located } from '@/lib/shared/policy/evaluate';
+import type { CompiledClause } from '@/lib/shared/policy/types';
+import { wordsBetween } from '@/lib/shared/policy/words';
 import { compiled, packWith, run } from './context-helpers';
 
 /** Words that are none of the tests' terms, negations or commerce words, in six languages. */
@@ -162,6 +166,76 @@ describe('context and the rest of the text (property)', () => {
           }
         }
       }),
+      RUNS,
+    );
+  });
+});
+
+describe('partners around a match (property)', () => {
+  /** Every partner of the field, checked one by one: what the indexed walk must agree with. */
+  function naive(clause: CompiledClause, hit: Located, ctx: EvaluationContext): string[] {
+    const w = clause.window;
+    if (w.kind !== 'words') throw new Error('words windows only');
+    const norm = ctx.fields[hit.field]!.norm;
+    const ok = (b: { words: number; sentenceEnd: boolean }, max: number) =>
+      b.words <= max && (w.crossSentences || !b.sentenceEnd);
+    const out: string[] = [];
+    for (const x of ctx.partnerTerms(clause.partner)) {
+      if (x.field !== hit.field || (x.start >= hit.start && x.end <= hit.end)) continue;
+      const contains = x.start <= hit.start && x.end >= hit.end;
+      const before =
+        w.before >= 0 &&
+        x.start < hit.start &&
+        (x.end >= hit.start || ok(wordsBetween(norm, x.end, hit.start, w.before), w.before));
+      const after =
+        w.after >= 0 &&
+        x.end > hit.end &&
+        (x.start <= hit.end || ok(wordsBetween(norm, hit.end, x.start, w.after), w.after));
+      if (contains || before || after) out.push(`${x.start}-${x.end}`);
+    }
+    return out.sort();
+  }
+
+  const token = fc.constantFrom(
+    ...FILLER,
+    'not',
+    'no',
+    'not no',
+    'fake',
+    'fake fake',
+    '.',
+    '!',
+    '\n',
+  );
+  const windows = fc.oneof(
+    fc.record({ within: fc.integer({ min: 0, max: 4 }) }),
+    fc.record({ before: fc.integer({ min: 0, max: 4 }) }),
+    fc.record({ after: fc.integer({ min: 0, max: 4 }) }),
+    fc.record({ before: fc.integer({ min: 0, max: 3 }), after: fc.integer({ min: 0, max: 3 }) }),
+  );
+
+  it('the walk outward from each match finds exactly the partners in the window', () => {
+    fc.assert(
+      fc.property(
+        fc.array(token, { minLength: 1, maxLength: 30 }),
+        windows,
+        fc.boolean(),
+        (tokens, window, crossSentences) => {
+          const pack = compiled(
+            packWith({ unless: [{ terms: ['not', 'no', 'not no'], ...window, crossSentences }] }),
+          );
+          const ctx = new EvaluationContext(pack, { fields: { description: join(tokens) } });
+          const matcher = pack.policies[0]!.rules[0]!.matcher;
+          if (matcher.kind !== 'terms' || !matcher.context) throw new Error('terms rule expected');
+          const clause = matcher.context.unless[0]!;
+          for (const hit of ctx.hitsFor(matcher.slot)) {
+            const found = partnersAround(clause, hit, ctx, 1000).map((f) =>
+              f.partner === 'price' ? 'price' : `${f.partner.start}-${f.partner.end}`,
+            );
+            expect(found.sort()).toEqual(naive(clause, hit, ctx));
+          }
+        },
+      ),
       RUNS,
     );
   });
