@@ -1,38 +1,87 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadPack, STARTER_PACK_JSON } from '@/lib/shared/policy';
-import type { PackSpec } from '@/lib/shared/policy/pack-schema';
+import { evaluate, loadPack, policyName, STARTER_PACK_JSON } from '@/lib/shared/policy';
+import { type PackSpec, POLICY_NAME_LANGUAGES } from '@/lib/shared/policy/pack-schema';
 
 const spec = STARTER_PACK_JSON as PackSpec;
 
-async function starter() {
+let loaded: ReturnType<typeof load> | undefined;
+async function load() {
   const result = await loadPack(STARTER_PACK_JSON, { allowUnsigned: true });
   if (!result.ok) throw new Error(JSON.stringify(result.errors, null, 2));
   return result;
 }
+/** Loaded (and its examples run) once for the file: the checks below only evaluate. */
+function starter() {
+  loaded ??= load();
+  return loaded;
+}
+
+/** The marketplace's prohibited and restricted categories; the corpus labels cases with these ids. */
+const CATEGORIES = [
+  'off-platform-diversion',
+  'counterfeit-goods',
+  'misleading-health-claims',
+  'undisclosed-paid-promotion',
+  'price-anomalies',
+  'exposed-personal-data',
+  'giveaway-scams',
+  'gambling-promotion',
+  'weapons',
+  'wildlife-trade',
+  'drugs-and-vapes',
+  'prescription-medicines',
+  'adult-services',
+  'minor-safety',
+  'hate-and-harassment',
+  'get-rich-schemes',
+  'off-platform-payment',
+  'competing-marketplaces',
+];
+
+async function check(text: string, market = 'SG') {
+  const { pack } = await starter();
+  return evaluate(pack, { market, fields: { description: text } }).map((f) => f.policyId);
+}
 
 describe('starter pack', () => {
-  it('loads, all its examples passing', async () => {
+  it('loads with every example passing and covers every category', async () => {
     const { report } = await starter();
-    expect(report.policies.map((p) => p.id)).toEqual([
-      'off-platform-diversion',
-      'counterfeit-goods',
-      'misleading-health-claims',
-      'undisclosed-paid-promotion',
-      'price-anomalies',
-      'exposed-personal-data',
-      'giveaway-scams',
-    ]);
+    expect(report.policies.map((p) => p.id)).toEqual(CATEGORIES);
   });
 
-  it('gives every rule at least three must-match and three must-not-match examples', () => {
+  it('gives every policy a severity, markets and a name in each of the six UI languages', () => {
     for (const policy of spec.policies) {
-      expect(policy.markets).toEqual(['SG', 'MY', 'TH', 'VN', 'ID', 'PH']);
+      expect(policy.markets, policy.id).toEqual(['SG', 'MY', 'TH', 'VN', 'ID', 'PH']);
+      expect(['low', 'medium', 'high', 'critical'], policy.id).toContain(policy.severity);
+      for (const lang of POLICY_NAME_LANGUAGES) {
+        const name = policy.names?.[lang];
+        expect(name?.trim().length, `${policy.id} names.${lang}`).toBeGreaterThan(0);
+      }
+      // A translated name, not the English one copied: Thai is written in Thai script.
+      expect(policy.names?.th, policy.id).toMatch(/[\u0E00-\u0E7F]/);
+    }
+  });
+
+  it('shows the reviewer the policy name in their language, not the id', async () => {
+    const { pack } = await starter();
+    const gambling = pack.policies.find((p) => p.id === 'gambling-promotion')!;
+    expect(policyName(gambling, 'th-TH')).toBe('โปรโมตการพนัน');
+    expect(policyName(gambling, 'id')).toBe('Promosi judi');
+    expect(policyName(gambling, 'de')).toBe('Gambling promotion');
+  });
+
+  it('gives every rule and context at least three examples both ways', () => {
+    for (const policy of spec.policies) {
       for (const rule of policy.rules) {
         expect(rule.examples.mustMatch.length, `${policy.id}/${rule.id}`).toBeGreaterThanOrEqual(3);
         expect(rule.examples.mustNotMatch.length, `${policy.id}/${rule.id}`).toBeGreaterThanOrEqual(
           3,
         );
       }
+    }
+    for (const [id, context] of Object.entries(spec.contexts ?? {})) {
+      expect(context.examples.mustMatch.length, id).toBeGreaterThanOrEqual(3);
+      expect(context.examples.mustNotMatch.length, id).toBeGreaterThanOrEqual(3);
     }
   });
 
@@ -44,22 +93,19 @@ describe('starter pack', () => {
       fields: { title },
       price: { amount: 350000, listAmount: 45000000, currency: 'VND' },
     });
-    const rules = findings.map((f) => `${f.policyId}/${f.ruleId}`).sort();
-    expect(rules).toEqual([
-      'counterfeit-goods/counterfeit-terms',
-      'off-platform-diversion/messaging-handles',
-      'off-platform-diversion/phone-number',
-      'price-anomalies/implausible-discount',
-      'price-anomalies/luxury-throwaway-price',
-    ]);
+    expect(new Set(findings.map((f) => f.policyId))).toEqual(
+      new Set(['off-platform-diversion', 'counterfeit-goods', 'price-anomalies']),
+    );
     for (const f of findings) {
-      expect(f.policyVersion).toBe('1.0.0');
+      expect(f.policyVersion).toBe(spec.version);
       for (const e of f.evidence) {
         if (e.field === 'title') expect(title.slice(e.start, e.end)).toBe(e.text);
       }
     }
     const counterfeit = findings.find((f) => f.policyId === 'counterfeit-goods')!;
-    expect(counterfeit.evidence.map((e) => e.text)).toEqual(['r\u200Bep1ica', '1:1']);
+    expect(counterfeit.evidence.map((e) => e.text)).toEqual(
+      expect.arrayContaining(['r\u200Bep1ica', '1:1']),
+    );
   });
 
   it('stays quiet on an ordinary listing', async () => {
@@ -76,5 +122,37 @@ describe('starter pack', () => {
       accountAgeDays: 800,
     });
     expect(findings).toEqual([]);
+  });
+
+  // The demo video's caption from the issue, and one offer per new category in a market language.
+  it.each([
+    ['it cleared my skin in 3 days! Order now', 'misleading-health-claims'],
+    ['Slot gacor malam ini, depo 20rb langsung maxwin, daftar di link bio', 'gambling-promotion'],
+    ['Paltik na .38, may kasamang bala, meet up lang', 'weapons'],
+    ['กำไลงาช้างแท้ งานเก่า ราคาคุยกันได้', 'wildlife-trade'],
+    ['Pod dùng 1 lần 6000 hơi vị xoài, ship nhanh', 'drugs-and-vapes'],
+    ['Sildenafil 100mg tanpa resep, kirim rahasia', 'prescription-medicines'],
+    ['Outcall massage + extra service, KL area', 'adult-services'],
+    ['adik, hantar gambar pakai baju sekolah, abang bagi diamond ML', 'minor-safety'],
+    ['dasar cina pelit, balik aja ke negaramu', 'hate-and-harassment'],
+    ['Passive income guaranteed, RM300 a day, just copy paste', 'get-rich-schemes'],
+    ['Chuyển khoản trước 100% vào STK của shop nha', 'off-platform-payment'],
+    ['Order on our Shopee shop instead, more vouchers there', 'competing-marketplaces'],
+  ])('catches %j as %s', async (text, policy) => {
+    expect(await check(text)).toContain(policy);
+  });
+
+  // Look-alikes the issue names: each would be a wrong badge.
+  it.each([
+    '1:1 scale model of the Merlion, resin souvenir',
+    'How to spot a fake Rolex: check the weight and the date wheel',
+    'Artificial flowers, 12 silk roses in a vase',
+    'This is not fake, bought at the Gucci boutique with receipt',
+    'News: police arrest 5 over online shopping scam in Johor',
+    '#ad Paid partnership with Watsons, all opinions my own',
+    'Aircon compressor part no. 0917 5523 1004, fits Daikin',
+    'Tax invoice no. 9012 3388 will be emailed to you',
+  ])('stays quiet on %j', async (text) => {
+    expect(await check(text)).toEqual([]);
   });
 });
