@@ -7,7 +7,8 @@
 import { passesCheck } from './checksums';
 import { evaluateHashtags, evaluateNumber, hashtagsText } from './conditions';
 import { applyContext, contextNotes } from './context-eval';
-import { keyString, type MatchKey, type NormalisedText, normalise } from './normalise';
+import { foldIdsOf } from './fold-ids';
+import { foldsOf, keyString, type MatchKey, type NormalisedText, normalise } from './normalise';
 import { findAllRegex, type SafeRegex } from './safe-regex';
 import { findTerms } from './term-index';
 import type {
@@ -33,6 +34,8 @@ export interface Located {
   field: number;
   start: number;
   end: number;
+  /** Fold bits (fold-ids.ts) of the key units matched, for the finding's explanation. */
+  folds?: number;
 }
 
 /** Where the context that made a match fire (or cancelled it) was found, for explanations. */
@@ -80,7 +83,8 @@ export class EvaluationContext {
             list = [];
             this.termHits!.set(hit.slot, list);
           }
-          list.push({ field: f, start: key.starts[hit.start]!, end: key.ends[hit.end - 1]! });
+          const start = key.starts[hit.start]!;
+          list.push({ field: f, start, end: key.ends[hit.end - 1]!, folds: hit.folds });
         }
       });
     }
@@ -115,13 +119,18 @@ export class EvaluationContext {
 
   span(hit: Located): EvidenceSpan {
     const field = this.fields[hit.field]!;
-    return {
+    const span = {
       field: field.name,
       start: hit.start,
       end: hit.end,
       text: field.norm.original.slice(hit.start, hit.end).slice(0, MAX_EVIDENCE_TEXT),
     };
+    if (hit.folds) this.spanFolds.set(span, hit.folds);
+    return span;
   }
+
+  /** Fold bits behind evidence spans made by span(). */
+  readonly spanFolds = new WeakMap<EvidenceSpan, number>();
 }
 
 function patternHits(
@@ -135,7 +144,8 @@ function patternHits(
   const out: Located[] = [];
   for (const [start, end] of findAllRegex(regex, key.codes, key.length)) {
     if (check && !passesCheck(check, keyString(key.codes, start, end))) continue;
-    out.push({ field: f, start: key.starts[start]!, end: key.ends[end - 1]! });
+    const folds = foldsOf(key, start, end);
+    out.push({ field: f, start: key.starts[start]!, end: key.ends[end - 1]!, folds });
   }
   return out;
 }
@@ -253,6 +263,10 @@ export function evaluate(pack: CompiledPack, input: PolicyInput): Finding[] {
         evidence: dedupe(evidence),
       };
       if (trace && trace.notes.length > 0) finding.context = contextNotes(trace, ctx);
+      const folds = foldIdsOf(
+        finding.evidence.reduce((m, e) => m | (ctx.spanFolds.get(e) ?? 0), 0),
+      );
+      if (folds.length > 0) finding.folds = folds;
       findings.push(finding);
     }
   }

@@ -115,7 +115,8 @@ export function textKey(base: KeyBuilder): KeyBuilder {
     pendingFolds = 0;
     pendingFlags = 0;
     const mapped = leet[u]!;
-    const leetFold = mapped !== u ? FOLD.leet : 0;
+    // "l" is read as "i" everywhere (since "1" stands for both): not an evasion to name.
+    const leetFold = mapped !== u && u !== 0x6c ? FOLD.leet : 0;
     out.push(mapped, starts[i]!, ends[i]!, unitFolds | leetFold, unitFlags);
   };
 

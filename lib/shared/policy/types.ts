@@ -33,6 +33,11 @@ export interface Finding {
   /** The policy title. */
   title: string;
   evidence: EvidenceSpan[];
+  /**
+   * The folds that made the evidence match (fold-ids.ts ids, e.g. "emoji-removed",
+   * "digit-words", "look-alike"); absent when the text matched as written.
+   */
+  folds?: string[];
   /** The context that made the rule fire (its near and requires clauses), when it has any. */
   context?: ContextNote[];
 }

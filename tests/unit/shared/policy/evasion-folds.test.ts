@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePack } from '@/lib/shared/policy/compile';
+import { evaluate } from '@/lib/shared/policy/evaluate';
 import { type FoldId, foldIdsOf, foldMaskOf } from '@/lib/shared/policy/fold-ids';
 import { keyString, normalise, termKey } from '@/lib/shared/policy/normalise';
 import type { PackSpec } from '@/lib/shared/policy/pack-schema';
@@ -454,5 +455,35 @@ describe('evidence offsets under every fold (property)', () => {
     expect(keyString(n.text.codes, 0, n.text.length)).toBe('rep');
     expect(foldIdsOf(n.text.folds[1]!)).toEqual(['look-alike', 'invisible']);
     expect(foldIdsOf(n.text.folds[2]!)).toEqual(['emoji-removed']);
+  });
+});
+
+describe('findings name their folds', () => {
+  it('lists the folds behind the evidence, and none when the text matched as written', () => {
+    const pack = compilePack({
+      ...spec,
+      policies: [
+        {
+          ...spec.policies[0]!,
+          rules: [
+            ...spec.policies[0]!.rules,
+            {
+              id: 'phone',
+              kind: 'pattern',
+              pattern: PHONE,
+              examples: { mustMatch: ['0812345678'], mustNotMatch: ['12345'] },
+            },
+          ],
+        },
+      ],
+    });
+    if (!pack.ok) throw new Error(JSON.stringify(pack.errors));
+    const run = (title: string) =>
+      evaluate(pack.pack, { fields: { title } }).map((f) => [f.ruleId, f.folds]);
+    expect(run('rep🔥lica, call zero eight one two three four five six seven eight')).toEqual([
+      ['terms', ['emoji-removed']],
+      ['phone', ['digit-words', 'spaced-digits']],
+    ]);
+    expect(run('replica')).toEqual([['terms', undefined]]);
   });
 });
