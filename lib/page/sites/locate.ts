@@ -68,7 +68,8 @@ export class PagePlaces {
       if (r === undefined) continue;
       const score = r * 2 + (element.tagName === 'H1' ? 0 : 1);
       if (best && best.score <= score) continue;
-      if (usable(element)) best = { element, score };
+      if (!usable(element)) continue;
+      best = { element, score };
       if (score === 0) break;
     }
     return best?.element;

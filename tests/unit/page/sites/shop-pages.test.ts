@@ -165,3 +165,13 @@ describe('shop pages: what is read', () => {
     expect(block?.firstChild && generic.mayChange?.(block.firstChild)).toBe(true);
   });
 });
+
+describe('shop pages: a hidden copy of the name first', () => {
+  it('passes over an exact-name heading hidden by markup to the shown one', () => {
+    const { document, url } = page(`<html><head>
+      <script type="application/ld+json">{"@type":"Product","name":"Kettle 1.7L","sku":"K-17"}</script>
+      </head><body><div class="sticky" hidden><h1>Kettle 1.7L</h1></div>
+      <img src="/k.png" alt=""><h1 id="title">Kettle 1.7L</h1></body></html>`);
+    expect(generic.findItems(document, url)[0]?.element.id).toBe('title');
+  });
+});

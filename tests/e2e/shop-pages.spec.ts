@@ -1,0 +1,147 @@
+/**
+ * Real shop pages, modelled case by case (tests/fixtures/pages/shops): every product gets
+ * one overlay, placed over the visible element that shows it (its name, image, player or the
+ * page itself), variants as one item, and never two badges on one spot. Checked by geometry
+ * in real Chromium, where the shops' own CSS hides their decoy headings.
+ */
+import type { Page } from '@playwright/test';
+import { expect, overlayOf, test } from './support/fixtures';
+import { overlayIds } from './support/overlays';
+
+interface Case {
+  file: string;
+  /** Item id -> the element (selector) its overlay must sit on. */
+  items: Record<string, string>;
+}
+
+const CASES: Case[] = [
+  { file: 'hidden-heading.html', items: { 'HH-KETTLE-17': 'h1.product-title' } },
+  { file: 'breadcrumb-heading.html', items: { 'SS-TR2': 'h2.product-name' } },
+  {
+    file: 'microdata-itemprop.html',
+    items: {
+      'KK-BAWAL-01': 'section.main-product',
+      'KK-SHAWL-02': '.rec:nth-child(1)',
+      'KK-INNER-03': '.rec:nth-child(2)',
+    },
+  },
+  { file: 'variants.html', items: { 'ET-BLACK-S': 'main h1' } },
+  { file: 'empty-container.html', items: { 'DN-ROA-200': 'h1.title' } },
+  { file: 'page-wrapper.html', items: { 'BV-NCKD-5L': 'h1' } },
+  { file: 'no-heading.html', items: { 'SD-UMB-UVPRO': 'body' } },
+  {
+    file: 'article-videos.html',
+    items: {
+      'https://video.example/embed/phone-a': 'iframe[title="Phone A review"]',
+      'https://video.example/embed/phone-b': 'iframe[title="Phone B review"]',
+    },
+  },
+  { file: 'lowercase-type.html', items: { 'GMY-PB20K': 'h1' } },
+  { file: 'price-date.html', items: { 'BL-RS-30': 'h1' } },
+  { file: 'ticking.html', items: { 'SSG-NC700': 'h1' } },
+];
+
+interface Geometry {
+  box: DOMRect | undefined;
+  badge: DOMRect | undefined;
+  target: DOMRect | undefined;
+}
+
+/** The overlay box, its badge and the expected target of an item, in viewport coordinates. */
+function geometry(page: Page, id: string, selector: string): Promise<Geometry> {
+  return page.evaluate(
+    ([itemId, targetSelector]) => {
+      const root = document.querySelector('flagpost-overlay')?.shadowRoot;
+      const box = root?.querySelector(`[data-item-box="${CSS.escape(itemId)}"]`);
+      const badge = box?.querySelector('[data-testid="badge"]');
+      const rect = (element: Element | null | undefined) =>
+        element ? (element.getBoundingClientRect().toJSON() as DOMRect) : undefined;
+      return {
+        box: rect(box),
+        badge: rect(badge),
+        target: rect(document.querySelector(targetSelector)),
+      };
+    },
+    [id, selector] as const,
+  );
+}
+
+const overlaps = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+for (const c of CASES) {
+  test(`shop page: ${c.file} places each item on what shows it`, async ({
+    browserWithExtension,
+    pages,
+  }) => {
+    const page = await browserWithExtension.context.newPage();
+    await page.goto(`${pages.url}/shops/${c.file}`);
+    const ids = Object.keys(c.items).sort();
+    await expect.poll(() => overlayIds(page)).toEqual(ids);
+    for (const id of ids)
+      await expect(overlayOf(page, id)).toHaveAttribute('data-findings', 'done');
+
+    const badges: DOMRect[] = [];
+    for (const [id, selector] of Object.entries(c.items)) {
+      // The box follows its target: same left edge, top and width.
+      await expect
+        .poll(async () => {
+          const { box, target } = await geometry(page, id, selector);
+          if (!box || !target) return 'missing';
+          const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+          return near(box.left, target.left) &&
+            near(box.top, target.top) &&
+            near(box.width, target.width)
+            ? 'on target'
+            : `box ${box.left},${box.top},${box.width} target ${target.left},${target.top},${target.width}`;
+        })
+        .toBe('on target');
+      const { badge, target } = await geometry(page, id, selector);
+      expect(badge, id).toBeDefined();
+      expect(target, id).toBeDefined();
+      if (!badge || !target) continue;
+      // The badge is drawn at the target's top right corner, inside its width.
+      expect(badge.width, id).toBeGreaterThan(0);
+      expect(badge.left, id).toBeGreaterThanOrEqual(target.left - 1);
+      expect(badge.right, id).toBeLessThanOrEqual(target.right + 1);
+      expect(badge.top, id).toBeGreaterThanOrEqual(target.top - 1);
+      expect(badge.top, id).toBeLessThan(target.top + 24);
+      badges.push(badge);
+    }
+    // Never two badges on one spot.
+    for (let i = 0; i < badges.length; i++)
+      for (let j = i + 1; j < badges.length; j++)
+        expect(overlaps(badges[i]!, badges[j]!), `badges ${i} and ${j}`).toBe(false);
+  });
+}
+
+test('a European shop: a price followed by a date is no ID number (the checks for the six markets skip it)', async ({
+  browserWithExtension,
+  pages,
+}) => {
+  const page = await browserWithExtension.context.newPage();
+  await page.goto(`${pages.url}/shops/price-date.html`);
+  const overlay = overlayOf(page, 'BL-RS-30');
+  await expect(overlay).toHaveAttribute('data-findings', 'done');
+  await expect(overlay.getByTestId('badge')).not.toContainText('Critical');
+});
+
+test('a ticking page keeps its one overlay and adds nothing to the document but the host', async ({
+  browserWithExtension,
+  pages,
+}) => {
+  const page = await browserWithExtension.context.newPage();
+  await page.goto(`${pages.url}/shops/ticking.html`);
+  await expect(overlayOf(page, 'SSG-NC700')).toHaveAttribute('data-findings', 'done');
+  // Frames keep coming and the counters keep changing; the overlay stays one and in place.
+  const frames = Number(await page.locator('#frames').textContent());
+  await expect
+    .poll(async () => Number(await page.locator('#frames').textContent()))
+    .toBeGreaterThan(frames + 30);
+  expect(await overlayIds(page)).toEqual(['SSG-NC700']);
+  const outside = await page.evaluate(() => ({
+    sheets: document.adoptedStyleSheets.length,
+    hosts: document.querySelectorAll('flagpost-overlay').length,
+  }));
+  expect(outside).toEqual({ sheets: 0, hosts: 1 });
+});
