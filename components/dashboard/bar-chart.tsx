@@ -1,17 +1,19 @@
 /**
- * A horizontal bar chart a lead reads at a glance, drawn as inline SVG. The SVG is hidden
- * from assistive technology; the same figures follow in a table that screen readers read.
+ * A horizontal bar chart a lead reads at a glance, and can click: each label links to the
+ * review queue filtered to that slice (sidepanel.html?policyId=...). Drawn as an HTML table
+ * (the bars are CSS), so screen readers read the same figures sighted readers see, labels
+ * wrap in any language instead of being cut, and the links are ordinary links.
  */
-import { ChartTable } from './chart-table';
+import { useT } from '@/components/i18n-context';
 
 export interface Bar {
+  /** Stable across languages (a policy id, a status...). */
+  key: string;
   label: string;
   value: number;
+  /** The queue filtered to this bar, if it has one. */
+  href?: string | undefined;
 }
-
-const ROW = 22;
-const LABEL_W = 170;
-const BAR_W = 300;
 
 export function BarChart(props: {
   caption: string;
@@ -19,43 +21,46 @@ export function BarChart(props: {
   valueHeader: string;
   bars: Bar[];
   testId: string;
+  formatNumber?: (n: number) => string;
 }) {
+  const t = useT();
+  const n = props.formatNumber ?? String;
   const max = Math.max(1, ...props.bars.map((b) => b.value));
-  const height = Math.max(ROW, props.bars.length * ROW);
   return (
     <figure class="chart" data-testid={props.testId}>
-      <figcaption>{props.caption}</figcaption>
-      <svg
-        aria-hidden="true"
-        focusable="false"
-        viewBox={`0 0 ${LABEL_W + BAR_W + 60} ${height}`}
-        width="100%"
-        style={{ maxWidth: `${LABEL_W + BAR_W + 60}px` }}
-      >
-        {props.bars.map((bar, i) => (
-          <g key={bar.label} transform={`translate(0 ${i * ROW})`}>
-            <text x={LABEL_W - 6} y={ROW / 2 + 4} text-anchor="end" class="chart-label">
-              {bar.label.length > 26 ? `${bar.label.slice(0, 25)}…` : bar.label}
-            </text>
-            <rect
-              x={LABEL_W}
-              y={3}
-              height={ROW - 6}
-              width={Math.max(bar.value ? 2 : 0, (bar.value / max) * BAR_W)}
-              class="chart-bar"
-            />
-            <text x={LABEL_W + (bar.value / max) * BAR_W + 6} y={ROW / 2 + 4} class="chart-value">
-              {bar.value}
-            </text>
-          </g>
-        ))}
-      </svg>
-      <ChartTable
-        caption={props.caption}
-        labelHeader={props.labelHeader}
-        valueHeader={props.valueHeader}
-        rows={props.bars}
-      />
+      <table class="bars">
+        <caption>{props.caption}</caption>
+        <thead class="visually-hidden">
+          <tr>
+            <th scope="col">{props.labelHeader}</th>
+            <th scope="col">{props.valueHeader}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.bars.map((bar) => (
+            <tr key={bar.key} data-key={bar.key}>
+              <th scope="row">
+                {bar.href ? (
+                  <a href={bar.href} title={t('dashOpenInQueue', bar.label)}>
+                    {bar.label}
+                  </a>
+                ) : (
+                  bar.label
+                )}
+              </th>
+              <td>
+                <span class="bar-track" aria-hidden="true">
+                  <span
+                    class="chart-bar"
+                    style={{ width: `${Math.max(bar.value ? 1 : 0, (bar.value / max) * 100)}%` }}
+                  />
+                </span>
+                <span class="bar-value">{n(bar.value)}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </figure>
   );
 }

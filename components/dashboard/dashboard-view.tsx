@@ -1,7 +1,10 @@
 /** The analyst's dashboard: totals, charts, sync health, rule precision, export / import. */
 import type { ComponentChildren } from 'preact';
 import { useT } from '@/components/i18n-context';
+import { SEVERITY_LABEL, STATUS_LABEL } from '@/components/risk/labels';
+import type { MessageKey } from '@/lib/i18n/keys';
 import type { DashboardSummaryView } from '@/lib/messaging/dashboard-messages';
+import type { QueueFilterView } from '@/lib/messaging/workspace-messages';
 import { BarChart } from './bar-chart';
 import { DayChart } from './day-chart';
 import { PrecisionTable } from './precision-table';
@@ -14,14 +17,25 @@ export type DashboardState =
   | { kind: 'ready'; summary: DashboardSummaryView }
   | { kind: 'error'; message: string };
 
-export function DashboardView(props: {
-  state: DashboardState;
-  days: number;
-  onDaysChange: (days: number) => void;
-  formatDay: (iso: string) => string;
-  formatTime: (iso: string) => string;
-  exchange: ComponentChildren;
-}) {
+/** How the figures name things and where their bars lead. */
+export interface FigureLinks {
+  /** A policy's name in the UI language (its id when the pack has no name for it). */
+  policyTitle?: (policyId: string) => string;
+  /** The review queue filtered to a slice; absent: bars do not link. */
+  queueHref?: (filter: QueueFilterView) => string;
+  formatNumber?: (n: number) => string;
+}
+
+export function DashboardView(
+  props: {
+    state: DashboardState;
+    days: number;
+    onDaysChange: (days: number) => void;
+    formatDay: (iso: string) => string;
+    formatTime: (iso: string) => string;
+    exchange: ComponentChildren;
+  } & FigureLinks,
+) {
   const t = useT();
   const { state } = props;
   return (
@@ -46,27 +60,38 @@ export function DashboardView(props: {
           {t('dashError', state.message)}
         </p>
       )}
-      {state.kind === 'ready' && <Figures summary={state.summary} {...props} />}
+      {state.kind === 'ready' && <Figures {...props} summary={state.summary} />}
       {props.exchange}
     </main>
   );
 }
 
-function Figures(props: {
-  summary: DashboardSummaryView;
-  formatDay: (iso: string) => string;
-  formatTime: (iso: string) => string;
-}) {
+const MARKET = /^[A-Z]{2}$/;
+
+function Figures(
+  props: {
+    summary: DashboardSummaryView;
+    formatDay: (iso: string) => string;
+    formatTime: (iso: string) => string;
+  } & FigureLinks,
+) {
   const t = useT();
   const { summary } = props;
+  const title = props.policyTitle ?? ((id: string) => id);
+  const n = props.formatNumber ?? String;
+  const href = (filter: QueueFilterView) => props.queueHref?.(filter);
+  const label = (keys: Record<string, MessageKey>, value: string) => {
+    const key = keys[value];
+    return key ? t(key) : value;
+  };
   return (
     <>
       <p class="totals" data-testid="totals">
-        {t('dashTotals', [String(summary.inRange), String(summary.total)])}
+        {t('dashTotals', [n(summary.inRange), n(summary.total)])}
       </p>
       <p class="muted">{t('dashCountsLiveNote')}</p>
       <div class="grid">
-        <SyncHealth sync={summary.sync} formatTime={props.formatTime} />
+        <SyncHealth sync={summary.sync} formatTime={props.formatTime} formatNumber={n} />
         <section aria-labelledby="charts-title" class="wide">
           <h2 id="charts-title" class="visually-hidden">
             {t('dashPerDay')}
@@ -81,30 +106,55 @@ function Figures(props: {
           caption={`${t('dashPerPolicy')} (${t('dashColInPeriod')})`}
           labelHeader={t('dashColPolicy')}
           valueHeader={t('dashColFlags')}
-          bars={summary.perPolicy.map((p) => ({ label: p.policyId, value: p.inRange }))}
+          formatNumber={n}
+          bars={summary.perPolicy.map((p) => ({
+            key: p.policyId,
+            label: title(p.policyId),
+            value: p.inRange,
+            href: href({ policyId: p.policyId }),
+          }))}
         />
         <BarChart
           testId="chart-per-status"
           caption={t('dashPerStatus')}
           labelHeader={t('dashColStatus')}
           valueHeader={t('dashColFlags')}
-          bars={summary.perStatus.map((s) => ({ label: s.status, value: s.inRange }))}
+          formatNumber={n}
+          bars={summary.perStatus.map((s) => ({
+            key: s.status,
+            label: label(STATUS_LABEL, s.status),
+            value: s.inRange,
+            href: href({ status: s.status }),
+          }))}
         />
         <BarChart
           testId="chart-per-severity"
           caption={t('dashPerSeverity')}
           labelHeader={t('dashColSeverity')}
           valueHeader={t('dashColFlags')}
-          bars={summary.perSeverity.map((s) => ({ label: s.severity, value: s.count }))}
+          formatNumber={n}
+          bars={summary.perSeverity.map((s) => ({
+            key: s.severity,
+            label: label(SEVERITY_LABEL, s.severity),
+            value: s.count,
+            href: SEVERITY_LABEL[s.severity]
+              ? href({ severity: s.severity as NonNullable<QueueFilterView['severity']> })
+              : undefined,
+          }))}
         />
         <BarChart
           testId="chart-per-market"
           caption={t('dashPerMarket')}
           labelHeader={t('dashColMarket')}
           valueHeader={t('dashColFlags')}
+          formatNumber={n}
           bars={summary.perMarket.map((m) => ({
+            key: m.market,
             label: m.market || t('dashMarketUnknown'),
             value: m.count,
+            href: MARKET.test(m.market)
+              ? href({ market: m.market as NonNullable<QueueFilterView['market']> })
+              : undefined,
           }))}
         />
         <BarChart
@@ -112,13 +162,16 @@ function Figures(props: {
           caption={t('dashTopCreators')}
           labelHeader={t('dashColCreator')}
           valueHeader={t('dashColFlags')}
+          formatNumber={n}
           bars={summary.topCreators.map((c) => ({
+            key: c.creatorKey,
             label: c.handle ? `@${c.handle}` : c.creatorKey,
             value: c.count,
+            href: href({ creatorKey: c.creatorKey }),
           }))}
         />
       </div>
-      <PrecisionTable rules={summary.rules} />
+      <PrecisionTable rules={summary.rules} policyTitle={title} formatNumber={n} />
     </>
   );
 }

@@ -2,17 +2,25 @@
 
 import { useT } from '@/components/i18n-context';
 import type { ImportResultView } from '@/lib/messaging/dashboard-messages';
+import { messageOf, placeOf, type RecordLookup } from './import-problem';
 
 export type ExchangeState =
   | { kind: 'idle' }
   | { kind: 'busy'; message: string }
   | { kind: 'exported'; flags: number; notes: number; creators: number }
-  | { kind: 'imported'; result: ImportResultView }
+  /** `idOf` names the records of the file that was read, for its problems. */
+  | { kind: 'imported'; result: ImportResultView; idOf?: RecordLookup | undefined }
   | { kind: 'failed'; message: string };
 
 export const MAX_PROBLEMS_SHOWN = 50;
 
-function ImportOutcome({ result }: { result: ImportResultView }) {
+function ImportOutcome({
+  result,
+  idOf,
+}: {
+  result: ImportResultView;
+  idOf?: RecordLookup | undefined;
+}) {
   const t = useT();
   if (result.status === 'incomplete') return <p role="alert">{t('dashImportIncomplete')}</p>;
   if (result.status === 'invalid')
@@ -22,7 +30,7 @@ function ImportOutcome({ result }: { result: ImportResultView }) {
         <ul>
           {result.problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => (
             <li key={`${p.where}:${p.message}`}>
-              <strong>{p.where}</strong>: {p.message}
+              <strong>{placeOf(p.where, t, idOf)}</strong>: {messageOf(p.message, t)}
             </li>
           ))}
         </ul>
@@ -116,7 +124,7 @@ export function ExchangePanel(props: {
             {state.message}
           </p>
         )}
-        {state.kind === 'imported' && <ImportOutcome result={state.result} />}
+        {state.kind === 'imported' && <ImportOutcome result={state.result} idOf={state.idOf} />}
       </div>
     </section>
   );

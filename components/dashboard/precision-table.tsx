@@ -5,7 +5,16 @@ import type { DashboardSummaryView } from '@/lib/messaging/dashboard-messages';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
-export function PrecisionTable({ rules }: { rules: DashboardSummaryView['rules'] }) {
+export function PrecisionTable({
+  rules,
+  policyTitle = (id) => id,
+  formatNumber = String,
+}: {
+  rules: DashboardSummaryView['rules'];
+  /** A policy's name in the UI language. */
+  policyTitle?: (policyId: string) => string;
+  formatNumber?: (n: number) => string;
+}) {
   const t = useT();
   return (
     <section aria-labelledby="rules-title" data-testid="rule-precision">
@@ -29,10 +38,10 @@ export function PrecisionTable({ rules }: { rules: DashboardSummaryView['rules']
             {rules.rows.map((row) => (
               <tr key={`${row.policyId}:${row.ruleId}`}>
                 <th scope="row">
-                  {row.policyId} / {row.ruleId}
+                  {policyTitle(row.policyId)} / <code>{row.ruleId}</code>
                 </th>
-                <td>{row.confirmed}</td>
-                <td>{row.dismissed}</td>
+                <td>{formatNumber(row.confirmed)}</td>
+                <td>{formatNumber(row.dismissed)}</td>
                 <td>{row.observed === undefined ? '–' : percent(row.observed)}</td>
                 <td>
                   <span class="meter" aria-hidden="true">

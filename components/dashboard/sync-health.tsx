@@ -6,6 +6,7 @@ import type { DashboardSummaryView } from '@/lib/messaging/dashboard-messages';
 export function SyncHealth(props: {
   sync: DashboardSummaryView['sync'];
   formatTime: (iso: string) => string;
+  formatNumber?: (n: number) => string;
 }) {
   const t = useT();
   const { sync, formatTime } = props;
@@ -14,10 +15,10 @@ export function SyncHealth(props: {
       <h2 id="sync-title">{t('dashSyncTitle')}</h2>
       <dl class="figures">
         <dt>{t('dashSyncPending')}</dt>
-        <dd data-testid="sync-pending">{sync.pending}</dd>
+        <dd data-testid="sync-pending">{(props.formatNumber ?? String)(sync.pending)}</dd>
         <dt>{t('dashSyncRejected')}</dt>
         <dd data-testid="sync-rejected" class={sync.rejected ? 'bad' : ''}>
-          {sync.rejected}
+          {(props.formatNumber ?? String)(sync.rejected)}
         </dd>
         <dt>{t('dashSyncLastSuccess')}</dt>
         <dd>{sync.lastSuccessAt ? formatTime(sync.lastSuccessAt) : t('dashNever')}</dd>

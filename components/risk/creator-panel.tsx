@@ -1,6 +1,7 @@
 /** The creator panel: score and trend, chart, explanation, notes, timeline. Presentational. */
 
 import { useT } from '@/components/i18n-context';
+import { formats } from '@/lib/i18n/format';
 import type { CreatorHistoryView } from '@/lib/messaging/risk-messages';
 import { CreatorNotes, type CreatorNotesProps } from './creator-notes';
 import { HistoryAge } from './history-age';
@@ -9,9 +10,13 @@ import { RiskChart } from './risk-chart';
 import { RiskExplanation } from './risk-explanation';
 import { RiskTimeline } from './risk-timeline';
 
-export type CreatorPanelProps = { view: CreatorHistoryView } & Omit<CreatorNotesProps, 'notes'>;
+export type CreatorPanelProps = {
+  view: CreatorHistoryView;
+  /** A policy's name in the UI language (its id when there is none). */
+  policyTitle?: (policyId: string) => string;
+} & Omit<CreatorNotesProps, 'notes'>;
 
-export function CreatorPanel({ view, ...noteActions }: CreatorPanelProps) {
+export function CreatorPanel({ view, policyTitle, ...noteActions }: CreatorPanelProps) {
   const t = useT();
   const { summary, creator } = view;
   const editable = view.timeline.flatMap((e) => (e.kind === 'note' && e.editable ? [e] : []));
@@ -29,8 +34,10 @@ export function CreatorPanel({ view, ...noteActions }: CreatorPanelProps) {
       <section aria-labelledby="score-heading" data-testid="risk-summary" data-band={summary.band}>
         <h2 id="score-heading">{t('riskScoreHeading')}</h2>
         <p class={`score score-${summary.band}`}>
-          <strong data-testid="risk-score">{t('riskScoreValue', String(summary.score))}</strong> ·{' '}
-          {t(BAND_LABEL[summary.band])}
+          <strong data-testid="risk-score">
+            {t('riskScoreValue', formats().number(summary.score))}
+          </strong>{' '}
+          · {t(BAND_LABEL[summary.band])}
         </p>
         <p class="muted">
           {t('riskTrendSince', [t(TREND_LABEL[summary.trend]), String(summary.previousScore)])}
@@ -42,7 +49,7 @@ export function CreatorPanel({ view, ...noteActions }: CreatorPanelProps) {
       </section>
       <section aria-labelledby="explanation-heading">
         <h2 id="explanation-heading">{t('riskExplanationHeading')}</h2>
-        <RiskExplanation items={view.explanation} />
+        <RiskExplanation items={view.explanation} policyTitle={policyTitle} />
       </section>
       <section aria-labelledby="notes-heading">
         <h2 id="notes-heading">{t('riskNotesHeading')}</h2>
@@ -50,7 +57,7 @@ export function CreatorPanel({ view, ...noteActions }: CreatorPanelProps) {
       </section>
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('riskTimelineHeading')}</h2>
-        <RiskTimeline entries={view.timeline} omitted={view.omitted} />
+        <RiskTimeline entries={view.timeline} omitted={view.omitted} policyTitle={policyTitle} />
       </section>
     </main>
   );

@@ -4,13 +4,16 @@ import { useT } from '@/components/i18n-context';
 import type { TimelineEntry } from '@/lib/messaging/risk-messages';
 import { ACTION_LABEL, SEVERITY_LABEL, STATUS_LABEL, shortDate } from './labels';
 
-function EntryBody({ entry }: { entry: TimelineEntry }) {
+type PolicyTitle = (policyId: string) => string;
+
+function EntryBody({ entry, policyTitle }: { entry: TimelineEntry; policyTitle: PolicyTitle }) {
   const t = useT();
   switch (entry.kind) {
     case 'flag':
       return (
         <>
-          <strong>{entry.policyId}</strong> · {t(SEVERITY_LABEL[entry.severity] ?? 'severityLow')} ·{' '}
+          <strong>{policyTitle(entry.policyId)}</strong> ·{' '}
+          {t(SEVERITY_LABEL[entry.severity] ?? 'severityLow')} ·{' '}
           {t(STATUS_LABEL[entry.status] ?? 'statusSuggested')} · {t('riskOnItem', entry.itemId)}
           {entry.itemTitle ? <div class="muted">{entry.itemTitle}</div> : null}
           {entry.note ? <div class="note-text">{entry.note}</div> : null}
@@ -39,7 +42,12 @@ const KIND_LABEL = {
   enforcement: 'riskEntryEnforcement',
 } as const;
 
-export function RiskTimeline(props: { entries: readonly TimelineEntry[]; omitted: number }) {
+export function RiskTimeline(props: {
+  entries: readonly TimelineEntry[];
+  omitted: number;
+  policyTitle?: PolicyTitle;
+}) {
+  const policyTitle = props.policyTitle ?? ((id: string) => id);
   const t = useT();
   if (props.entries.length === 0) return <p class="muted">{t('riskTimelineEmpty')}</p>;
   return (
@@ -63,7 +71,7 @@ export function RiskTimeline(props: { entries: readonly TimelineEntry[]; omitted
                 </span>
               )}
             </div>
-            <EntryBody entry={entry} />
+            <EntryBody entry={entry} policyTitle={policyTitle} />
           </li>
         ))}
       </ol>

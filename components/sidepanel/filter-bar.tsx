@@ -17,8 +17,8 @@ import {
   syncStateKey,
 } from './labels';
 
-/** The policy filter's id, for the `p` key that goes to it. */
-export const POLICY_FILTER_ID = 'filter-policy';
+/** The policy filter's test id, which the `p` key that goes to it finds it by. */
+export const POLICY_FILTER_TEST_ID = 'filter-policy';
 
 export interface PolicyOption {
   id: string;
@@ -89,10 +89,9 @@ export function FilterBar(props: FilterBarProps) {
       <label>
         {t('spFilterPolicy')}
         <select
-          id={POLICY_FILTER_ID}
           value={filter.policyId ?? ''}
           onChange={pick('policyId')}
-          data-testid="filter-policy"
+          data-testid={POLICY_FILTER_TEST_ID}
         >
           <option value="">{t('spAny')}</option>
           {props.policies.map((policy) => (

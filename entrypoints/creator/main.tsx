@@ -21,6 +21,12 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 function Panel({ creator }: { creator: CreatorRef }) {
   const [view, setView] = useState<CreatorHistoryView>();
   const [error, setError] = useState<string>();
+  const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    send('policy.choices', {})
+      .then(({ policies }) => setTitles(new Map(policies.map((p) => [p.id, p.title]))))
+      .catch((e: unknown) => console.warn('Flagpost: no policy names:', e));
+  }, []);
   const load = useCallback(
     (refresh: boolean) =>
       send('creator.history', { creator, refresh })
@@ -45,6 +51,7 @@ function Panel({ creator }: { creator: CreatorRef }) {
   return (
     <CreatorPanel
       view={view}
+      policyTitle={(id) => titles.get(id) ?? id}
       onCreate={async (text) => {
         await send('creator.note.create', { creator, text });
         await load(false);

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { type DashboardState, DashboardView } from '@/components/dashboard/dashboard-view';
 import { ExchangePanel, type ExchangeState } from '@/components/dashboard/exchange-panel';
+import { recordIdsOf } from '@/components/dashboard/import-problem';
 import { mountPage } from '@/components/mount-page';
+import { searchForFilter } from '@/components/sidepanel/filter-url';
 import { formats } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
@@ -13,6 +16,10 @@ const DEFAULT_DAYS = 30;
 const MB = 1024 * 1024;
 const formatTime = (iso: string) => formats().dateTime(iso);
 const formatDay = (iso: string) => formats().date(iso);
+const formatNumber = (n: number) => formats().number(n);
+/** The review queue (the side panel's page, in this tab) filtered to a chart's slice. */
+const queueHref = (filter: Parameters<typeof searchForFilter>[0]) =>
+  `${browser.runtime.getURL('/sidepanel.html')}${searchForFilter(filter)}`;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Local midnights: the starts of the last `days` days and the end of today (DST-safe). */
@@ -31,6 +38,14 @@ function Dashboard() {
   const [state, setState] = useState<DashboardState>({ kind: 'loading' });
   const [exchange, setExchange] = useState<ExchangeState>({ kind: 'idle' });
   const [bom, setBom] = useState(false);
+  const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
+
+  // Policy names for the charts (the pack's, in the UI language); ids until they arrive.
+  useEffect(() => {
+    send('policy.choices', {})
+      .then(({ policies }) => setTitles(new Map(policies.map((p) => [p.id, p.title]))))
+      .catch((error: unknown) => console.warn('Flagpost: no policy names:', error));
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
@@ -66,8 +81,9 @@ function Dashboard() {
     if (file.size > MAX_IMPORT_CHARS * 3) return tooLarge(file.size);
     setExchange({ kind: 'busy', message: t('dashImporting') });
     try {
-      const result = await importText(await file.text());
-      setExchange({ kind: 'imported', result });
+      const text = await file.text();
+      const result = await importText(text);
+      setExchange({ kind: 'imported', result, idOf: recordIdsOf(text) });
       await refresh();
     } catch (error) {
       if (error instanceof TooLargeError) return tooLarge(file.size);
@@ -87,6 +103,9 @@ function Dashboard() {
       onDaysChange={setDays}
       formatDay={formatDay}
       formatTime={formatTime}
+      formatNumber={formatNumber}
+      policyTitle={(id) => titles.get(id) ?? id}
+      queueHref={queueHref}
       exchange={
         <ExchangePanel
           state={exchange}

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useT } from '@/components/i18n-context';
 import { BulkBar } from '@/components/sidepanel/bulk-bar';
-import { FilterBar, POLICY_FILTER_ID } from '@/components/sidepanel/filter-bar';
+import { FilterBar, POLICY_FILTER_TEST_ID } from '@/components/sidepanel/filter-bar';
 import { filterFromSearch } from '@/components/sidepanel/filter-url';
 import { bulkActionKey } from '@/components/sidepanel/labels';
 import { NoteDialog } from '@/components/sidepanel/note-dialog';
@@ -92,6 +92,7 @@ export function SidepanelApp() {
   const update = async (
     row: QueueRow,
     edit: { status?: 'confirmed' | 'dismissed'; note?: string },
+    last = false,
   ) => {
     try {
       const { evidence: _evidence, ...updated } = withSnapshotHash(
@@ -104,12 +105,14 @@ export function SidepanelApp() {
         ...(row.evidenceText ? { evidenceText: row.evidenceText } : {}),
       });
       setMessage({
-        text: edit.status
-          ? t(
-              edit.status === 'confirmed' ? 'spConfirmedOne' : 'spDismissedOne',
-              policyTitle(row.policyId),
-            )
-          : t('spNoteSaved'),
+        text: last
+          ? t('spEndOfQueue')
+          : edit.status
+            ? t(
+                edit.status === 'confirmed' ? 'spConfirmedOne' : 'spDismissedOne',
+                policyTitle(row.policyId),
+              )
+            : t('spNoteSaved'),
         error: false,
       });
     } catch (error) {
@@ -123,8 +126,7 @@ export function SidepanelApp() {
     const row = rows.rowAt(index);
     if (!row) return;
     setActive(Math.min(index + 1, total));
-    if (index + 1 >= total) setMessage({ text: t('spEndOfQueue'), error: false });
-    void update(row, { status });
+    void update(row, { status }, index + 1 >= total);
   };
 
   const toggleAt = (index: number, range: boolean) => {
@@ -178,7 +180,10 @@ export function SidepanelApp() {
     onStep: (delta) => setActive(Math.max(0, Math.min(total, activeRef.current + delta))),
     onNote: () => rows.rowAt(activeRef.current) && setDialog('note'),
     onSelect: (range) => toggleAt(activeRef.current, range),
-    onPolicyFilter: () => document.getElementById(POLICY_FILTER_ID)?.focus(),
+    onPolicyFilter: () =>
+      document
+        .querySelector<HTMLSelectElement>(`[data-testid="${POLICY_FILTER_TEST_ID}"]`)
+        ?.focus(),
     onHelp: () => setDialog('help'),
   });
 

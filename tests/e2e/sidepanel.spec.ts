@@ -146,13 +146,13 @@ test('filters narrow the queue and the counts agree with the data', async ({
   const all = Array.from({ length: 90 }, (_, i) => seeded(i));
   await page.getByLabel('Policy').selectOption('price-anomaly');
   await expectCount(all.filter((f) => f.policyId === 'price-anomaly').length);
-  await page.getByLabel('Market').selectOption('TH');
+  await page.getByTestId('filter-market').selectOption('TH');
   const thPrice = all.filter((f) => f.policyId === 'price-anomaly' && f.market === 'TH');
   await expectCount(thPrice.length);
   for (const row of await page.getByTestId('queue-row').all())
     await expect(row).toContainText('TH');
   await page.getByLabel('Policy').selectOption('');
-  await page.getByLabel('Market').selectOption('');
+  await page.getByTestId('filter-market').selectOption('');
   await page.getByLabel('Creator').selectOption('shopvid:seller2');
   await expectCount(all.filter((f) => f.creator === 'seller2').length);
   await page.getByLabel('Status').selectOption('dismissed');
