@@ -146,7 +146,9 @@ export const contextSpecSchema = z
 export type ContextSpec = z.infer<typeof contextSpecSchema>;
 
 export const contextsSchema = z
-  .record(contextIdSchema, contextSpecSchema)
+  .record(contextIdSchema, contextSpecSchema, {
+    error: 'must be an object of contexts by id ({"negation": {...}})',
+  })
   .refine((c) => Object.keys(c).length <= CONTEXT_LIMITS.contexts, {
     error: `must have at most ${CONTEXT_LIMITS.contexts} contexts`,
   });

@@ -14,6 +14,11 @@ export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 function messageOf(issue: z.core.$ZodIssue): string {
+  // A bad record key ("Bad Id" as a context id): say what the key must be.
+  if (issue.code === 'invalid_key') {
+    const inner = issue.issues[0];
+    return inner ? `key ${inner.message}` : 'invalid key';
+  }
   if (issue.code === 'invalid_type') {
     const expected =
       issue.expected === 'array' || issue.expected === 'object'

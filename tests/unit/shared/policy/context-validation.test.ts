@@ -134,6 +134,13 @@ describe('contexts are validated with their JSON paths', () => {
     expect(await refusedAt(withContext(context), path)).toMatch(message);
   });
 
+  it('refuses a context id that is not an id, and contexts that are not an object', async () => {
+    expect(await refusedAt(packWith({}, { 'Bad Id': NEGATION }), 'contexts["Bad Id"]')).toBe(
+      'key must be an id: lower-case letters, digits, ".", "_" or "-" (at most 80)',
+    );
+    expect(await refusedAt(packWith({}, [] as never), 'contexts')).toMatch(/object of contexts/);
+  });
+
   it('quotes context ids that are not identifiers in paths', async () => {
     const context = { ...NEGATION, terms: { en: ['not'], xx: ['no'] } };
     expect(
