@@ -8,7 +8,7 @@ import { nativeBrowserInContentScripts } from './scripts/native-browser-in-conte
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -21,9 +21,9 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     // The side panel (Firefox: sidebar) comes from entrypoints/sidepanel; WXT adds the
     // `sidePanel` permission for Chrome. Its shortcut is a command handled in
-    // entrypoints/background/commands.ts (Firefox MV2 names the popup's command differently).
+    // entrypoints/background/commands.ts (an MV2 build names the popup's command differently).
     commands: {
-      [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+P' },
       },
       'open-sidepanel': {
