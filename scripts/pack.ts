@@ -96,6 +96,7 @@ async function check(file: string, args: string[]): Promise<void> {
   printContexts(report.contexts ?? []);
   for (const p of report.policies) {
     console.log(`  ${p.id} [${p.severity}] ${p.markets.join(',')}: ${p.title}`);
+    for (const clause of p.unless ?? []) console.log(`    every rule: ${clause}`);
     for (const r of p.rules) {
       console.log(
         `    ${r.id} (${r.kind}): ${r.mustMatch} must-match, ${r.mustNotMatch} must-not-match examples pass`,

@@ -9,7 +9,13 @@ import { termKey } from './normalise';
 import type { MatcherSpec, PackSpec, TermSpec } from './pack-schema';
 import { compileRegex, PatternError, type SafeRegex } from './safe-regex';
 import { buildTermIndex, type TermToAdd } from './term-index';
-import type { CompiledMatcher, CompiledPack, CompiledPolicy, PackError } from './types';
+import type {
+  CompiledClause,
+  CompiledMatcher,
+  CompiledPack,
+  CompiledPolicy,
+  PackError,
+} from './types';
 
 /** Hashtags compare on their fold key without "#", spaces, "_" or "-". */
 export function hashtagKey(tag: string): string {
@@ -73,7 +79,14 @@ class Compiler implements CompilerServices {
     }
   }
 
-  matcher(spec: MatcherSpec, path: string): CompiledMatcher {
+  /** The policy's unless clauses, applied to every terms and pattern matcher outside "not". */
+  private inherited: readonly CompiledClause[] = [];
+
+  setPolicyUnless(clauses: readonly CompiledClause[]): void {
+    this.inherited = clauses;
+  }
+
+  matcher(spec: MatcherSpec, path: string, inherited = this.inherited): CompiledMatcher {
     switch (spec.kind) {
       case 'terms': {
         const slot = this.newSlot();
@@ -82,7 +95,7 @@ class Compiler implements CompilerServices {
           kind: 'terms',
           slot,
           fields: spec.fields,
-          context: this.contexts.clauses(spec, path),
+          context: this.contexts.clauses(spec, path, inherited),
         };
       }
       case 'pattern':
@@ -92,7 +105,7 @@ class Compiler implements CompilerServices {
           key: spec.key ?? 'digits',
           check: spec.check,
           fields: spec.fields,
-          context: this.contexts.clauses(spec, path),
+          context: this.contexts.clauses(spec, path, inherited),
         };
       case 'number':
         return spec;
@@ -107,10 +120,11 @@ class Compiler implements CompilerServices {
       case 'any':
         return {
           kind: spec.kind,
-          rules: spec.rules.map((r, k) => this.matcher(r, `${path}.rules[${k}]`)),
+          rules: spec.rules.map((r, k) => this.matcher(r, `${path}.rules[${k}]`, inherited)),
         };
       case 'not':
-        return { kind: 'not', rule: this.matcher(spec.rule, `${path}.rule`) };
+        // An exception inside "not" would turn into a reason to fire: none are inherited.
+        return { kind: 'not', rule: this.matcher(spec.rule, `${path}.rule`, []) };
     }
   }
 
@@ -150,6 +164,8 @@ export function compilePack(
       });
     }
     seenPolicies.add(policy.id);
+    compiler.setRule(policy.id, undefined);
+    compiler.setPolicyUnless(compiler.contexts.unlessList(policy.unless, `policies[${p}]`));
     const seenRules = new Set<string>();
     const rules = policy.rules.map((rule, r) => {
       const path = `policies[${p}].rules[${r}]`;

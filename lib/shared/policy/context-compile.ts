@@ -32,6 +32,7 @@ export interface RuleClauses {
   near?: ClauseInput;
   requires?: ClauseInput;
   unless?: readonly ClauseInput[];
+  inheritUnless?: boolean;
 }
 
 const asClause = (c: ClauseInput): ClauseSpec => (typeof c === 'string' ? { context: c } : c);
@@ -63,18 +64,31 @@ export class ContextCompiler {
     }
   }
 
-  /** The rule's clauses; undefined when it has none (the common, fast case). */
-  clauses(spec: RuleClauses, path: string): CompiledContextRules | undefined {
-    if (!spec.near && !spec.requires && !spec.unless) return undefined;
+  /** A list of unless clauses (a rule's or a policy's), those that compile. */
+  unlessList(list: readonly ClauseInput[] | undefined, path: string): CompiledClause[] {
+    return (list ?? []).flatMap((c, k) => {
+      const compiled = this.clause(asClause(c), `${path}.unless[${k}]`);
+      return compiled ? [compiled] : [];
+    });
+  }
+
+  /**
+   * The matcher's clauses, with the policy's unless clauses after its own unless it opts
+   * out; undefined when there are none (the common, fast case).
+   */
+  clauses(
+    spec: RuleClauses,
+    path: string,
+    inherited: readonly CompiledClause[],
+  ): CompiledContextRules | undefined {
+    const fromPolicy = spec.inheritUnless === false ? [] : inherited;
+    if (!spec.near && !spec.requires && !spec.unless && fromPolicy.length === 0) return undefined;
     return {
       near: spec.near ? this.clause(asClause(spec.near), `${path}.near`) : undefined,
       requires: spec.requires
         ? this.clause(asClause(spec.requires), `${path}.requires`)
         : undefined,
-      unless: (spec.unless ?? []).flatMap((c, k) => {
-        const compiled = this.clause(asClause(c), `${path}.unless[${k}]`);
-        return compiled ? [compiled] : [];
-      }),
+      unless: [...this.unlessList(spec.unless, path), ...fromPolicy],
     };
   }
 
@@ -192,7 +206,7 @@ export function describeClause(
 /** How many clauses (at any depth) name each declared context. */
 export function contextUse(spec: {
   contexts?: Record<string, unknown>;
-  policies: ReadonlyArray<{ rules: readonly MatcherSpec[] }>;
+  policies: ReadonlyArray<{ unless?: readonly ClauseInput[]; rules: readonly MatcherSpec[] }>;
 }): Map<string, number> {
   const counts = new Map<string, number>(Object.keys(spec.contexts ?? {}).map((id) => [id, 0]));
   const visit = (m: MatcherSpec): void => {
@@ -205,6 +219,12 @@ export function contextUse(spec: {
     } else if (m.kind === 'all' || m.kind === 'any') m.rules.forEach(visit);
     else if (m.kind === 'not') visit(m.rule);
   };
-  for (const p of spec.policies) p.rules.forEach(visit);
+  for (const p of spec.policies) {
+    for (const c of p.unless ?? []) {
+      const id = asClause(c).context;
+      if (id !== undefined && counts.has(id)) counts.set(id, counts.get(id)! + 1);
+    }
+    p.rules.forEach(visit);
+  }
   return counts;
 }

@@ -203,9 +203,13 @@ export const clauseSchema = z.preprocess(
 export type ClauseSpec = z.infer<typeof clauseObject>;
 export type ClauseInput = ClauseSpec | string;
 
+export const unlessSchema = z.array(clauseSchema).min(1).max(CONTEXT_LIMITS.unless);
+
 /** The context keys a terms or pattern matcher may carry. */
 export const contextClauseShape = {
   near: clauseSchema.optional(),
   requires: clauseSchema.optional(),
-  unless: z.array(clauseSchema).min(1).max(CONTEXT_LIMITS.unless).optional(),
+  unless: unlessSchema.optional(),
+  /** Default true: the policy's unless clauses apply to this matcher's matches as well. */
+  inheritUnless: z.boolean({ error: 'must be true or false' }).optional(),
 };

@@ -39,9 +39,11 @@ function tooDeep(json: unknown): boolean {
 }
 
 /** The rule's context clauses in words (top level only; nested rules are in the pack). */
+const declaredWindow = (spec: PackSpec) => (id: string) => spec.contexts?.[id]?.window;
+
 function clausesOf(rule: RuleSpec, spec: PackSpec): string[] | undefined {
   if (rule.kind !== 'terms' && rule.kind !== 'pattern') return undefined;
-  const declared = (id: string) => spec.contexts?.[id]?.window;
+  const declared = declaredWindow(spec);
   const out: string[] = [];
   if (rule.near) out.push(describeClause('near', rule.near, declared));
   if (rule.requires) out.push(describeClause('requires', rule.requires, declared));
@@ -76,6 +78,9 @@ function reportOf(spec: PackSpec, pack: CompiledPack): PackReport {
       title: p.title,
       severity: p.severity,
       markets: p.markets,
+      ...(p.unless
+        ? { unless: p.unless.map((c) => describeClause('unless', c, declaredWindow(spec))) }
+        : {}),
       rules: p.rules.map((r) => {
         const context = clausesOf(r, spec);
         return {

@@ -5,7 +5,12 @@
  */
 import { z } from 'zod';
 import { marketSchema, severitySchema } from '@/lib/shared/protocol/records';
-import { type ContextSpec, contextClauseShape, contextsSchema } from './context-schema';
+import {
+  type ContextSpec,
+  contextClauseShape,
+  contextsSchema,
+  unlessSchema,
+} from './context-schema';
 
 const MSG_NON_EMPTY = 'must be a non-empty string';
 export const LIMITS = {
@@ -170,6 +175,8 @@ export const policySchema = z.strictObject({
   severity: severitySchema,
   markets: z.array(marketSchema).min(1).max(6),
   guidance: text(4000),
+  /** Exceptions for every terms and pattern matcher of the policy (outside "not"). */
+  unless: unlessSchema.optional(),
   rules: z.array(ruleSchema).min(1).max(LIMITS.rulesPerPolicy),
 });
 export type PolicySpec = Omit<z.infer<typeof policySchema>, 'rules'> & { rules: RuleSpec[] };

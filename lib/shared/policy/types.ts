@@ -75,6 +75,8 @@ export interface PackReport {
     title: string;
     severity: Severity;
     markets: string[];
+    /** The policy's own unless clauses in words (every rule inherits them). */
+    unless?: string[];
     rules: Array<{
       id: string;
       kind: string;

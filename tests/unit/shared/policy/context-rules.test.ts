@@ -216,6 +216,63 @@ describe('requires', () => {
   });
 });
 
+describe('policy-level unless', () => {
+  const withPolicyUnless = (rule: Record<string, unknown>, unless: unknown[]) => {
+    const json = packWith(rule) as { policies: Array<Record<string, unknown>> };
+    json.policies[0]!.unless = unless;
+    return json;
+  };
+
+  it('applies to every terms and pattern matcher of the policy, nested ones included', () => {
+    const pack = compiled(withPolicyUnless({}, ['negation']));
+    expect(fires(pack, 'not fake')).toBe(false);
+    expect(fires(pack, 'fake')).toBe(true);
+    const nested = compiled(
+      withPolicyUnless({ kind: 'any', rules: [{ kind: 'terms', terms: ['fake'] }] }, ['negation']),
+    );
+    expect(fires(nested, 'not fake')).toBe(false);
+  });
+
+  it('adds to the rule\'s own clauses, skips "not", and a matcher can opt out', () => {
+    const both = compiled(
+      withPolicyUnless({ unless: [{ terms: ['museum'], within: 3 }] }, ['negation']),
+    );
+    expect(fires(both, 'museum fake')).toBe(false);
+    expect(fires(both, 'never fake')).toBe(false);
+    const negated = compiled(
+      withPolicyUnless(
+        {
+          kind: 'all',
+          rules: [
+            { kind: 'terms', terms: ['fake'] },
+            { kind: 'not', rule: { kind: 'terms', terms: ['authentic'] } },
+          ],
+        },
+        ['negation'],
+      ),
+    );
+    // Inherited inside "not", "not authentic" would cancel "authentic" and let the rule fire.
+    expect(fires(negated, 'fake, not authentic')).toBe(false);
+    const optOut = compiled(withPolicyUnless({ inheritUnless: false }, ['negation']));
+    expect(fires(optOut, 'not fake')).toBe(true);
+  });
+
+  it('refuses an undeclared context at the policy path', async () => {
+    const result = await loadPack(withPolicyUnless({}, ['negation', 'nope']), {
+      allowUnsigned: true,
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      {
+        path: 'policies[0].unless[1].context',
+        message: 'unknown context "nope"; declared: negation, commerce',
+        policyId: 'p',
+      },
+    ]);
+  });
+});
+
 describe('the context fixture pack', () => {
   const json = () => JSON.parse(readFileSync('tests/fixtures/packs/context-pack.json', 'utf8'));
 
