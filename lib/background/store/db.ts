@@ -30,6 +30,13 @@ export interface SyncFields {
   syncState: SyncState;
   syncError?: string;
   syncedRevision?: number;
+  /**
+   * With `rejected`: the endpoint did not refuse this revision but failed on it (5xx) each
+   * time it was sent alone, while it answered other requests; it was set aside so that the
+   * records behind it could go (lib/background/sync/quarantine.ts). Kept, shown with
+   * `syncError`, exported like any record; retry or discard as for a rejection.
+   */
+  quarantined?: true;
 }
 
 /** A record as the UI sees it: the stored record joined with its sync state. */
@@ -68,7 +75,13 @@ export interface OutboxEntry {
   type: 'flag' | 'note';
   id: string;
   enqueuedAt: string;
+  /**
+   * Sync runs in which this revision failed alone on the endpoint (5xx) while the endpoint
+   * answered an empty batch; at QUARANTINE_AFTER it is quarantined. A new revision starts
+   * again from 0.
+   */
   attempts: number;
+  /** The endpoint's answer the last time it failed on this record alone. */
   lastError?: string;
 }
 

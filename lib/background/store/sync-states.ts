@@ -64,16 +64,13 @@ export async function queueRecords(
     db.outbox.bulkGet(keys),
   ]);
   const rows = records.map((record, i) => queuedRow(type, record, previous[i]));
-  const entries = records.map(
-    (record, i): OutboxEntry =>
-      waiting[i] ?? {
-        key: syncKey(type, record.id),
-        type,
-        id: record.id,
-        enqueuedAt: now,
-        attempts: 0,
-      },
-  );
+  const entries = records.map((record, i): OutboxEntry => {
+    const entry = waiting[i];
+    // A new revision keeps its place in the queue but not the failures of the one before.
+    if (entry)
+      return { key: entry.key, type, id: entry.id, enqueuedAt: entry.enqueuedAt, attempts: 0 };
+    return { key: syncKey(type, record.id), type, id: record.id, enqueuedAt: now, attempts: 0 };
+  });
   await Promise.all([db.syncStates.bulkPut(rows), db.outbox.bulkPut(entries)]);
   return rows;
 }

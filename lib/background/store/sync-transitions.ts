@@ -50,7 +50,7 @@ export function localOnlyRow(
 
 /** The endpoint's answer for the row's revision; the sync fields are replaced wholesale. */
 export function answeredRow(row: SyncStateRow, result: ItemResult): SyncStateRow {
-  const { syncError: _e, syncedRevision: _r, ...rest } = row;
+  const { syncError: _e, syncedRevision: _r, quarantined: _q, ...rest } = row;
   switch (result.result) {
     case 'created':
     case 'updated':
@@ -71,9 +71,18 @@ export function answeredRow(row: SyncStateRow, result: ItemResult): SyncStateRow
   }
 }
 
-/** Refused before sending (too large, or invalid as stored). */
+/** Refused before sending (too large, or invalid as stored), or by the endpoint alone. */
 export function rejectedRow(row: SyncStateRow, reason: string): SyncStateRow {
-  return { ...row, syncState: 'rejected', syncError: reason };
+  const { quarantined: _q, ...rest } = row;
+  return { ...rest, syncState: 'rejected', syncError: reason };
+}
+
+/**
+ * Set aside after the endpoint failed on it alone, run after run: shown as rejected, with
+ * the endpoint's answer and the mark that tells it from a refusal.
+ */
+export function quarantinedRow(row: SyncStateRow, reason: string): SyncStateRow {
+  return { ...row, syncState: 'rejected', syncError: reason, quarantined: true };
 }
 
 /** Set aside by the reviewer: kept local, shown, never sent. */
@@ -90,12 +99,13 @@ export function syncFieldsOf(row: SyncStateRow | undefined): SyncFields {
     syncState: row.syncState,
     ...(row.syncError !== undefined ? { syncError: row.syncError } : {}),
     ...(row.syncedRevision !== undefined ? { syncedRevision: row.syncedRevision } : {}),
+    ...(row.quarantined ? { quarantined: true as const } : {}),
   };
 }
 
 /** The stored record of a joined one. */
 export function withoutSync<T>(record: WithSync<T>): T {
-  const { syncState: _s, syncError: _e, syncedRevision: _r, ...stored } = record;
+  const { syncState: _s, syncError: _e, syncedRevision: _r, quarantined: _q, ...stored } = record;
   return stored as T;
 }
 

@@ -8,7 +8,7 @@
 import type { FlagpostDb } from '@/lib/background/store/db';
 import { snapshotHashOf } from '@/lib/shared/evidence/snapshot-link';
 import type { BatchItem } from '@/lib/shared/protocol/batch';
-import type { EndpointConfig, SendOutcome } from './transport';
+import { type EndpointConfig, isServerFailure, type SendOutcome } from './transport';
 
 const uploaded = new Set<string>();
 
@@ -23,7 +23,7 @@ export async function uploadBatchEvidence(
   config: EndpointConfig,
   batch: readonly BatchItem[],
   options: { timeoutMs: number; fetch?: typeof fetch },
-): Promise<Extract<SendOutcome, { kind: 'retry' | 'refused' }> | undefined> {
+): Promise<Extract<SendOutcome, { kind: 'retry' | 'refused' | 'server-error' }> | undefined> {
   const doFetch = options.fetch ?? fetch;
   const hashes = new Set<string>();
   for (const item of batch) {
@@ -54,6 +54,8 @@ export async function uploadBatchEvidence(
     // A snapshot the endpoint will never take (too large, wrong type) must not hold the
     // flags back forever: the flag goes with its hash; the image stays on this device.
     if (response.status === 400 || response.status === 413 || response.status === 415) continue;
+    // The endpoint failed on this snapshot: the batch may be bisected down to its flag.
+    if (isServerFailure(response.status)) return { kind: 'server-error', reason };
     return { kind: 'retry', reason };
   }
   return undefined;

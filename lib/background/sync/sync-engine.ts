@@ -15,8 +15,10 @@ import { applyResults, rejectLocally } from './apply-results';
 import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelay } from './backoff';
 import { packBatches, SERVER_LIMITS } from './batching';
 import { uploadBatchEvidence } from './evidence-upload';
+import { isolateFailure } from './isolate';
 import { loadBatchItems } from './load-batch';
-import { type EndpointConfig, type SendOutcome, sendBatch } from './transport';
+import { strikeSuspects } from './quarantine';
+import { type EndpointConfig, probeEndpoint, type SendOutcome, sendBatch } from './transport';
 
 export interface SyncProgress {
   sent: number;
@@ -34,17 +36,18 @@ export interface SyncDeps {
   onProgress?: (progress: SyncProgress) => void;
 }
 
+/** What a run did; `quarantined` records are counted in `rejected` too. */
+interface RunCounts {
+  delivered: number;
+  rejected: number;
+  stale: number;
+  quarantined: number;
+}
+
 export type SyncRunResult =
-  | { outcome: 'done'; delivered: number; rejected: number; stale: number }
-  | {
-      outcome: 'retry';
-      delivered: number;
-      rejected: number;
-      stale: number;
-      retryInMs: number;
-      reason: string;
-    }
-  | { outcome: 'refused'; delivered: number; rejected: number; stale: number; reason: string };
+  | ({ outcome: 'done' } & RunCounts)
+  | ({ outcome: 'retry'; retryInMs: number; reason: string } & RunCounts)
+  | ({ outcome: 'refused'; reason: string } & RunCounts);
 
 /** A delivered batch shows the endpoint is healthy again: restart the backoff from zero. */
 async function clearFailures(db: FlagpostDb) {
@@ -77,6 +80,7 @@ const READ_AHEAD_BATCHES = 10;
 async function prepareBatch(
   db: FlagpostDb,
   maxItems: number,
+  /** Keys in flight, and keys set aside for this run (lib/background/sync/quarantine.ts). */
   inFlight: ReadonlySet<string>,
   ahead: OutboxEntry[],
 ): Promise<BatchItem[] | undefined> {
@@ -112,7 +116,7 @@ async function prepareBatch(
  */
 export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
   const { db, clock } = deps;
-  const counts = { delivered: 0, rejected: 0, stale: 0 };
+  const counts: RunCounts = { delivered: 0, rejected: 0, stale: 0, quarantined: 0 };
   const total = await db.outbox.count();
   let sent = 0;
   let maxItems = SERVER_LIMITS.maxItems;
@@ -126,6 +130,7 @@ export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
   const send = async (batch: BatchItem[]): Promise<SendOutcome> =>
     (await uploadBatchEvidence(db, deps.config, batch, transport)) ??
     (await sendBatch(deps.config, batch, transport));
+  const probe = () => probeEndpoint(deps.config, transport);
   // A run ends at its first failure, so the backoff restarts from zero once per run at most.
   let failuresCleared = false;
   /** `upTo`: records sent up to and including this batch, for the progress report. */
@@ -141,11 +146,15 @@ export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
 
   // Keys of the batches sent and not yet applied: never read into another batch meanwhile.
   const inFlight = new Set<string>();
+  // Keys of records the endpoint failed on alone this run: not sent again until next run.
+  const setAside = new Set<string>();
+  let setAsideReason: string | undefined;
   // Answers are written one batch after the other, in the order they came.
   let applying: Promise<void> | undefined;
   let applyFailed = false;
   const ahead: OutboxEntry[] = [];
-  const prepare = () => quiet(prepareBatch(db, maxItems, new Set(inFlight), ahead));
+  const prepare = () =>
+    quiet(prepareBatch(db, maxItems, new Set([...inFlight, ...setAside]), ahead));
   let next = prepare();
   for (;;) {
     const batch = applyFailed ? undefined : await next;
@@ -199,26 +208,74 @@ export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
       next = prepare();
       continue;
     }
+    let failure: Exclude<SendOutcome, { kind: 'delivered' }> = outcome;
+    // A malformed batch is split at once; one the endpoint fails on, when it keeps failing
+    // (the run before this one ended in a failure too): a single 500 is most often the
+    // endpoint's moment, not a record's.
+    const keepsFailing = outcome.kind === 'server-error' && (await readSyncStatus(db)).failures > 0;
+    if (outcome.kind === 'invalid' || (outcome.kind === 'server-error' && keepsFailing)) {
+      const isolation = await isolateFailure(batch, outcome, {
+        send,
+        probe,
+        deliver: async (part, results) => {
+          sent += part.length;
+          await apply(part, results, sent);
+        },
+      });
+      await rejectLocally(
+        db,
+        isolation.refused.map(({ item, reason }) => ({
+          type: item.type,
+          id: item.record.id,
+          reason,
+        })),
+      );
+      counts.rejected += isolation.refused.length;
+      const struck = await strikeSuspects(db, isolation.suspects);
+      counts.quarantined += struck.quarantined;
+      counts.rejected += struck.quarantined;
+      for (const key of struck.setAside) setAside.add(key);
+      if (struck.setAside.length > 0) setAsideReason = isolation.suspects[0]?.reason;
+      if (!isolation.stopped) {
+        next = prepare();
+        continue;
+      }
+      failure = isolation.stopped;
+    }
+    return endRun(failure);
+  }
+
+  /** Ends the run after a failure: counted and explained, the next attempt scheduled. */
+  async function endRun(failure: Exclude<SendOutcome, { kind: 'delivered' }>) {
     const status = await readSyncStatus(db);
     const failures = status.failures + 1;
-    if (outcome.kind === 'refused') {
-      await writeSyncStatus(db, { ...status, failures, lastError: outcome.reason });
-      return { outcome: 'refused', ...counts, reason: outcome.reason };
+    if (failure.kind === 'refused') {
+      await writeSyncStatus(db, { ...status, failures, lastError: failure.reason });
+      return { outcome: 'refused' as const, ...counts, reason: failure.reason };
     }
+    const retryAfterMs = 'retryAfterMs' in failure ? failure.retryAfterMs : undefined;
     const retryInMs = retryDelay(
       failures,
-      outcome.retryAfterMs,
+      retryAfterMs,
       deps.backoff ?? DEFAULT_BACKOFF,
       deps.random,
     );
     await writeSyncStatus(db, {
       ...status,
       failures,
-      lastError: outcome.reason,
+      lastError: failure.reason,
       nextAttemptAt: new Date(Date.parse(clock()) + retryInMs).toISOString(),
     });
-    return { outcome: 'retry', ...counts, retryInMs, reason: outcome.reason };
+    return { outcome: 'retry' as const, ...counts, retryInMs, reason: failure.reason };
   }
+
+  // Records set aside are still queued: the run ends as a failure so they go again soon,
+  // and the next run's failure on them counts as "keeps failing".
+  if (setAside.size > 0)
+    return endRun({
+      kind: 'retry',
+      reason: `${setAside.size} record(s) failed on the endpoint alone and wait for another try: ${setAsideReason ?? ''}`,
+    });
 
   const status = await readSyncStatus(db);
   const { lastError: _cleared, nextAttemptAt: _none, ...rest } = status;

@@ -18,8 +18,15 @@ export interface EndpointConfig {
 
 export type SendOutcome =
   | { kind: 'delivered'; response: BatchResponse }
-  /** Try again later: network, timeout, 5xx, 429, invalid answer. */
+  /** Try again later: network, timeout, 429, 502-504 (unavailable), invalid answer. */
   | { kind: 'retry'; reason: string; retryAfterMs?: number }
+  /**
+   * The endpoint answered but failed (500 and the other 5xx): a record of the batch may be
+   * what breaks it. Retried, then bisected if it keeps failing (lib/background/sync/isolate.ts).
+   */
+  | { kind: 'server-error'; reason: string; retryAfterMs?: number }
+  /** 400 or 422: the endpoint refused the batch as malformed; bisected at once. */
+  | { kind: 'invalid'; reason: string }
   /** The batch is too large for this endpoint: split it. */
   | { kind: 'too-large'; reason: string }
   /** Nothing will work until the reviewer changes settings (bad token, wrong URL). */
@@ -91,6 +98,26 @@ export async function sendBatch(
   const reason = `HTTP ${status}: ${await errorMessage(response)}`;
   if (status === 413) return { kind: 'too-large', reason };
   if (status === 401 || status === 403 || status === 404) return { kind: 'refused', reason };
+  if (status === 400 || status === 422) return { kind: 'invalid', reason };
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now());
-  return { kind: 'retry', reason, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+  const wait = retryAfterMs === undefined ? {} : { retryAfterMs };
+  return isServerFailure(status)
+    ? { kind: 'server-error', reason, ...wait }
+    : { kind: 'retry', reason, ...wait };
+}
+
+/**
+ * A 5xx that the endpoint itself may have answered because of what it was sent. 502, 503
+ * and 504 say the endpoint (or the way to it) is unavailable, whatever the batch holds.
+ */
+export const isServerFailure = (status: number) =>
+  status >= 500 && status <= 599 && status !== 502 && status !== 503 && status !== 504;
+
+/**
+ * An empty batch: the same route, token and database transaction as a real one, with no
+ * record in it. When a batch fails and this succeeds, the endpoint is up and the batch's
+ * content is what fails.
+ */
+export function probeEndpoint(config: EndpointConfig, options: TransportOptions) {
+  return sendBatch(config, [], options);
 }
