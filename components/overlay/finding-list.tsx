@@ -6,6 +6,7 @@
 import { useT } from '@/components/i18n-context';
 import { decisionOf, type SummaryFlag } from './badge-summary';
 import { type Severity, severityKey } from './flag-form';
+import { foldMessageKey } from './fold-names';
 
 export interface OverlayFinding {
   policyId: string;
@@ -15,6 +16,8 @@ export interface OverlayFinding {
   evidence: Array<{ field: string; start: number; end: number; text: string }>;
   precision?: number | undefined;
   decisions?: number | undefined;
+  /** Fold ids that made the evidence match ("emoji-removed", "digit-words", ...). */
+  folds?: string[] | undefined;
 }
 
 export type Decision = 'confirmed' | 'dismissed';
@@ -76,6 +79,7 @@ export function FindingList(props: {
                 ))}
               </ul>
             )}
+            <FoldNote folds={finding.folds} />
             <div class="row">
               {status && (
                 <span class="muted" data-testid="decision">
@@ -108,5 +112,21 @@ export function FindingList(props: {
         );
       })}
     </ul>
+  );
+}
+
+/** Which folding made the evidence match, in words; nothing when it matched as written. */
+function FoldNote(props: { folds: readonly string[] | undefined }) {
+  const t = useT();
+  const names: string[] = [];
+  for (const id of props.folds ?? []) {
+    const key = foldMessageKey(id);
+    if (key) names.push(t(key));
+  }
+  if (names.length === 0) return null;
+  return (
+    <div class="muted folds" data-testid="finding-folds">
+      {t('findingFolds', names.join(', '))}
+    </div>
   );
 }

@@ -41,5 +41,7 @@ export const findingSchema = z.object({
   /** The rule's measured precision (smoothed) and how many decisions it rests on. */
   precision: z.number().min(0).max(1).optional(),
   decisions: z.int().nonnegative().optional(),
+  /** The folds that made the evidence match (fold ids such as "emoji-removed"). */
+  folds: z.array(z.string().max(40)).max(32).optional(),
 });
 export type FindingView = z.infer<typeof findingSchema>;
