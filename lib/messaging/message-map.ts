@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import {
   creatorSchema,
-  evidenceSchema,
+  flagSchema,
   flagSourceSchema,
   flagStatusSchema,
   itemRefSchema,
@@ -71,6 +71,8 @@ export const rejectedRecordSchema = recordRefSchema.extend({
   reason: z.string(),
   /** What the record is about, for the reviewer to recognise it. */
   summary: z.string(),
+  /** Set aside because the endpoint failed on it alone, not refused (lib/background/sync/quarantine.ts). */
+  quarantined: z.boolean().optional(),
 });
 export type RejectedRecord = z.infer<typeof rejectedRecordSchema>;
 
@@ -148,18 +150,23 @@ export const messageMap = {
   },
   'flag.create': {
     from: 'content',
-    request: z.object({
-      item: itemRefSchema,
-      policyId: z.string().min(1).max(128),
-      severity: severitySchema,
-      note: z.string().max(5000).default(''),
-      source: flagSourceSchema.default('manual'),
-      status: flagStatusSchema.default('confirmed'),
-      ruleId: z.string().max(128).optional(),
-      evidence: z.array(evidenceSchema).max(50).default([]),
-      /** Keep a snapshot of the item as the reviewer sees it (evidence-messages.ts). */
-      snapshot: snapshotRequestSchema.optional(),
-    }),
+    // The wire record's own fields (one declaration: lib/shared/protocol/records.ts), so a
+    // flag the page may create is always one the endpoint accepts.
+    request: flagSchema
+      .pick({
+        item: true,
+        policyId: true,
+        ruleId: true,
+        severity: true,
+        evidence: true,
+        note: true,
+      })
+      .extend({
+        source: flagSourceSchema.default('manual'),
+        status: flagStatusSchema.default('confirmed'),
+        /** Keep a snapshot of the item as the reviewer sees it (evidence-messages.ts). */
+        snapshot: snapshotRequestSchema.optional(),
+      }),
     response: createdFlagSchema,
   },
   /** Confirm, dismiss or re-grade a flag, or change its note: a new revision. */

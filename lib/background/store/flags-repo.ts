@@ -1,16 +1,7 @@
 /** Reviewers' flags: create, edit (new revision), delete (tombstone), read per item. */
 import Dexie from 'dexie';
 import { newUlid } from '@/lib/shared/protocol/ids';
-import {
-  creatorKey,
-  type Evidence,
-  type Flag,
-  type FlagSource,
-  type FlagStatus,
-  type ItemRef,
-  itemKey,
-  type Severity,
-} from '@/lib/shared/protocol/records';
+import { creatorKey, type Flag, itemKey } from '@/lib/shared/protocol/records';
 import type { Clock } from './clock';
 import type { FlagpostDb, StoredFlag, WithSync } from './db';
 import { countFlagWrites } from './flag-counters';
@@ -19,23 +10,15 @@ import { applyRuleDecision } from './rule-stats-repo';
 import { queueRecords, withSyncState, withSyncStates } from './sync-states';
 import { withSync } from './sync-transitions';
 
-export interface NewFlag {
-  item: ItemRef;
-  policyId: string;
-  policyVersion: string;
-  ruleId?: string;
-  severity: Severity;
-  source: FlagSource;
-  status: FlagStatus;
-  evidence?: Evidence[];
-  note?: string;
-}
+/** What a new flag says: the wire record's own fields (records.ts), without its bookkeeping. */
+export type NewFlag = Pick<
+  Flag,
+  'item' | 'policyId' | 'policyVersion' | 'ruleId' | 'severity' | 'source' | 'status'
+> &
+  Partial<Pick<Flag, 'evidence' | 'note'>>;
 
-export interface FlagEdit {
-  severity?: Severity;
-  status?: FlagStatus;
-  note?: string;
-}
+/** What an edit may change: a new revision of these fields only. */
+export type FlagEdit = Partial<Pick<Flag, 'severity' | 'status' | 'note'>>;
 
 export interface Author {
   reviewer: string;

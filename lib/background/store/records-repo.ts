@@ -16,7 +16,7 @@ export interface RevisionedRecord {
  */
 export function nextRevision<T extends RevisionedRecord>(
   record: T,
-  patch: Partial<T>,
+  patch: NoInfer<Partial<T>>,
   now: string,
 ): T {
   return { ...record, ...patch, revision: record.revision + 1, updatedAt: now };
