@@ -82,6 +82,11 @@ export function SyncPanel(props: SyncPanelProps) {
             {props.rejected.map((record) => (
               <li key={record.id} data-testid="rejected-record">
                 <div>{record.summary}</div>
+                {record.quarantined && (
+                  <div class="muted" data-testid="quarantined">
+                    {t('syncQuarantined')}
+                  </div>
+                )}
                 <div class="error">{record.reason}</div>
                 <div class="row">
                   <button type="button" onClick={() => props.onRetry(record)}>

@@ -90,6 +90,7 @@ export function createSyncHandlers(runner: SyncRunner): Pick<Handlers, SyncHandl
               revision: f.revision,
               reason: row.syncError ?? 'rejected',
               summary: `${f.policyId} on ${handle}${f.item.itemId}`,
+              ...(row.quarantined ? { quarantined: true } : {}),
             },
           ];
         }),
@@ -103,6 +104,7 @@ export function createSyncHandlers(runner: SyncRunner): Pick<Handlers, SyncHandl
               revision: n.revision,
               reason: row.syncError ?? 'rejected',
               summary: n.text.slice(0, 80),
+              ...(row.quarantined ? { quarantined: true } : {}),
             },
           ];
         }),
