@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { REJECTION_CODES } from '@/lib/shared/protocol/batch';
 import { buildOpenApiDocument } from '@/lib/shared/protocol/openapi';
+import { ERROR_CODES } from '@/lib/shared/protocol/service';
 import { routes } from '@/server/app';
 
 type Json = { [key: string]: unknown };
@@ -99,5 +101,27 @@ describe('OpenAPI document', () => {
       )
       .map(([path]) => path);
     expect(open.sort()).toEqual(['/v1/health', '/v1/openapi.json']);
+  });
+
+  it('names every error and rejection code, and describes the ones issue 15 added', () => {
+    const text = JSON.stringify(doc);
+    const errorBody = JSON.stringify(doc.components.schemas.ErrorBody);
+    for (const code of ERROR_CODES) expect(errorBody).toContain(`"${code}"`);
+    const itemResult = JSON.stringify(doc.components.schemas.ItemResult);
+    for (const code of REJECTION_CODES) expect(itemResult).toContain(`"${code}"`);
+    expect(itemResult).toContain('"field"');
+    const described = [
+      'invalid_text',
+      'out_of_range',
+      'unsafe_text',
+      'evidence_type_mismatch',
+      'request_timeout',
+      'not_owner',
+    ];
+    for (const code of described) expect(text).toContain(`\`${code}\``);
+    const evidencePut = doc.paths['/v1/evidence/{sha256}']?.put as Json;
+    expect(Object.keys(evidencePut.responses as Json)).toEqual(
+      expect.arrayContaining(['408', '415', '429']),
+    );
   });
 });

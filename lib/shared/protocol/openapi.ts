@@ -71,8 +71,20 @@ const retryAfter = {
 };
 const authErrors = {
   '401': error('Missing, unknown or revoked bearer token.'),
-  '429': { ...error('Rate limit exceeded for this token.'), headers: retryAfter },
+  '429': {
+    ...error(
+      'Rate limit exceeded (`rate_limited`): for this token, or too many failed authentications from this address (checked before the token is looked up).',
+    ),
+    headers: retryAfter,
+  },
 };
+/** Every route that reads a body: it must arrive within the endpoint's deadline. */
+const bodyTimeout = {
+  '408': error('The body did not arrive in time (`request_timeout`); the connection is closed.'),
+};
+/** Why a record, a path parameter or a body is refused although it looks like text. */
+const TEXT_RULES =
+  'Every string refuses U+0000 and lone UTF-16 surrogates (issue code `unsafe_text`), and every integer (a revision) is at most 2147483647, which is what the database stores.';
 const etagHeader = {
   ETag: { description: 'Strong validator of the pack.', schema: { type: 'string' } },
 };
@@ -93,13 +105,15 @@ function paths(): JsonObject {
       post: {
         operationId: 'ingestBatch',
         summary: `Ingest up to ${MAX_BATCH_ITEMS} flags and notes (at most ${MAX_BATCH_BYTES} bytes).`,
-        description:
-          'Idempotent by id and revision: the same id and revision again is `unchanged`, a lower revision `stale`, a higher one `updated`. `results[i]` answers `records[i]`. Records that fail their own schema are `rejected` one by one; a malformed envelope fails the whole request with 400.',
+        description: `Idempotent by id and revision: the same id and revision again is \`unchanged\`, a lower revision \`stale\`, a higher one \`updated\`. \`results[i]\` answers \`records[i]\`. Records that fail their own schema are \`rejected\` one by one, with a \`code\` and the \`field\` (\`invalid_text\`: a string holds U+0000 or a lone surrogate; \`out_of_range\`: a revision beyond 2147483647; \`invalid_record\`: anything else); a malformed envelope fails the whole request with 400. Two reviewers sending one new id at once: the first is \`created\`, the other \`not_owner\`. ${TEXT_RULES}`,
         requestBody: { required: true, content: json(ref('BatchRequest')) },
         responses: {
           '200': body('BatchResponse', 'One result per record, in request order.'),
-          '400': error('Malformed JSON or envelope; `details.issues` lists each path.'),
+          '400': error(
+            'Malformed JSON or envelope; `details.issues` lists each path and issue code.',
+          ),
           ...authErrors,
+          ...bodyTimeout,
           '413': error(`More than ${MAX_BATCH_ITEMS} records or ${MAX_BATCH_BYTES} bytes.`),
           '415': error('The body is not application/json.'),
         },
@@ -120,7 +134,7 @@ function paths(): JsonObject {
         ],
         responses: {
           '200': body('CreatorHistory', 'The creator history.'),
-          '400': error('Invalid path parameter.'),
+          '400': error(`Invalid path parameter. ${TEXT_RULES}`),
           ...authErrors,
         },
       },
@@ -145,8 +159,9 @@ function paths(): JsonObject {
         requestBody: { required: true, content: json(ref('PolicyPackPublish')) },
         responses: {
           '200': { ...body('PolicyPackEnvelope', 'The published pack.'), headers: etagHeader },
-          '400': error('Invalid body.'),
+          '400': error(`Invalid body. ${TEXT_RULES} This holds for every string of the pack.`),
           ...authErrors,
+          ...bodyTimeout,
           '403': error('The token is not an admin token.'),
           '413': error('The pack is too large.'),
         },
@@ -160,8 +175,9 @@ function paths(): JsonObject {
         responses: {
           '200': body('EnforcementAction', 'Already recorded with this id.'),
           '201': body('EnforcementAction', 'Recorded.'),
-          '400': error('Invalid body.'),
+          '400': error(`Invalid body. ${TEXT_RULES}`),
           ...authErrors,
+          ...bodyTimeout,
           '403': error('The token is not an admin token.'),
         },
       },
@@ -188,8 +204,11 @@ function paths(): JsonObject {
           '201': { description: 'Stored.', content: json(evidenceReceipt) },
           '400': error('Bad hash in the path, or the body does not hash to it.'),
           ...authErrors,
+          ...bodyTimeout,
           '413': error(`The image is larger than ${MAX_EVIDENCE_BYTES} bytes.`),
-          '415': error('The body is not image/png or image/jpeg.'),
+          '415': error(
+            "The Content-Type is not image/png or image/jpeg (`unsupported_media_type`), or the bytes do not start with that type's signature (`evidence_type_mismatch`).",
+          ),
         },
       },
       get: {
@@ -198,7 +217,8 @@ function paths(): JsonObject {
         summary: 'An evidence snapshot, as uploaded.',
         responses: {
           '200': {
-            description: 'The image bytes as uploaded (Content-Type image/png or image/jpeg).',
+            description:
+              'The image bytes as uploaded (Content-Type image/png or image/jpeg), with `X-Content-Type-Options: nosniff` (as every response) and a sandboxing Content-Security-Policy.',
             headers: {
               'Content-Type': { schema: { type: 'string', enum: ['image/png', 'image/jpeg'] } },
             },
