@@ -29,6 +29,7 @@ const ruleSchema = z.object({
   ruleId: z.string(),
   confirmed: count,
   dismissed: count,
+  /** confirmed / (confirmed + dismissed); absent with no decisions yet. */
   observed: z.number().optional(),
   smoothed: z.number(),
 });
@@ -40,6 +41,7 @@ export const dashboardSummarySchema = z.object({
   perPolicy: z.array(z.object({ policyId: z.string(), inRange: count, total: count })),
   perStatus: z.array(z.object({ status: flagStatusSchema, inRange: count })),
   perSeverity: z.array(z.object({ severity: z.string(), count })),
+  /** All time; `market: ''` counts flags whose item has no known market. */
   perMarket: z.array(z.object({ market: z.string(), count })),
   topCreators: z.array(z.object({ creatorKey: z.string(), handle: z.string().optional(), count })),
   rules: z.object({ source: z.enum(['decisions', 'flags']), rows: z.array(ruleSchema) }),

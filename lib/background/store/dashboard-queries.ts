@@ -9,6 +9,7 @@
  */
 import Dexie from 'dexie';
 import { readSyncStatus } from '@/lib/background/store/sync-status-repo';
+import type { DashboardSummaryView } from '@/lib/messaging/dashboard-messages';
 import { type FlagStatus, MARKETS, SEVERITIES } from '@/lib/shared/protocol/records';
 import { smoothedPrecision } from '@/lib/shared/risk/precision';
 import { countsInPeriod } from './counter-periods';
@@ -19,35 +20,9 @@ import { countInState } from './sync-states';
 export const TOP_CREATORS = 10;
 const STATUSES: FlagStatus[] = ['suggested', 'confirmed', 'dismissed'];
 
-export interface RulePrecision {
-  policyId: string;
-  ruleId: string;
-  confirmed: number;
-  dismissed: number;
-  /** confirmed / (confirmed + dismissed); absent with no decisions yet. */
-  observed?: number;
-  smoothed: number;
-}
-
-export interface DashboardSummary {
-  total: number;
-  inRange: number;
-  perDay: { start: string; count: number }[];
-  perPolicy: { policyId: string; inRange: number; total: number }[];
-  perStatus: { status: FlagStatus; inRange: number }[];
-  perSeverity: { severity: string; count: number }[];
-  /** All time; `market: ''` counts flags whose item has no known market. */
-  perMarket: { market: string; count: number }[];
-  topCreators: { creatorKey: string; handle?: string; count: number }[];
-  rules: { source: 'decisions' | 'flags'; rows: RulePrecision[] };
-  sync: {
-    pending: number;
-    rejected: number;
-    lastAttemptAt?: string;
-    lastSuccessAt?: string;
-    lastError?: string;
-  };
-}
+/** The summary's shape is declared once, as the message's schema (dashboard-messages.ts). */
+export type DashboardSummary = DashboardSummaryView;
+export type RulePrecision = DashboardSummary['rules']['rows'][number];
 
 /** Weakest first: lowest smoothed precision, then the rule with most decisions. */
 export function rankRules(rows: Omit<RulePrecision, 'observed' | 'smoothed'>[]): RulePrecision[] {
