@@ -153,11 +153,11 @@ test('filters narrow the queue and the counts agree with the data', async ({
     await expect(row).toContainText('TH');
   await page.getByLabel('Policy').selectOption('');
   await page.getByTestId('filter-market').selectOption('');
-  await page.getByLabel('Creator').selectOption('shopvid:seller2');
+  await page.getByTestId('filter-creator').selectOption('shopvid:seller2');
   await expectCount(all.filter((f) => f.creator === 'seller2').length);
   await page.getByLabel('Status').selectOption('dismissed');
   await expectCount(all.filter((f) => f.creator === 'seller2' && f.status === 'dismissed').length);
-  await page.getByLabel('Creator').selectOption('');
+  await page.getByTestId('filter-creator').selectOption('');
   await page.getByLabel('Status').selectOption('');
   await page.getByLabel('Sync state').selectOption('synced');
   await expect(page.getByTestId('queue-empty')).toBeVisible(); // no endpoint: nothing synced
