@@ -184,17 +184,19 @@ export function applyContext(
 ): { kept: Located[]; near: Located[] } {
   const kept: Located[] = [];
   const near: Located[] = [];
+  const explain = trace?.dropped !== undefined;
+  // The reason is worded only when explaining: evaluation needs only whether.
   const cancelledBy = (hit: Located): string | undefined => {
     for (const clause of rules.unless) {
       const [found] = partnersAround(clause, hit, ctx, 1);
-      if (found) return `unless ${clause.partner.source}: ${describe(found, ctx)}`;
+      if (found) return explain ? `unless ${clause.partner.source}: ${describe(found, ctx)}` : '';
     }
     return undefined;
   };
   for (const hit of hits) {
     const cancelled = cancelledBy(hit);
-    if (cancelled) {
-      trace?.dropped.push({ match: hit, reason: cancelled });
+    if (cancelled !== undefined) {
+      trace?.dropped?.push({ match: hit, reason: cancelled });
       continue;
     }
     const nearFound = rules.near
@@ -203,7 +205,7 @@ export function applyContext(
         )
       : [];
     if (rules.near && nearFound.length === 0) {
-      trace?.dropped.push({
+      trace?.dropped?.push({
         match: hit,
         reason: `near ${rules.near.partner.source}: none in the window`,
       });
@@ -211,7 +213,7 @@ export function applyContext(
     }
     const [required] = rules.requires ? partnersAround(rules.requires, hit, ctx, 1) : [];
     if (rules.requires && !required) {
-      trace?.dropped.push({
+      trace?.dropped?.push({
         match: hit,
         reason: `requires ${rules.requires.partner.source}: none in the window`,
       });

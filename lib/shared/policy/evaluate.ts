@@ -47,8 +47,11 @@ export interface ContextTrace {
     partner: Located | 'price';
     words: number | undefined;
   }>;
-  /** Matches cancelled by an unless clause or left without a required partner. */
-  dropped: Array<{ match: Located; reason: string }>;
+  /**
+   * Matches cancelled by an unless clause or left without a required partner, with why;
+   * kept only when explaining (pack examples), since findings do not show them.
+   */
+  dropped: Array<{ match: Located; reason: string }> | undefined;
 }
 
 /**
@@ -197,11 +200,11 @@ export function evaluateMatcher(
       return evaluateHashtags(matcher, ctx.input);
     case 'all': {
       const out: EvidenceSpan[] = [];
-      const inner = trace && emptyTrace();
+      const inner = trace && emptyTrace(trace.dropped !== undefined);
       for (const rule of matcher.rules) {
         const ev = evaluateMatcher(rule, ctx, inner);
         if (!ev) {
-          if (trace && inner) trace.dropped.push(...inner.dropped);
+          if (trace?.dropped && inner?.dropped) trace.dropped.push(...inner.dropped);
           return undefined;
         }
         out.push(...ev);
@@ -226,10 +229,14 @@ export function evaluateMatcher(
   }
 }
 
-export const emptyTrace = (): ContextTrace => ({ notes: [], dropped: [] });
+/** explain: also keep why matches were dropped (for pack examples). */
+export const emptyTrace = (explain = false): ContextTrace => ({
+  notes: [],
+  dropped: explain ? [] : undefined,
+});
 function mergeTrace(into: ContextTrace, from: ContextTrace): void {
   into.notes.push(...from.notes);
-  into.dropped.push(...from.dropped);
+  if (into.dropped && from.dropped) into.dropped.push(...from.dropped);
 }
 
 function dedupe(evidence: EvidenceSpan[]): EvidenceSpan[] {

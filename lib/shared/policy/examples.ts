@@ -47,7 +47,7 @@ function contextSummary(trace: ContextTrace, ctx: EvaluationContext, matched: bo
     });
     return notes.length > 0 ? ` (${[...new Set(notes)].slice(0, 3).join('; ')})` : '';
   }
-  const dropped = trace.dropped.map(
+  const dropped = (trace.dropped ?? []).map(
     (d) => `${JSON.stringify(ctx.span(d.match).text)} dropped: ${d.reason}`,
   );
   return dropped.length > 0 ? ` (${[...new Set(dropped)].slice(0, 3).join('; ')})` : '';
@@ -61,7 +61,7 @@ function runRuleExamples(spec: PackSpec, pack: CompiledPack, errors: PackError[]
       const check = (list: ExampleSpec[], wanted: boolean, name: string) => {
         list.forEach((example, k) => {
           const ctx = new EvaluationContext(pack, exampleInput(example, ruleSpec));
-          const trace = emptyTrace();
+          const trace = emptyTrace(true);
           const matched = evaluateMatcher(matcher, ctx, trace) !== undefined;
           if (matched === wanted) return;
           errors.push({

@@ -11,6 +11,7 @@ export { STARTER_PACK_JSON } from './starter-pack';
 export type {
   CompiledPack,
   CompiledPolicy,
+  ContextNote,
   EvidenceSpan,
   Finding,
   PackError,
