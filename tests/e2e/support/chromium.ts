@@ -3,20 +3,17 @@
  * default; `CHROME_PATH` picks another. Branded Google Chrome ignores --load-extension, so
  * it cannot be used here.
  */
-import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
 import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '../../../lib/shared/settings/local-keys';
+import { findBrowser } from '../../../scripts/setup/probe';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
-
+/** CHROME_PATH, or Debian's / Ubuntu's / snap's Chromium (scripts/setup/probe.ts). */
 export function findChromium(): string | undefined {
-  const configured = process.env.CHROME_PATH;
-  if (configured) return existsSync(configured) ? configured : undefined;
-  return CANDIDATES.find((path) => existsSync(path));
+  return findBrowser('chromium').path;
 }
 
 export const HOW_TO_GET_CHROMIUM = [
