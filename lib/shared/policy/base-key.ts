@@ -176,8 +176,11 @@ function isIgnorableUnit(u: number): boolean {
   return u >= 0x80 && u <= 0xffff && !(u >= 0xd800 && u <= 0xdfff) && isIgnorable(u);
 }
 
+const scratch = new KeyBuilder(256);
+
+/** The base key of input, in a builder reused by the next call. */
 export function baseKey(input: string): KeyBuilder {
-  const out = new KeyBuilder(input.length + 16);
+  const out = scratch.reset(input.length + 16);
   const n = input.length;
   let gap = 0;
   let i = 0;

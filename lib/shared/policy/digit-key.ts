@@ -13,7 +13,7 @@
  *     numbers: "XR0812345678").
  */
 import { BASE_UPPER } from './base-key';
-import { latinDigitWord, thaiDigitWords } from './digit-words';
+import { latinDigitWord, mayBeDigitWord, thaiDigitWords, thaiWordStarts } from './digit-words';
 import { FOLD } from './fold-ids';
 import { KeyBuilder } from './key-builder';
 import { isDigitSeparator } from './key-folds';
@@ -34,14 +34,19 @@ const MIN_GLUED_DIGITS = 7;
 /** Longest separator run inside a spelled-out number ("one, two"). */
 const MAX_WORD_GAP = 3;
 
-const LOOK_ALIKE_DIGIT: Record<number, number> = {
-  111: 0x30, // o
-  105: 0x31, // i
-  108: 0x31, // l
-  115: 0x35, // s
-  98: 0x38, // b
-  122: 0x32, // z
-};
+/** Base unit -> the digit it looks like (0: none): o->0, i/l->1, s->5, b->8, z->2. */
+const LOOK_ALIKE_DIGIT = new Uint8Array(0x80);
+for (const [letter, digit] of [
+  ['o', '0'],
+  ['i', '1'],
+  ['l', '1'],
+  ['s', '5'],
+  ['b', '8'],
+  ['z', '2'],
+]) {
+  LOOK_ALIKE_DIGIT[letter!.charCodeAt(0)] = digit!.charCodeAt(0);
+}
+const lookAlikeDigit = (u: number) => (u < 0x80 ? LOOK_ALIKE_DIGIT[u]! : 0);
 
 /**
  * What separates a glued number from its word: "_", so "shop0812345678" reads
@@ -53,16 +58,61 @@ const GLUE_MARK = 0x5f;
 
 const isDigitCode = (u: number) => u >= 0x30 && u <= 0x39;
 
-export function digitKey(base: KeyBuilder): KeyBuilder {
-  const cls = unitClasses();
-  const n = base.length;
-  const { starts, ends, folds, flags } = base;
-  const codes = base.codes.slice(0, n);
-  const extra = new Uint32Array(n);
+/** Per-unit scratch arrays, reused across calls (grown, never shrunk). */
+let scratchSize = 0;
+let scratchCodes = new Uint16Array(0);
+let scratchExtra = new Uint32Array(0);
+let scratchWordEnd = new Int32Array(0);
+let scratchWordDigit = new Uint8Array(0);
+let scratchSplit = new Uint8Array(0);
+let scratchTokens = new Int32Array(0);
+const scratchOut = new KeyBuilder(256);
+
+function scratchFor(n: number): void {
+  if (n + 1 > scratchSize) {
+    scratchSize = Math.max(n + 1, scratchSize * 2, 256);
+    scratchCodes = new Uint16Array(scratchSize);
+    scratchExtra = new Uint32Array(scratchSize);
+    scratchWordEnd = new Int32Array(scratchSize);
+    scratchWordDigit = new Uint8Array(scratchSize);
+    scratchSplit = new Uint8Array(scratchSize);
+    scratchTokens = new Int32Array(scratchSize * 2);
+  }
+  scratchExtra.fill(0, 0, n + 1);
+  scratchWordEnd.fill(0, 0, n + 1);
+  scratchSplit.fill(0, 0, n + 1);
+}
+
+/** The digit key of a base key, in a builder reused by the next call. */
+export const digitKey = makeDigitKey();
+
+interface Item {
+  from: number;
+  to: number;
+  digits: number;
+  word: number | undefined;
+}
+
+/**
+ * The digit key builder. Its helpers close over per-call state and are made once: made per
+ * call, their allocation (and, under esbuild's keepNames, naming) cost more than the work.
+ */
+function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
+  let cls: Uint8Array = new Uint8Array(0);
+  let n = 0;
+  let starts: Int32Array = new Int32Array(0);
+  let ends: Int32Array = new Int32Array(0);
+  let folds: Uint32Array = new Uint32Array(0);
+  let flags: Uint8Array = new Uint8Array(0);
+  let codes: Uint16Array = new Uint16Array(0);
+  let extra: Uint32Array = new Uint32Array(0);
   /** wordEnd[i] > i: base units i..wordEnd[i] are a number word read as wordDigit[i]. */
-  const wordEnd = new Int32Array(n);
-  const wordDigit = new Uint8Array(n);
-  const splitBefore = new Uint8Array(n + 1);
+  let wordEnd: Int32Array = new Int32Array(0);
+  let wordDigit: Uint8Array = new Uint8Array(0);
+  let splitBefore: Uint8Array = new Uint8Array(0);
+  /** Tokens: maximal runs of letters, marks and digits, as (from, to) pairs. */
+  let tokenBounds: Int32Array = new Int32Array(0);
+  let tokenCount = 0;
 
   const isLetter = (i: number) => {
     const k = cls[codes[i]!]!;
@@ -70,39 +120,53 @@ export function digitKey(base: KeyBuilder): KeyBuilder {
   };
   const isSeparator = (i: number) => isDigitSeparator(codes[i]!) || cls[codes[i]!] === CLS_SYMBOL;
 
-  // Tokens: maximal runs of letters, marks and digits.
-  const tokens: Array<[number, number]> = [];
-  for (let i = 0; i < n; ) {
-    const k = cls[codes[i]!]!;
-    if (k !== CLS_LETTER && k !== CLS_MARK && k !== CLS_DIGIT) {
-      i++;
-      continue;
+  return (base: KeyBuilder): KeyBuilder => {
+    cls = unitClasses();
+    n = base.length;
+    ({ starts, ends, folds, flags } = base);
+    scratchFor(n);
+    codes = scratchCodes;
+    codes.set(base.codes.subarray(0, n));
+    extra = scratchExtra;
+    wordEnd = scratchWordEnd;
+    wordDigit = scratchWordDigit;
+    splitBefore = scratchSplit;
+    tokenBounds = scratchTokens;
+    tokenCount = 0;
+    for (let i = 0; i < n; ) {
+      const k = cls[codes[i]!]!;
+      if (k !== CLS_LETTER && k !== CLS_MARK && k !== CLS_DIGIT) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n) {
+        const kj = cls[codes[j]!]!;
+        if (kj !== CLS_LETTER && kj !== CLS_MARK && kj !== CLS_DIGIT) break;
+        j++;
+      }
+      tokenBounds[tokenCount * 2] = i;
+      tokenBounds[tokenCount * 2 + 1] = j;
+      tokenCount++;
+      i = j;
     }
-    let j = i + 1;
-    while (j < n) {
-      const kj = cls[codes[j]!]!;
-      if (kj !== CLS_LETTER && kj !== CLS_MARK && kj !== CLS_DIGIT) break;
-      j++;
-    }
-    tokens.push([i, j]);
-    i = j;
-  }
-
-  readLookAlikes();
-  const items = numberItems();
-  readSpelledNumbers(items);
-  separateGluedNumbers();
-  return emit();
+    readLookAlikes();
+    readSpelledNumbers(numberItems());
+    separateGluedNumbers();
+    return emit();
+  };
 
   function readLookAlikes(): void {
-    for (const [from, to] of tokens) {
+    for (let t = 0; t < tokenCount; t++) {
+      const from = tokenBounds[t * 2]!;
+      const to = tokenBounds[t * 2 + 1]!;
       let digits = 0;
       let letters = 0;
       let lookAlikes = 0;
       for (let i = from; i < to; i++) {
         const u = codes[i]!;
         if (isDigitCode(u)) digits++;
-        else if (LOOK_ALIKE_DIGIT[u] !== undefined) lookAlikes++;
+        else if (lookAlikeDigit(u) !== 0) lookAlikes++;
         else letters++;
       }
       if (lookAlikes === 0) continue;
@@ -112,12 +176,12 @@ export function digitKey(base: KeyBuilder): KeyBuilder {
       }
       // Surrounded: a run of one or two look-alikes with a digit on each side.
       for (let i = from; i < to; ) {
-        if (LOOK_ALIKE_DIGIT[codes[i]!] === undefined) {
+        if (lookAlikeDigit(codes[i]!) === 0) {
           i++;
           continue;
         }
         let j = i;
-        while (j < to && LOOK_ALIKE_DIGIT[codes[j]!] !== undefined) j++;
+        while (j < to && lookAlikeDigit(codes[j]!) !== 0) j++;
         // Digits on both sides, across separators on at most one side: "08l 234" and
         // "0🔥O🔥8" are numbers, "size 10 S 12" is not.
         const attached =
@@ -152,23 +216,22 @@ export function digitKey(base: KeyBuilder): KeyBuilder {
   }
 
   function convert(i: number): void {
-    const digit = LOOK_ALIKE_DIGIT[codes[i]!];
-    if (digit === undefined) return;
+    const digit = lookAlikeDigit(codes[i]!);
+    if (digit === 0) return;
     codes[i] = digit;
     extra[i] = extra[i]! | FOLD.digitLetters;
   }
 
-  interface Item {
-    from: number;
-    to: number;
-    digits: number;
-    word: number | undefined;
-  }
-
-  /** Number words and digit groups in text order. */
+  /**
+   * Number words and digit groups in text order (other words are left out: the letters
+   * between two items keep them from being connected). Empty unless two words are found.
+   */
   function numberItems(): Item[] {
     const items: Item[] = [];
-    for (const [from, to] of tokens) {
+    let words = 0;
+    for (let t = 0; t < tokenCount; t++) {
+      const from = tokenBounds[t * 2]!;
+      const to = tokenBounds[t * 2 + 1]!;
       let allDigits = true;
       for (let i = from; i < to; i++) if (!isDigitCode(codes[i]!)) allDigits = false;
       if (allDigits) {
@@ -177,31 +240,41 @@ export function digitKey(base: KeyBuilder): KeyBuilder {
       }
       const first = codes[from]!;
       if (first >= 0x0e01 && first <= 0x0e5b) {
-        thaiItems(from, to, items);
+        words += thaiItems(from, to, items);
         continue;
       }
+      if (!mayBeDigitWord(codes, from, to)) continue;
       const digit = latinDigitWord(String.fromCharCode(...codes.subarray(from, to)));
-      if (digit !== undefined) items.push({ from, to, digits: 1, word: digit });
-      else items.push({ from, to, digits: 0, word: undefined });
+      if (digit === undefined) continue;
+      items.push({ from, to, digits: 1, word: digit });
+      words++;
     }
-    return items;
+    return words >= MIN_NUMBER_WORDS ? items : [];
   }
 
-  function thaiItems(from: number, to: number, items: Item[]): void {
+  /** Thai number words in a run (no spaces in Thai), added in order; returns how many. */
+  function thaiItems(from: number, to: number, items: Item[]): number {
     const words = thaiDigitWords();
-    let other = from;
+    let found = 0;
+    let lastEnd = -1;
     for (let i = from; i < to; ) {
-      const hit = words.find((w) => matchesAt(i, to, w.word));
+      const hit = thaiWordStarts(codes[i]!)
+        ? words.find((w) => matchesAt(i, to, w.word))
+        : undefined;
       if (!hit) {
         i++;
         continue;
       }
-      if (other < i) items.push({ from: other, to: i, digits: 0, word: undefined });
+      if (lastEnd >= 0 && lastEnd < i) {
+        // Other Thai letters between two number words: they are not one number.
+        items.push({ from: lastEnd, to: i, digits: 0, word: undefined });
+      }
       items.push({ from: i, to: i + hit.word.length, digits: 1, word: hit.digit });
+      found++;
       i += hit.word.length;
-      other = i;
+      lastEnd = i;
     }
-    if (other < to) items.push({ from: other, to, digits: 0, word: undefined });
+    return found;
   }
 
   function matchesAt(i: number, to: number, word: string): boolean {
@@ -246,7 +319,9 @@ export function digitKey(base: KeyBuilder): KeyBuilder {
   }
 
   function separateGluedNumbers(): void {
-    for (const [from, to] of tokens) {
+    for (let t = 0; t < tokenCount; t++) {
+      const from = tokenBounds[t * 2]!;
+      const to = tokenBounds[t * 2 + 1]!;
       for (let i = from + 1; i < to; i++) {
         const before = isDigitCode(codes[i - 1]!);
         const here = isDigitCode(codes[i]!);
@@ -289,7 +364,7 @@ export function digitKey(base: KeyBuilder): KeyBuilder {
   }
 
   function emit(): KeyBuilder {
-    const out = new KeyBuilder(n + 1);
+    const out = scratchOut.reset(n + 1);
     let lastDigit = false;
     let gap = 0;
     for (let i = 0; i < n; ) {

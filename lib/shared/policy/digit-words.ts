@@ -67,17 +67,46 @@ const THAI_WORDS: ReadonlyArray<readonly [number, string]> = [
 ];
 
 let latin: Map<string, number> | undefined;
+let latinEnds: Set<number> | undefined;
+let latinLongest = 0;
+let thaiFirsts: Set<number> | undefined;
 let thai: Array<{ word: string; digit: number }> | undefined;
+
+function loadLatin(): Map<string, number> {
+  if (!latin) {
+    latin = new Map();
+    latinEnds = new Set();
+    for (const [digit, words] of LATIN_WORDS) {
+      for (const raw of words.split(' ')) {
+        const w = raw.normalize('NFC');
+        latin.set(w, digit);
+        latinEnds.add((w.charCodeAt(0) << 16) | w.charCodeAt(w.length - 1));
+        latinLongest = Math.max(latinLongest, w.length);
+      }
+    }
+  }
+  return latin;
+}
+
+/**
+ * A cheap test before making a string of a word: its length and first and last units are
+ * those of some number word (most words of a text fail it).
+ */
+export function mayBeDigitWord(codes: Uint16Array, from: number, to: number): boolean {
+  loadLatin();
+  if (to - from < 2 || to - from > latinLongest) return false;
+  return latinEnds!.has((codes[from]! << 16) | codes[to - 1]!);
+}
 
 /** The digit a space-separated word stands for, or undefined. */
 export function latinDigitWord(word: string): number | undefined {
-  if (!latin) {
-    latin = new Map();
-    for (const [digit, words] of LATIN_WORDS) {
-      for (const w of words.split(' ')) latin.set(w.normalize('NFC'), digit);
-    }
-  }
-  return latin.get(word);
+  return loadLatin().get(word);
+}
+
+/** Whether a Thai number word starts with this unit. */
+export function thaiWordStarts(unit: number): boolean {
+  if (!thaiFirsts) thaiFirsts = new Set(thaiDigitWords().map((w) => w.word.charCodeAt(0)));
+  return thaiFirsts.has(unit);
 }
 
 /** Thai digit words, longest first (for longest-match at a position). */

@@ -1,6 +1,9 @@
 /**
  * A growable key under construction: code units, each with the original range it came
  * from, the folds that produced it (fold-ids.ts) and per-unit flags.
+ *
+ * Builders are reused across calls (reset()): allocating a typed array costs about a
+ * microsecond, and normalising a short field would otherwise pay for fifteen of them.
  */
 export class KeyBuilder {
   codes: Uint16Array;
@@ -16,6 +19,20 @@ export class KeyBuilder {
     this.ends = new Int32Array(capacity);
     this.folds = new Uint32Array(capacity);
     this.flags = new Uint8Array(capacity);
+  }
+
+  /** Empties the builder for reuse, making room for `capacity` units. */
+  reset(capacity: number): this {
+    this.length = 0;
+    if (this.codes.length < capacity) {
+      const size = Math.max(capacity, this.codes.length * 2);
+      this.codes = new Uint16Array(size);
+      this.starts = new Int32Array(size);
+      this.ends = new Int32Array(size);
+      this.folds = new Uint32Array(size);
+      this.flags = new Uint8Array(size);
+    }
+    return this;
   }
 
   push(unit: number, start: number, end: number, folds = 0, flags = 0): void {

@@ -50,12 +50,24 @@ const MIN_THAI_REPEAT = 3;
 const THAI_SARA_E = 0x0e40;
 const THAI_SARA_AE = 0x0e41;
 
-export function textKey(base: KeyBuilder): KeyBuilder {
-  const cls = unitClasses();
-  const leet = textFoldTable();
-  const { codes, starts, ends, folds, flags } = base;
-  const n = base.length;
-  const out = new KeyBuilder(n + 1);
+/** The text key of a base key, in a builder reused by the next call. */
+export const textKey = makeTextKey();
+
+/**
+ * The text key builder. Its helpers close over per-call state and are made once: made per
+ * call, their allocation (and, under esbuild's keepNames, naming) cost more than the work.
+ */
+function makeTextKey(): (base: KeyBuilder) => KeyBuilder {
+  const scratch = new KeyBuilder(256);
+  let cls: Uint8Array = new Uint8Array(0);
+  let leet: Uint16Array = new Uint16Array(0);
+  let codes = scratch.codes;
+  let starts = scratch.starts;
+  let ends = scratch.ends;
+  let folds = scratch.folds;
+  let flags = scratch.flags;
+  let n = 0;
+  let out = scratch;
 
   const classAt = (i: number) => cls[codes[i]!]!;
   const wordish = (i: number) => {
@@ -97,6 +109,7 @@ export function textKey(base: KeyBuilder): KeyBuilder {
   let pendingFolds = 0;
   let pendingFlags = 0;
   let tagEnd = -1;
+  let previousRunEnd = -1;
 
   const emit = (i: number, extraFolds = 0) => {
     const u = codes[i]!;
@@ -115,8 +128,10 @@ export function textKey(base: KeyBuilder): KeyBuilder {
     pendingFolds = 0;
     pendingFlags = 0;
     const mapped = leet[u]!;
-    // "l" is read as "i" everywhere (since "1" stands for both): not an evasion to name.
-    const leetFold = mapped !== u && u !== 0x6c ? FOLD.leet : 0;
+    // Named only beside a letter ("r3plica", not "1:1"), and not for "l", read as "i"
+    // everywhere since "1" stands for both.
+    const beside = realLetter(i - 1) || realLetter(i + 1);
+    const leetFold = mapped !== u && u !== 0x6c && beside ? FOLD.leet : 0;
     out.push(mapped, starts[i]!, ends[i]!, unitFolds | leetFold, unitFlags);
   };
 
@@ -167,7 +182,6 @@ export function textKey(base: KeyBuilder): KeyBuilder {
    * Tokens of a spaced-out word starting at i, or undefined: three or more tokens, or two
    * ("d m") beside another spaced-out word ("d m  t o  o r d e r"); two of them letters.
    */
-  let previousRunEnd = -1;
   const spacedRun = (i: number): number[] | undefined => {
     if (!singleToken(i) || wordCameBefore(i)) return undefined;
     const { tokens, next } = spacedTokens(i);
@@ -181,103 +195,114 @@ export function textKey(base: KeyBuilder): KeyBuilder {
     return tokens;
   };
 
-  let i = 0;
-  while (i < n) {
-    const u = codes[i]!;
-    if (wordish(i)) {
-      const tokenStart = i === 0 || !wordish(i - 1);
-      const run = tokenStart && !(i < tagEnd) ? spacedRun(i) : undefined;
-      if (run) {
-        run.forEach((t, index) => {
-          const end = tokenEnd(t);
-          for (let j = t; j < end; j++) emit(j, index > 0 && j === t ? FOLD.spacedLetters : 0);
-        });
-        i = tokenEnd(run[run.length - 1]!);
-        continue;
-      }
-      if (isThai(u) && thaiRepeat(i) >= MIN_THAI_REPEAT) {
-        // "ปลอมมมม": one letter, its range covering the repeats. Two in a row are left
-        // alone, as Thai writes some doubled letters ("สมมติ").
-        const r = thaiRepeat(i);
+  return (base: KeyBuilder): KeyBuilder => {
+    cls = unitClasses();
+    leet = textFoldTable();
+    ({ codes, starts, ends, folds, flags } = base);
+    n = base.length;
+    out = scratch.reset(n + 1);
+    pendingFolds = 0;
+    pendingFlags = 0;
+    tagEnd = -1;
+    previousRunEnd = -1;
+    let i = 0;
+    while (i < n) {
+      const u = codes[i]!;
+      if (wordish(i)) {
+        const tokenStart = i === 0 || !wordish(i - 1);
+        const run = tokenStart && !(i < tagEnd) ? spacedRun(i) : undefined;
+        if (run) {
+          run.forEach((t, index) => {
+            const end = tokenEnd(t);
+            for (let j = t; j < end; j++) emit(j, index > 0 && j === t ? FOLD.spacedLetters : 0);
+          });
+          i = tokenEnd(run[run.length - 1]!);
+          continue;
+        }
+        if (isThai(u) && thaiRepeat(i) >= MIN_THAI_REPEAT) {
+          // "ปลอมมมม": one letter, its range covering the repeats. Two in a row are left
+          // alone, as Thai writes some doubled letters ("สมมติ").
+          const r = thaiRepeat(i);
+          emit(i);
+          out.absorb(ends[i + r - 1]!, FOLD.repeated);
+          i += r;
+          continue;
+        }
+        if (u === THAI_SARA_E && i + 1 < n && codes[i + 1] === THAI_SARA_E) {
+          pendingFolds |= folds[i + 1]!;
+          out.push(THAI_SARA_AE, starts[i]!, ends[i + 1]!, folds[i]! | pendingFolds, pendingFlags);
+          pendingFolds = 0;
+          pendingFlags = 0;
+          i += 2;
+          continue;
+        }
+        if (u === 0x40 && tokenStart && i + 1 < n && wordish(i + 1)) {
+          // "@" opening a word: a handle ("@shop_replica") or a leet "a" ("@d"). The key
+          // keeps the leet reading and marks a boundary after it, which serves both.
+          emit(i);
+          tagEnd = tagEndFrom(i + 1);
+          pendingFlags |= TEXT_BOUNDARY;
+          i++;
+          continue;
+        }
         emit(i);
-        out.absorb(ends[i + r - 1]!, FOLD.repeated);
-        i += r;
-        continue;
-      }
-      if (u === THAI_SARA_E && i + 1 < n && codes[i + 1] === THAI_SARA_E) {
-        pendingFolds |= folds[i + 1]!;
-        out.push(THAI_SARA_AE, starts[i]!, ends[i + 1]!, folds[i]! | pendingFolds, pendingFlags);
-        pendingFolds = 0;
-        pendingFlags = 0;
-        i += 2;
-        continue;
-      }
-      if (u === 0x40 && tokenStart && i + 1 < n && wordish(i + 1)) {
-        // "@" opening a word: a handle ("@shop_replica") or a leet "a" ("@d"). The key
-        // keeps the leet reading and marks a boundary after it, which serves both.
-        emit(i);
-        tagEnd = tagEndFrom(i + 1);
-        pendingFlags |= TEXT_BOUNDARY;
         i++;
         continue;
       }
-      emit(i);
-      i++;
-      continue;
-    }
-    if (u === 0x23 && (i === 0 || !wordish(i - 1)) && i + 1 < n && wordish(i + 1)) {
-      tagEnd = tagEndFrom(i + 1);
-      out.push(u, starts[i]!, ends[i]!, folds[i]! | pendingFolds, pendingFlags);
-      pendingFolds = 0;
-      pendingFlags = 0;
-      i++;
-      continue;
-    }
-    // A run of separators: spaces, punctuation, symbols and emoji.
-    let j = i;
-    let spaces = 0;
-    let symbols = 0;
-    while (j < n && separatorUnit(j) && classAt(j) !== CLS_PUNCT) {
-      if (classAt(j) === CLS_SPACE) spaces++;
-      else symbols++;
-      j++;
-    }
-    if (spaces > 0) {
-      let runFolds = 0;
-      for (let q = i; q < j; q++) runFolds |= folds[q]!;
-      if (j - i > 1 || u !== 0x20) runFolds |= FOLD.spaces;
-      if (symbols > 0) runFolds |= FOLD.emoji;
-      out.push(0x20, starts[i]!, ends[j - 1]!, runFolds | pendingFolds, pendingFlags);
-      pendingFolds = 0;
-      pendingFlags = 0;
+      if (u === 0x23 && (i === 0 || !wordish(i - 1)) && i + 1 < n && wordish(i + 1)) {
+        tagEnd = tagEndFrom(i + 1);
+        out.push(u, starts[i]!, ends[i]!, folds[i]! | pendingFolds, pendingFlags);
+        pendingFolds = 0;
+        pendingFlags = 0;
+        i++;
+        continue;
+      }
+      // A run of separators: spaces, punctuation, symbols and emoji.
+      let j = i;
+      let spaces = 0;
+      let symbols = 0;
+      while (j < n && separatorUnit(j) && classAt(j) !== CLS_PUNCT) {
+        if (classAt(j) === CLS_SPACE) spaces++;
+        else symbols++;
+        j++;
+      }
+      if (spaces > 0) {
+        let runFolds = 0;
+        for (let q = i; q < j; q++) runFolds |= folds[q]!;
+        if (j - i > 1 || u !== 0x20) runFolds |= FOLD.spaces;
+        if (symbols > 0) runFolds |= FOLD.emoji;
+        out.push(0x20, starts[i]!, ends[j - 1]!, runFolds | pendingFolds, pendingFlags);
+        pendingFolds = 0;
+        pendingFlags = 0;
+        i = j;
+        continue;
+      }
+      // No space: punctuation and symbols, dropped when they sit inside a word.
+      j = i;
+      symbols = 0;
+      while (j < n && separatorUnit(j) && classAt(j) !== CLS_SPACE) {
+        if (classAt(j) !== CLS_PUNCT) symbols++;
+        j++;
+      }
+      if (j === i) {
+        emit(i); // a mark or control with no class of its own
+        i++;
+        continue;
+      }
+      const inWord =
+        i > 0 && wordish(i - 1) && j < n && wordish(j) && (realLetter(i - 1) || realLetter(j));
+      if (inWord) {
+        for (let q = i; q < j; q++) pendingFolds |= folds[q]! & FOLD.invisible;
+        pendingFolds |= symbols > 0 ? FOLD.emoji : FOLD.punctuation;
+        pendingFlags |= TEXT_BOUNDARY;
+        i = j;
+        continue;
+      }
+      for (let q = i; q < j; q++) emit(q);
       i = j;
-      continue;
     }
-    // No space: punctuation and symbols, dropped when they sit inside a word.
-    j = i;
-    symbols = 0;
-    while (j < n && separatorUnit(j) && classAt(j) !== CLS_SPACE) {
-      if (classAt(j) !== CLS_PUNCT) symbols++;
-      j++;
-    }
-    if (j === i) {
-      emit(i); // a mark or control with no class of its own
-      i++;
-      continue;
-    }
-    const inWord =
-      i > 0 && wordish(i - 1) && j < n && wordish(j) && (realLetter(i - 1) || realLetter(j));
-    if (inWord) {
-      for (let q = i; q < j; q++) pendingFolds |= folds[q]! & FOLD.invisible;
-      pendingFolds |= symbols > 0 ? FOLD.emoji : FOLD.punctuation;
-      pendingFlags |= TEXT_BOUNDARY;
-      i = j;
-      continue;
-    }
-    for (let q = i; q < j; q++) emit(q);
-    i = j;
-  }
-  return out;
+    return out;
+  };
 
   /** One past a tag's last unit: letters, digits and "_", "." or "-" between them. */
   function tagEndFrom(from: number): number {
