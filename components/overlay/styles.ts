@@ -8,6 +8,14 @@ export const OVERLAY_CSS = `
 * { box-sizing: border-box; }
 .box { position: absolute; display: flex; justify-content: flex-end; padding: 6px; pointer-events: none; }
 .box[hidden] { display: none; }
+/* Evidence marks over the page's text (lib/page/overlay/evidence-marks.ts). */
+.marks { position: absolute; pointer-events: none; }
+.marks[hidden] { display: none; }
+.mark { position: absolute; border-radius: 2px; }
+.mark-low .mark { background: rgba(100, 116, 139, 0.3); }
+.mark-medium .mark { background: rgba(234, 179, 8, 0.4); }
+.mark-high .mark { background: rgba(249, 115, 22, 0.4); }
+.mark-critical .mark { background: rgba(220, 38, 38, 0.35); box-shadow: inset 0 -2px rgb(185, 28, 28); }
 /* The chip arrives after the badge: out of flow, so its arrival moves nothing. */
 .chip-slot { position: absolute; right: calc(100% + 4px); top: 1px; white-space: nowrap; }
 .overlay { position: relative; font: 13px/1.4 system-ui, sans-serif; color: #10201f; pointer-events: auto; }

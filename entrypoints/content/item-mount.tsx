@@ -1,7 +1,7 @@
 /**
  * One item's overlay box in the shadow root, and everything that hangs off it: its place
- * over the item, its findings, its evidence highlights. A mount is released (box removed,
- * Preact unmounted, highlights cleared) when its item leaves the page or the page view ends.
+ * over the item, its findings, its evidence marks. A mount is released (box removed,
+ * Preact unmounted, marks cleared) when its item leaves the page or the page view ends.
  * The item itself is read when it first comes near the viewport (see `readItem`): on a
  * feed of thousands, most cards are never read at all.
  */
@@ -52,6 +52,11 @@ export interface ItemMount {
   onStep?: (direction: 1 | -1) => void;
   draw(): void;
   release(): void;
+  /**
+   * Set once the item left the page: answers that arrive later (findings, flags, creator
+   * risk) must not draw, place or mark it again, or its box and card stay alive for good.
+   */
+  released: boolean;
 }
 
 /** The empty, hidden box every mount starts from (cloning is cheaper than building). */
@@ -100,9 +105,12 @@ export function mountItem(
     openRequests: 0,
     full: false,
     openWhenReady: false,
+    released: false,
     draw() {
       const { item, ref, risk } = mount;
-      if (!item || !ref) return;
+      // An answer (findings, flags, risk) that arrives after the item left the page must not
+      // bring its box back: on a feed that virtualises, such boxes piled up by the hundred.
+      if (!item || !ref || mount.released) return;
       // The box joins the shadow root when it first has something to show: a box appended
       // empty, when its item came near, would cost the page a rendering update of its own.
       if (!box.isConnected) services.root.append(box);
@@ -147,9 +155,10 @@ export function mountItem(
       );
     },
     release() {
+      mount.released = true;
       services.anchors.hide(box);
       services.evaluations.cancel(key);
-      services.highlights.delete(key);
+      services.marks.delete(key);
       render(null, box);
       box.remove();
     },
@@ -182,11 +191,14 @@ export function readItem(
  * False when the item could not be read (the page view then releases the mount).
  */
 export function setNear(mount: ItemMount, near: boolean, services: PageServices): boolean {
+  if (mount.released) return true;
   mount.near = near;
   if (!near) {
     services.anchors.hide(mount.box);
+    services.marks.hide(mount.key);
     return true;
   }
+  services.marks.show(mount.key);
   // The badge appears once, with what the checks found: a badge that changed its text
   // after appearing would move (it is right-aligned), which counts as a layout shift.
   if (mount.findings.status !== 'pending') {
@@ -205,9 +217,9 @@ export function setNear(mount: ItemMount, near: boolean, services: PageServices)
   let riskAnswered = !creatorId || mount.risk !== undefined;
   let checked = false;
   const drawWhenAnswered = () => {
-    if (!checked || !riskAnswered) return;
+    if (!checked || !riskAnswered || mount.released) return;
     mount.draw();
-    highlight(mount, services);
+    markEvidence(mount, services);
     if (mount.near) services.anchors.show(mount.box, mount.element);
     if (mount.openWhenReady) openCard(mount, services);
   };
@@ -245,7 +257,7 @@ export function openCard(mount: ItemMount, services: PageServices): void {
   mount.draw();
 }
 
-function highlight(mount: ItemMount, services: PageServices): void {
+function markEvidence(mount: ItemMount, services: PageServices): void {
   if (mount.findings.status !== 'done' || !mount.item) return;
   const pieces = mount.findings.findings.flatMap((finding) =>
     finding.evidence.map((evidence) => ({ severity: finding.severity, evidence })),
@@ -256,8 +268,9 @@ function highlight(mount: ItemMount, services: PageServices): void {
     fieldTexts(mount.item),
     pieces.map((p) => p.evidence),
   );
-  services.highlights.set(
+  services.marks.set(
     mount.key,
+    mount.element,
     pieces.flatMap((piece, i) => {
       const span = spans[i];
       return span ? [{ severity: piece.severity, span }] : [];

@@ -1,7 +1,7 @@
 /**
  * One page view: from the moment the content script starts (or the URL changes, or the site
  * is switched back on) until the next such moment. Everything it sets up (the overlay root,
- * observers, listeners, timers, highlights) is tied to one AbortSignal, so ending the view
+ * observers, listeners, timers, evidence marks) is tied to one AbortSignal, so ending the view
  * removes every overlay and stops all work at once.
  *
  * What it costs on a feed that grows forever: each batch of added cards is found with one
@@ -15,7 +15,7 @@ import type { PolicyChoice } from '@/lib/messaging/message-map';
 import { createAnchorLayer } from '@/lib/page/overlay/anchor';
 import { recordMatters } from '@/lib/page/overlay/change-filter';
 import { createEvaluationQueue, type EvaluatedFinding } from '@/lib/page/overlay/evaluation-queue';
-import { createEvidenceHighlights } from '@/lib/page/overlay/highlights';
+import { createEvidenceMarks } from '@/lib/page/overlay/evidence-marks';
 import { createOverlayRoot } from '@/lib/page/overlay/overlay-root';
 import { createRiskQueue } from '@/lib/page/overlay/risk-queue';
 import { type ScanBatch, watchForChanges } from '@/lib/page/overlay/scan-scheduler';
@@ -80,10 +80,11 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
   const watched = new Set<Element>();
   let adapter: SiteAdapter | undefined;
 
+  const anchors = createAnchorLayer(doc, signal);
   const services: PageServices = {
     root: root.shadow,
-    anchors: createAnchorLayer(doc, signal),
-    highlights: createEvidenceHighlights(doc, signal),
+    anchors,
+    marks: createEvidenceMarks(root.shadow, anchors, signal),
     viewport: watchViewport((element, near) => {
       const held = byElement.get(element);
       if (held) for (const mount of [...held]) nearChanged(mount, near);

@@ -1,12 +1,14 @@
 /**
  * Findings from the background's policy engine on the page: the badge shows the worst
- * severity and the count, the evidence is highlighted in the page's own text (CSS Custom
- * Highlight API, no DOM change), and the reviewer confirms or dismisses each finding.
+ * severity and the count, the evidence is marked over the page's own text (drawn in the
+ * overlay's shadow root, no change to the page's DOM), and the reviewer confirms or
+ * dismisses each finding.
  */
 import { sendFromPage } from './support/extension-pages';
 import { expect, overlayOf, popupUrl, test } from './support/fixtures';
 import {
-  highlightTexts,
+  markCount,
+  markTexts,
   rootCount,
   setDisabledSites,
   strayOverlays,
@@ -35,10 +37,10 @@ test('findings: badge, highlighted evidence, confirm and dismiss, kept after a r
   // An item without findings keeps a quiet badge.
   await expect(overlayOf(page, '7301234567890123456').getByTestId('badge')).toHaveText('Flagpost');
 
-  await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBeGreaterThan(0);
-  const highlighted = await highlightTexts(page);
-  expect(highlighted['flagpost-critical']).toEqual(expect.arrayContaining(['premium copy', '1:1']));
-  expect(highlighted['flagpost-high']).toEqual(expect.arrayContaining(['012-345 6789']));
+  await expect.poll(() => markCount(page)).toBeGreaterThan(0);
+  const highlighted = await markTexts(page);
+  expect(highlighted.critical).toEqual(expect.arrayContaining(['premium copy', '1:1']));
+  expect(highlighted.high).toEqual(expect.arrayContaining(['012-345 6789']));
 
   await badge.click();
   const findings = overlay.getByTestId('finding');
@@ -137,12 +139,12 @@ test('switching the site off removes every overlay and highlight at once; on bri
   const page = await context.newPage();
   await page.goto(`${pages.url}/foryou`);
   await expect(overlayOf(page, ITEM).getByTestId('badge')).toHaveText('Critical · 2');
-  await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBeGreaterThan(0);
+  await expect.poll(() => markCount(page)).toBeGreaterThan(0);
 
   await setDisabledSites(worker, ['example.com']); // another site: nothing changes
   await setDisabledSites(worker, ['example.com', '127.0.0.1']);
   await expect.poll(() => rootCount(page)).toBe(0);
-  expect(await highlightTexts(page)).toEqual({});
+  expect(await markTexts(page)).toEqual({});
   expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
   // Still off for new content and after a reload.
   await page.mouse.wheel(0, 100_000);
@@ -162,6 +164,6 @@ test('switching the site off removes every overlay and highlight at once; on bri
   await expect.poll(() => visibleCardsHaveOverlays(page)).toBe(true);
   expect(await strayOverlays(page)).toEqual([]);
   expect(await cards.count()).toBeGreaterThanOrEqual(10);
-  await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBeGreaterThan(0);
+  await expect.poll(() => markCount(page)).toBeGreaterThan(0);
   expect(await rootCount(page)).toBe(1);
 });

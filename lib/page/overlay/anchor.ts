@@ -15,9 +15,16 @@
  * page's style, layout and paint bookkeeping. The next pass comes with a frame the page or
  * the overlays need anyway: new cards, new badges, a resize.
  */
+/**
+ * Called in a placement pass's read phase when its box is placed anew (`rect`: the
+ * target's client rect): it may measure the page then, and returns what to write in the
+ * write phase (the evidence marks, drawn relative to the box).
+ */
+export type OnPlace = (rect: DOMRect) => () => void;
+
 export interface AnchorLayer {
   /** Places `box` over `target` while it is near the viewport. */
-  show(box: HTMLElement, target: Element): void;
+  show(box: HTMLElement, target: Element, onPlace?: OnPlace): void;
   /** Hides `box` and stops following its target. */
   hide(box: HTMLElement): void;
   /** Asks for a placement pass in the next frame. */
@@ -27,8 +34,12 @@ export interface AnchorLayer {
 export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLayer {
   const view = doc.defaultView;
   const shown = new Map<HTMLElement, Element>();
+  const onPlaces = new WeakMap<HTMLElement, OnPlace>();
   /** Where each box was last put (document coordinates), to skip writes that change nothing. */
-  const placed = new WeakMap<HTMLElement, { left: number; top: number; width: number }>();
+  const placed = new WeakMap<
+    HTMLElement,
+    { left: number; top: number; width: number; height: number }
+  >();
   /** Boxes no longer followed, hidden at the next pass. */
   const toHide = new Set<HTMLElement>();
   let queued = false;
@@ -38,13 +49,11 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
     queued = false;
     if (signal.aborted || !view) return;
     const entries = [...shown];
-    // Reads first, then writes: one layout for the whole pass.
-    const rects = entries.map(([, target]) => target.getBoundingClientRect());
-    for (const box of toHide) box.hidden = true;
-    toHide.clear();
     const { scrollX, scrollY } = view;
-    entries.forEach(([box], i) => {
-      const rect = rects[i]!;
+    // Reads first, then writes: one layout for the whole pass.
+    const writes: Array<() => void> = [];
+    for (const [box, target] of entries) {
+      const rect = target.getBoundingClientRect();
       const left = rect.left + scrollX;
       const top = rect.top + scrollY;
       const hidden = rect.width === 0 && rect.height === 0;
@@ -56,15 +65,23 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
         last.left === left &&
         last.top === top &&
         last.width === rect.width &&
+        last.height === rect.height &&
         box.hidden === hidden
       )
-        return;
-      placed.set(box, { left, top, width: rect.width });
-      box.style.left = `${left}px`;
-      box.style.top = `${top}px`;
-      box.style.width = `${rect.width}px`;
-      box.hidden = hidden;
-    });
+        continue;
+      placed.set(box, { left, top, width: rect.width, height: rect.height });
+      const drawn = hidden ? undefined : onPlaces.get(box)?.(rect);
+      writes.push(() => {
+        box.style.left = `${left}px`;
+        box.style.top = `${top}px`;
+        box.style.width = `${rect.width}px`;
+        box.hidden = hidden;
+        drawn?.();
+      });
+    }
+    for (const box of toHide) box.hidden = true;
+    toHide.clear();
+    for (const write of writes) write();
   };
   const resizes = new ResizeObserver(place);
   const schedule = () => {
@@ -80,8 +97,9 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
   signal.addEventListener('abort', () => resizes.disconnect(), { once: true });
 
   return {
-    show(box, target) {
+    show(box, target, onPlace) {
       toHide.delete(box);
+      if (onPlace) onPlaces.set(box, onPlace);
       if (shown.get(box) === target) return;
       // A target already observed (the page's <html> or <body>, or an element another box
       // follows) is not reported again when observed again: its box would never be placed,
@@ -91,6 +109,8 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
         target === doc.body ||
         [...shown.values()].includes(target);
       shown.set(box, target);
+      // Placed anew when it is next shown (its marks are measured again then).
+      placed.delete(box);
       // Reported once at the next frame, after layout: that is the box's first placement.
       if (observed) schedule();
       else resizes.observe(target);

@@ -101,24 +101,25 @@ export function rootCount(page: Page): Promise<number> {
   return page.locator('flagpost-overlay').count();
 }
 
-/** Ranges registered for Flagpost's evidence highlights, by highlight name. */
-export function highlightTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
+/**
+ * The texts of Flagpost's evidence marks, by severity. The marks are drawn inside the
+ * overlay's shadow root (lib/page/overlay/evidence-marks.ts), which is open only because
+ * automation asked for it in extension storage; a page never finds them.
+ */
+export function markTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.locator('flagpost-overlay .mark-group').evaluateAll((groups) => {
     const out: Record<string, string[]> = {};
-    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
-    for (const [name, highlight] of registry) {
-      if (!name.startsWith('flagpost-')) continue;
-      // Flagpost registers StaticRanges (they have no text of their own): read each
-      // through a live Range over the same boundaries.
-      out[name] = [...highlight].map((range) => {
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        return live.toString();
-      });
+    for (const group of groups) {
+      const { severity = '', text = '' } = (group as HTMLElement).dataset;
+      (out[severity] ??= []).push(text);
     }
     return out;
   });
+}
+
+/** How many evidence marks (one per line of matched text) are drawn. */
+export function markCount(page: Page): Promise<number> {
+  return page.locator('flagpost-overlay .mark').count();
 }
 
 /** Switches Flagpost off (or back on) for hosts, as the popup does: storage.local. */

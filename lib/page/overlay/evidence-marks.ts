@@ -1,0 +1,141 @@
+/**
+ * Evidence marked over the page's own text, drawn inside Flagpost's closed shadow root: one
+ * translucent box per line of each matched span, in a layer that follows the item like its
+ * overlay box. Nothing is registered with the page: the CSS Custom Highlight API (which
+ * this replaces) keeps its ranges in `CSS.highlights`, a registry every page script can
+ * read, so a seller could read what the policy pack matched and how severe it judged it.
+ *
+ * Spans are kept as plain positions (text node, offset), never as live Ranges: the browser
+ * updates every live Range of a document on each change to its nodes, which made the
+ * page's own feed building slower (BENCHMARKS.md, "Overlays"). A Range exists only for the
+ * moment a span is measured, in the anchor layer's placement pass (after layout, before
+ * any write). When the page replaces a marked text its node leaves the page and the span
+ * marks nothing.
+ */
+import type { Severity } from '@/lib/shared/protocol/records';
+import type { AnchorLayer } from './anchor';
+import type { TextSpan } from './evidence-ranges';
+
+export interface MarkedSpan {
+  severity: Severity;
+  span: TextSpan;
+}
+
+export interface EvidenceMarks {
+  /** Replaces one item's marks; they show while the item is shown (`show`). */
+  set(key: string, element: Element, spans: readonly MarkedSpan[]): void;
+  /** The item came near: its marks follow it again. */
+  show(key: string): void;
+  /** The item went away: its marks stop following it (hidden at the next pass). */
+  hide(key: string): void;
+  delete(key: string): void;
+}
+
+/** Whether `span` still fits its text nodes (the page may have changed the text). */
+const fits = (span: TextSpan) =>
+  span.startContainer.isConnected &&
+  span.endContainer.isConnected &&
+  span.startOffset <= span.startContainer.length &&
+  span.endOffset <= span.endContainer.length &&
+  (span.startContainer !== span.endContainer || span.startOffset <= span.endOffset);
+
+interface Rect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Where each line of each span is, relative to the item's box (`origin`: its rect). */
+function measure(doc: Document, spans: readonly MarkedSpan[], origin: DOMRect) {
+  const out: Array<{ severity: Severity; text: string; rects: Rect[] }> = [];
+  const range = doc.createRange();
+  for (const { severity, span } of spans) {
+    if (!fits(span)) continue;
+    range.setStart(span.startContainer, span.startOffset);
+    range.setEnd(span.endContainer, span.endOffset);
+    const rects = [...range.getClientRects()]
+      .filter((r) => r.width > 0 && r.height > 0)
+      .map((r) => ({
+        left: r.left - origin.left,
+        top: r.top - origin.top,
+        width: r.width,
+        height: r.height,
+      }));
+    out.push({ severity, text: range.toString(), rects });
+  }
+  // Detached, so it no longer follows the document's changes.
+  range.setStart(doc, 0);
+  range.collapse(true);
+  return out;
+}
+
+export function createEvidenceMarks(
+  root: ShadowRoot,
+  anchors: AnchorLayer,
+  signal: AbortSignal,
+): EvidenceMarks {
+  const doc = root.ownerDocument;
+  const items = new Map<string, { layer: HTMLElement; element: Element; shown: boolean }>();
+
+  const follow = (key: string) => {
+    const entry = items.get(key);
+    if (!entry || signal.aborted) return;
+    entry.shown = true;
+    const { layer, element } = entry;
+    anchors.show(layer, element, (origin) => {
+      const measured = measure(doc, spansOf.get(key) ?? [], origin);
+      return () => {
+        const marks = measured.flatMap(({ severity, text, rects }) => {
+          const group = doc.createElement('div');
+          group.className = `mark-group mark-${severity}`;
+          group.dataset.severity = severity;
+          group.dataset.text = text;
+          for (const rect of rects) {
+            const mark = doc.createElement('div');
+            mark.className = 'mark';
+            mark.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
+            group.append(mark);
+          }
+          return [group];
+        });
+        layer.replaceChildren(...marks);
+      };
+    });
+  };
+  const spansOf = new Map<string, readonly MarkedSpan[]>();
+
+  const remove = (key: string) => {
+    const entry = items.get(key);
+    if (!entry) return;
+    anchors.hide(entry.layer);
+    entry.layer.remove();
+    items.delete(key);
+    spansOf.delete(key);
+  };
+
+  return {
+    set(key, element, spans) {
+      remove(key);
+      if (signal.aborted || spans.length === 0) return;
+      const layer = doc.createElement('div');
+      layer.className = 'marks';
+      layer.hidden = true;
+      // Behind the overlay boxes (earlier in the root), above the page.
+      root.prepend(layer);
+      items.set(key, { layer, element, shown: false });
+      spansOf.set(key, spans);
+      follow(key);
+    },
+    show(key) {
+      if (items.get(key)?.shown === false) follow(key);
+    },
+    hide(key) {
+      const entry = items.get(key);
+      if (!entry?.shown) return;
+      entry.shown = false;
+      anchors.hide(entry.layer);
+    },
+    delete: remove,
+  };
+}
