@@ -116,3 +116,13 @@ export function sendFromExtensionPage(
     request,
   );
 }
+
+/** Replaces a text field's value as a person would: select all, then type. */
+export async function fill(page: Page, field: ElementHandle, text: string): Promise<void> {
+  await field.focus();
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.press('Backspace');
+  await field.type(text);
+}
