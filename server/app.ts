@@ -108,8 +108,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   server.keepAliveTimeout = 5_000;
   // Node's own limits, behind the pipeline's body deadline: headers within 20 s, a whole
   // request (its body's deadline plus a margin) or the socket is cut without an answer.
-  server.headersTimeout = 20_000;
   server.requestTimeout = bodyTimeoutMs + 10_000;
+  server.headersTimeout = Math.min(20_000, server.requestTimeout);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
