@@ -3,10 +3,11 @@
  * store, or any bug of its own) made every batch that carried it fail, and the outbox
  * retried that batch for ever: nothing the reviewer flagged afterwards arrived.
  *
- * A batch refused as malformed (400/422) is about its records, so it is split at once. A
- * batch the endpoint failed on (500) may be the endpoint's own trouble, so an empty batch
- * goes first: if that fails too, nothing here is the records' fault and the run ends for a
- * plain retry. Otherwise the batch is halved, depth first, until each failing record stands
+ * Either failure may be the endpoint's own (a 500 while its database restarts, a proxy
+ * that answers 400 to everything), so an empty batch goes first: if that fails too, nothing
+ * here is the records' fault and the run ends (a plain retry after a 500; after a 400, a
+ * refusal the reviewer must see, rather than every record rejected). Otherwise the batch
+ * is halved, depth first, until each failing record stands
  * alone; every half that goes through is delivered on the way. Depth first, so that an
  * endpoint that goes down halfway is noticed (the probe at the first lone record fails)
  * after log2(n) requests rather than n.
@@ -45,8 +46,12 @@ export async function isolateFailure(
   steps: IsolationSteps,
 ): Promise<Isolation> {
   const result: Isolation = { suspects: [], refused: [] };
-  if (failure.kind === 'server-error' && (await steps.probe()).kind !== 'delivered')
-    return { ...result, stopped: failure };
+  const control = await steps.probe();
+  if (control.kind !== 'delivered') {
+    if (failure.kind === 'server-error' || control.kind === 'retry')
+      return { ...result, stopped: failure.kind === 'server-error' ? failure : control };
+    return { ...result, stopped: { kind: 'refused', reason: control.reason } };
+  }
   const stack: { items: BatchItem[]; known?: SendOutcome; resent?: true }[] = [
     { items: [...batch], known: failure },
   ];

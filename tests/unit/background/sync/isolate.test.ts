@@ -81,6 +81,18 @@ describe('isolating the records that break a batch', () => {
     );
   });
 
+  it('rejects nobody when the endpoint refuses an empty batch as malformed too', async () => {
+    const batch = Array.from({ length: 50 }, item);
+    const everything = new Set(batch.map((b) => b.record.id));
+    const server = endpoint(new Set(), everything);
+    const refuseAll = { ...server.steps, probe: async () => server.steps.send(batch) };
+    const failure = (await server.steps.send(batch)) as RecordFailure;
+    const isolation = await isolateFailure(batch, failure, refuseAll);
+    expect(isolation).toMatchObject({ suspects: [], refused: [] });
+    expect(isolation.stopped).toEqual({ kind: 'refused', reason: 'HTTP 400: malformed' });
+    expect(server.requests()).toBe(2);
+  });
+
   it('sends nothing when the endpoint fails on an empty batch too', async () => {
     const batch = Array.from({ length: 500 }, item);
     const server = endpoint(new Set(), new Set(), 1);
