@@ -8,8 +8,16 @@ import { z } from 'zod';
 import { contentKindSchema, marketSchema, platformSchema } from '@/lib/shared/protocol/records';
 import { compileMatchPattern } from './match-pattern';
 
+/**
+ * What checks a selector: a document, as the options page has one. Only its querySelector is
+ * needed, so this pure module takes no DOM types (the background has no document).
+ */
+export interface SelectorHost {
+  querySelector(selector: string): unknown;
+}
+
 /** Why the browser would refuse the selector, or undefined when it is fine. */
-export function selectorProblem(selector: string, doc: Document): string | undefined {
+export function selectorProblem(selector: string, doc: SelectorHost): string | undefined {
   // Some DOMs accept these; browsers do not.
   if (selector.trim() === '' || /[>+~,]\s*$/.test(selector)) return 'incomplete';
   try {
@@ -33,7 +41,7 @@ function regexProblem(pattern: string): string | undefined {
  * The schemas, with CSS selectors checked against `doc`. Without a document (the
  * background's service worker has none) selectors are checked for length only.
  */
-export function declarativeSchemas(doc?: Document) {
+export function declarativeSchemas(doc?: SelectorHost) {
   const css = z
     .string()
     .max(1000)
