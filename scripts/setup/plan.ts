@@ -123,7 +123,7 @@ export function planSetup(
   if (machine.platform === 'linux' && machine.hasAptGet)
     return {
       action: 'stop',
-      sentence: `No ${labels} found, and this user cannot install packages (not root, and sudo asks for a password).`,
+      sentence: `No ${labels} found, and this user cannot install packages (not root, and no sudo without a password).`,
       command: manualAptCommand(missingRequired.map((r) => r.aptPackage)),
     };
   const variables = missingRequired

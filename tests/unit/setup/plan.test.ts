@@ -77,7 +77,7 @@ describe('planSetup', () => {
     ).toEqual({
       action: 'stop',
       sentence:
-        'No Chromium and Firefox found, and this user cannot install packages (not root, and sudo asks for a password).',
+        'No Chromium and Firefox found, and this user cannot install packages (not root, and no sudo without a password).',
       command: 'sudo apt-get update && sudo apt-get install -y chromium firefox-esr',
     });
   });
