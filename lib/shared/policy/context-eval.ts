@@ -35,15 +35,20 @@ export function partnersAround(
   const out: Found[] = [];
   // Terms come from the scan already done; patterns run only when terms did not suffice.
   collect(clause, hit, ctx, ctx.partnerTerms(clause.partner), limit, out);
-  if (out.length < limit && clause.partner.patterns.length > 0) {
-    collect(clause, hit, ctx, ctx.partnerPatterns(clause.partner), limit, out);
-  }
   const { window, partner } = clause;
+  if (out.length < limit && partner.patterns.length > 0) {
+    const patternHits =
+      window.kind === 'words'
+        ? ctx.partnerPatternsAround(partner, hit, window.before, window.after)
+        : ctx.partnerPatterns(partner);
+    collect(clause, hit, ctx, patternHits, limit, out);
+  }
   if (out.length < limit && window.kind === 'item' && partner.itemPrice && hasPrice(ctx)) {
     out.push({ partner: 'price', words: undefined, side: undefined });
   }
+  if (out.length <= 1) return out;
   if (window.kind === 'words') out.sort((a, b) => (a.words ?? 0) - (b.words ?? 0));
-  return out.slice(0, limit);
+  return out.length > limit ? out.slice(0, limit) : out;
 }
 
 function collect(
@@ -55,6 +60,7 @@ function collect(
   out: Found[],
 ): void {
   const { window } = clause;
+  if (hits.length === 0) return; // most contexts occur in few items: the common case
   if (window.kind === 'words') {
     collectInWords(window, hit, ctx, indexOf(hits, hit.field), limit, out);
     return;

@@ -20,6 +20,7 @@ import type {
   Finding,
   PolicyInput,
 } from './types';
+import { windowRange } from './words';
 
 const MAX_EVIDENCE = 50;
 const MAX_EVIDENCE_TEXT = 2000;
@@ -115,6 +116,31 @@ export class EvaluationContext {
     return hits;
   }
 
+  /**
+   * The partner's pattern hits that may lie in a word window around the match: searched in
+   * the window's stretch of the field only (with a margin, so a match is not cut at its
+   * edge), or in the whole field, once, when the field is not much longer than the window.
+   */
+  partnerPatternsAround(
+    partner: CompiledPartner,
+    hit: Located,
+    before: number,
+    after: number,
+  ): readonly Located[] {
+    const field = this.fields[hit.field]!;
+    const [from, to] = windowRange(field.norm, hit.start, hit.end, before, after);
+    if (to - from + 2 * PATTERN_MARGIN >= field.norm.original.length / 2) {
+      return this.partnerPatterns(partner);
+    }
+    const found: Located[] = [];
+    for (const { regex, key } of partner.patterns) {
+      for (const h of patternHits(regex, key, field, hit.field, undefined, [from, to])) {
+        found.push(h);
+      }
+    }
+    return found;
+  }
+
   /** Whether the partner occurs anywhere in the input. */
   hasPartner(partner: CompiledPartner): Located | undefined {
     return this.partnerTerms(partner)[0] ?? this.partnerPatterns(partner)[0];
@@ -136,16 +162,44 @@ export class EvaluationContext {
   readonly spanFolds = new WeakMap<EvidenceSpan, number>();
 }
 
+/** Key units searched beyond a word window on each side, and the edge where matches may be cut. */
+const PATTERN_MARGIN = 256;
+const PATTERN_EDGE = 16;
+
+/** First key unit whose original start is >= offset. */
+function firstUnitAt(key: MatchKey, offset: number): number {
+  let lo = 0;
+  let hi = key.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key.starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function patternHits(
   regex: SafeRegex,
   keyName: 'digits' | 'text',
   field: FieldText,
   f: number,
   check?: 'th-national-id' | 'sg-nric' | 'luhn',
+  within?: [number, number],
 ): Located[] {
   const key: MatchKey = keyName === 'digits' ? field.norm.digits : field.norm.text;
+  let lo = 0;
+  let hi = key.length;
+  if (within) {
+    lo = Math.max(0, firstUnitAt(key, within[0]) - PATTERN_MARGIN);
+    hi = Math.min(key.length, firstUnitAt(key, within[1]) + PATTERN_MARGIN);
+  }
+  const codes = lo === 0 && hi === key.length ? key.codes : key.codes.subarray(lo, hi);
   const out: Located[] = [];
-  for (const [start, end] of findAllRegex(regex, key.codes, key.length)) {
+  for (const [s, e] of findAllRegex(regex, codes, hi - lo)) {
+    // At a cut edge, "^", "$" and word boundaries see a text boundary that is not there.
+    if ((lo > 0 && s < PATTERN_EDGE) || (hi < key.length && e > hi - lo - PATTERN_EDGE)) continue;
+    const start = s + lo;
+    const end = e + lo;
     if (check && !passesCheck(check, keyString(key.codes, start, end))) continue;
     const folds = foldsOf(key, start, end);
     out.push({ field: f, start: key.starts[start]!, end: key.ends[end - 1]!, folds });

@@ -184,3 +184,48 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (LINE_BREAKS.has(text.charCodeAt(k))) return true;
   return false;
 }
+
+/**
+ * The original range that surely holds every partner at most `before` words before and
+ * `after` words after the original range [start, end) (-1: that side not at all): a
+ * superset, since unspaced scripts count as one word per DENSE_UNITS_PER_WORD_MAX units.
+ * Pattern partners of word windows are searched only there.
+ */
+export function windowRange(
+  norm: NormalisedText,
+  start: number,
+  end: number,
+  before: number,
+  after: number,
+): [number, number] {
+  const { starts, ends, length } = norm.text;
+  const from =
+    before < 0 ? keyIndexAt(norm, start) : reach(norm, keyIndexAt(norm, start) - 1, -1, before + 1);
+  const to = after < 0 ? keyIndexAt(norm, end) : reach(norm, keyIndexAt(norm, end), 1, after + 1);
+  const origFrom = from <= 0 ? 0 : starts[Math.min(from, length - 1)]!;
+  const origTo = to >= length ? norm.original.length : ends[Math.max(to, 0)]!;
+  return [origFrom, Math.max(origFrom, origTo)];
+}
+
+/** The key index reached from i walking in dir until `words` words have been passed. */
+function reach(norm: NormalisedText, i: number, dir: 1 | -1, words: number): number {
+  const { codes, length } = norm.text;
+  let count = 0;
+  let inWord = false;
+  let dense = 0;
+  for (; i >= 0 && i < length; i += dir) {
+    const cls = classOf(codes[i]!);
+    if (cls === CLASS_SPACED) {
+      if (!inWord) count++;
+      inWord = true;
+    } else if (cls === CLASS_DENSE) {
+      if (dense++ % DENSE_UNITS_PER_WORD_MAX === 0) count++;
+      inWord = false;
+    } else {
+      inWord = false;
+      dense = 0;
+    }
+    if (count > words) return i;
+  }
+  return i;
+}

@@ -105,6 +105,36 @@ describe('near and requires (property)', () => {
   });
 });
 
+describe('pattern partners in long fields (property)', () => {
+  // Fields much longer than the window: the pattern is searched only around each match.
+  const lose = compiled(
+    packWith({ terms: ['lose'], near: { pattern: '\\b\\d+\\s?kg\\b', after: 2 } }),
+  );
+  const padding = fc.array(fc.constantFrom(...FILLER), { minLength: 300, maxLength: 500 });
+
+  it('finds the partner exactly when it is within the window, wherever the match sits', () => {
+    fc.assert(
+      fc.property(
+        padding,
+        fc.array(fc.constantFrom(...FILLER), { maxLength: 5 }),
+        fc.constantFrom('5kg', '10 kg', '2.5kg'),
+        padding,
+        (before, gap, amount, after) => {
+          const text = join(before, 'lose', gap, amount, after);
+          const findings = run(lose, text);
+          expect(findings.length).toBe(gap.length <= 2 ? 1 : 0);
+          for (const e of findings[0]?.evidence ?? []) {
+            expect(text.slice(e.start, e.end)).toBe(e.text);
+          }
+          // An amount far away (beyond the searched stretch) is no partner.
+          expect(run(lose, join('lose', before, amount)).length).toBe(0);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe('context and the rest of the text (property)', () => {
   const token = fc.constantFrom(
     ...FILLER,
