@@ -2,11 +2,16 @@
  * Policy engine throughput: the starter pack plus a generated 10,000-term pack over >= 10 MB
  * of generated mixed-language text (English/Malay/Indonesian/Filipino-like Latin words,
  * Vietnamese with diacritics, Thai without spaces) with planted evasions (leet, zero-width,
- * full-width, Cyrillic look-alikes, upper case). Baselines from the same run: one JavaScript
- * RegExp alternation of the same terms and modern-ahocorasick, both on the same normalised
- * text, and the floor (normalisation plus one bare pass over the key).
+ * full-width, Cyrillic look-alikes, upper case). Baselines from the same run: the floor
+ * (normalisation plus one bare pass over the key); one JavaScript RegExp alternation of the
+ * same terms and modern-ahocorasick, on the same normalised keys of the same 1 MB sample.
+ * Each comparison runs its contenders in interleaved rounds (bench/rounds.ts) after one
+ * warm-up run each, prints every round and reports medians; the RegExp's cold first run
+ * (compiling the alternation) is reported apart, as is the ratio per script of the sample.
  * MB = 10^6 bytes of the original text in UTF-8, for every figure.
  */
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import AhoCorasick from 'modern-ahocorasick';
 import { compilePack } from '../lib/shared/policy/compile';
 import { evaluate } from '../lib/shared/policy/evaluate';
@@ -15,6 +20,7 @@ import type { PackSpec } from '../lib/shared/policy/pack-schema';
 import { STARTER_PACK_JSON } from '../lib/shared/policy/starter-pack';
 import { findTerms } from '../lib/shared/policy/term-index';
 import { type Bench, type Figure, medianMs } from './harness';
+import { interleavedRounds } from './rounds';
 
 const TARGET_BYTES = 10_500_000;
 const ITEM_CHARS = 2_000;
@@ -157,61 +163,94 @@ function termPack(terms: readonly string[]): PackSpec {
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Rounds per comparison (POLICY_BENCH_ROUNDS, default 5). */
+function roundsFromEnv(): number {
+  const raw = process.env.POLICY_BENCH_ROUNDS ?? '5';
+  const rounds = Number.parseInt(raw, 10);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) {
+    throw new Error(`POLICY_BENCH_ROUNDS must be an integer from 1 to 50 (got "${raw}")`);
+  }
+  return rounds;
+}
+
+/** Which script an item was generated in, read from its first letters. */
+function scriptOf(item: string): 'latin' | 'vietnamese' | 'thai' {
+  if (/[\u0E00-\u0E7F]/.test(item.slice(0, 40))) return 'thai';
+  return /[ăâđêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]/.test(item.slice(0, 200))
+    ? 'vietnamese'
+    : 'latin';
+}
+
+function cpuName(): string {
+  try {
+    const info = readFileSync('/proc/cpuinfo', 'utf8');
+    const model = /model name\s*:\s*(.+)/.exec(info)?.[1]?.trim() ?? 'unknown CPU';
+    return `${model}, ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`;
+  } catch {
+    return `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores`;
+  }
+}
+
 const bench: Bench = {
   name: 'policy engine',
   async run(): Promise<Figure[]> {
+    const rounds = roundsFromEnv();
     const terms = generateTerms(10_000);
     const { items, bytes } = generateItems(terms);
     const mb = bytes / 1e6;
     const starter = STARTER_PACK_JSON as PackSpec;
     const spec10k = termPack(terms);
+    console.log(`  machine: ${cpuName()}, node ${process.version}`);
 
     normalise('warm up ของ Việt'); // first use builds the Unicode tables
     const compileStarterMs = await medianMs(5, () => compilePack(starter));
     const compile10kMs = await medianMs(3, () => compilePack(spec10k));
+    // The starter pack with the generated policy added (keeping its context lists).
     const compiled = compilePack({
-      ...spec10k,
-      // The starter pack's rules refer to its declared contexts (negation, commerce...).
-      contexts: starter.contexts,
+      ...starter,
       policies: [...starter.policies, ...spec10k.policies],
     });
     const only10k = compilePack(spec10k);
-    if (!compiled.ok || !only10k.ok) throw new Error('bench packs do not compile');
+    if (!compiled.ok) throw new Error(`starter + 10k: ${JSON.stringify(compiled.errors[0])}`);
+    if (!only10k.ok) throw new Error(`10k pack: ${JSON.stringify(only10k.errors[0])}`);
     const index = only10k.pack.terms;
 
-    // Floor: normalisation plus one bare pass over the key.
-    let sink = 0;
-    const floorMs = await medianMs(3, () => {
-      for (const item of items) {
-        const n = normalise(item);
-        for (let k = 0; k < n.text.length; k++) sink += n.fold[k]!;
-      }
-    });
+    // 1. The engine against its floor, on the whole corpus.
     let hitCount = 0;
-    const engineMs = await medianMs(3, () => {
-      hitCount = 0;
-      for (const item of items) hitCount += findTerms(index, normalise(item)).length;
-    });
+    const full = interleavedRounds('corpus', rounds, [
+      {
+        name: 'floor',
+        run: () => {
+          let sum = 0;
+          for (const item of items) {
+            const n = normalise(item);
+            for (let k = 0; k < n.text.length; k++) sum += n.fold[k]!;
+          }
+          return sum;
+        },
+      },
+      {
+        name: 'engine',
+        run: () => {
+          hitCount = 0;
+          for (const item of items) hitCount += findTerms(index, normalise(item)).length;
+          return hitCount;
+        },
+      },
+      {
+        name: 'NFKC+lower',
+        run: () => {
+          let sum = 0;
+          for (const item of items) sum += item.normalize('NFKC').toLowerCase().length;
+          return sum;
+        },
+      },
+    ]);
 
-    // Matchers alone, on the same pre-normalised keys.
-    const keys: NormalisedText[] = items.map(normalise);
-    const foldStrings = keys.map((k) => keyString(k.fold, 0, k.text.length));
-    const matchMs = await medianMs(3, () => {
-      for (const k of keys) sink += findTerms(index, k).length;
-    });
-    const foldTerms = [...new Set(terms.map((t) => termKey(t).fold))];
-    const ac = new AhoCorasick(foldTerms);
-    const acMs = await medianMs(3, () => {
-      for (const s of foldStrings) sink += ac.search(s).length;
-    });
-    const alternation = new RegExp(
-      foldTerms
-        .sort((a, b) => b.length - a.length)
-        .map(escapeRegExp)
-        .join('|'),
-      'g',
-    );
-    // The RegExp is too slow for the whole corpus inside the time budget: a 1 MB sample.
+    // 2. Matchers alone, on the same pre-normalised keys of the same 1 MB sample. The
+    // RegExp's first run is timed apart: it includes compiling the 10k-way alternation.
     const encoder = new TextEncoder();
     let sampleBytes = 0;
     let sampleCount = 0;
@@ -219,10 +258,63 @@ const bench: Bench = {
       sampleBytes += encoder.encode(items[sampleCount]!).length;
       sampleCount++;
     }
-    const regexMs = await medianMs(1, () => {
-      for (let i = 0; i < sampleCount; i++) sink += foldStrings[i]!.match(alternation)?.length ?? 0;
-    });
-    const regexMbps = sampleBytes / 1e6 / (regexMs / 1000);
+    const sample = items.slice(0, sampleCount);
+    const keys: NormalisedText[] = sample.map(normalise);
+    const foldStrings = keys.map((k) => keyString(k.fold, 0, k.text.length));
+    const foldTerms = [...new Set(terms.map((t) => termKey(t).fold))];
+    const alternation = new RegExp(
+      [...foldTerms]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|'),
+      'g',
+    );
+    const coldStart = performance.now();
+    let sink = 0;
+    for (const s of foldStrings) sink += s.match(alternation)?.length ?? 0;
+    const regexColdMs = performance.now() - coldStart;
+    const ac = new AhoCorasick(foldTerms);
+    const matchers = interleavedRounds('1 MB sample', rounds, [
+      {
+        name: 'term scan',
+        run: () => {
+          let n = 0;
+          for (const k of keys) n += findTerms(index, k).length;
+          return n;
+        },
+      },
+      {
+        name: 'RegExp',
+        run: () => {
+          let n = 0;
+          for (const s of foldStrings) n += s.match(alternation)?.length ?? 0;
+          return n;
+        },
+      },
+      {
+        name: 'modern-ahocorasick',
+        run: () => {
+          let n = 0;
+          for (const s of foldStrings) n += ac.search(s).length;
+          return n;
+        },
+      },
+    ]);
+
+    // 3. The same two on each script's items of the sample: the ratio depends on the mix.
+    const byScript: string[] = [];
+    for (const script of ['latin', 'vietnamese', 'thai'] as const) {
+      const picked = sample.map((item, k) => (scriptOf(item) === script ? k : -1));
+      const ks = picked.filter((k) => k >= 0);
+      if (ks.length === 0) continue;
+      const b = ks.reduce((sum, k) => sum + encoder.encode(sample[k]!).length, 0) / 1e6;
+      const part = interleavedRounds(`${script} items`, Math.min(rounds, 3), [
+        { name: 'scan', run: () => ks.map((k) => findTerms(index, keys[k]!).length) },
+        { name: 'RegExp', run: () => ks.map((k) => foldStrings[k]!.match(alternation)?.length) },
+      ]);
+      const ratio = part.median('RegExp') / part.median('scan');
+      byScript.push(`${script} ${b.toFixed(2)} MB: ${ratio.toFixed(1)}x`);
+    }
 
     const evaluateMs = await medianMs(1, () => {
       for (const item of items)
@@ -230,33 +322,50 @@ const bench: Bench = {
     });
     if (sink === -1) console.log('unreachable');
     const rate = (ms: number) => mb / (ms / 1000);
-    const corpus = `${mb.toFixed(1)} MB in ${items.length} items, ${terms.length} terms, ${hitCount} term hits`;
+    const sampleRate = (ms: number) => sampleBytes / 1e6 / (ms / 1000);
+    const corpus = `${mb.toFixed(1)} MB in ${items.length} items, ${terms.length} terms, ${hitCount} term hits; medians of ${rounds} interleaved rounds`;
+    const regexRounds = matchers.median('RegExp');
     return [
       {
         name: 'normalise + term scan (10k-term pack)',
-        value: rate(engineMs),
+        value: rate(full.median('engine')),
         unit: 'MB/s',
-        baseline: { name: 'floor: normalise + one bare pass', value: rate(floorMs) },
+        baseline: { name: 'floor: normalise + one bare pass', value: rate(full.median('floor')) },
         higherIsBetter: true,
         goal: { ratio: 0.5, text: 'within 2x of the floor' },
-        note: corpus,
+        note: `${corpus}; median of per-round ratios ${(1 / full.medianRatio('engine', 'floor')).toFixed(2)}x`,
       },
       {
-        name: 'term scan alone on the normalised key',
-        value: rate(matchMs),
+        name: 'normalise (every fold) + one bare pass',
+        value: rate(full.median('floor')),
         unit: 'MB/s',
         baseline: {
-          name: 'one JavaScript RegExp alternation of the same terms (1 MB sample)',
-          value: regexMbps,
+          name: "the engine's own String.normalize('NFKC').toLowerCase()",
+          value: rate(full.median('NFKC+lower')),
+        },
+        higherIsBetter: true,
+        note: 'what the normaliser costs beside the two string calls it could not do without',
+      },
+      {
+        name: 'term scan alone on the normalised key (1 MB sample)',
+        value: sampleRate(matchers.median('term scan')),
+        unit: 'MB/s',
+        baseline: {
+          name: 'one JavaScript RegExp alternation of the same terms, warmed up',
+          value: sampleRate(regexRounds),
         },
         higherIsBetter: true,
         goal: { ratio: 20, text: 'at least 20x the RegExp alternation' },
+        note: `per script: ${byScript.join('; ')}; the RegExp's first run (compiling the alternation) ${regexColdMs.toFixed(0)} ms against ${regexRounds.toFixed(0)} ms warm`,
       },
       {
-        name: 'term scan alone on the normalised key',
-        value: rate(matchMs),
+        name: 'term scan alone on the normalised key (1 MB sample)',
+        value: sampleRate(matchers.median('term scan')),
         unit: 'MB/s',
-        baseline: { name: 'modern-ahocorasick 3.3 search() on the same key', value: rate(acMs) },
+        baseline: {
+          name: 'modern-ahocorasick 3.3 search() on the same key',
+          value: sampleRate(matchers.median('modern-ahocorasick')),
+        },
         higherIsBetter: true,
         goal: { ratio: 1, text: 'at least as fast as modern-ahocorasick' },
       },
@@ -264,8 +373,9 @@ const bench: Bench = {
         name: 'evaluate(): starter pack + 10k terms, all rules, per 2,000-char item',
         value: rate(evaluateMs),
         unit: 'MB/s',
-        baseline: { name: 'floor: normalise + one bare pass', value: rate(floorMs) },
+        baseline: { name: 'floor: normalise + one bare pass', value: rate(full.median('floor')) },
         higherIsBetter: true,
+        note: 'one run',
       },
       { name: 'compile 10,000-term pack', value: compile10kMs, unit: 'ms', higherIsBetter: false },
       { name: 'compile starter pack', value: compileStarterMs, unit: 'ms', higherIsBetter: false },

@@ -171,6 +171,55 @@ function pushLatinCluster(
   out.pushString(headKey, from, to, folds, flags);
 }
 
+/**
+ * A cluster's key units with offsets relative to its start: Thai writes most syllables as
+ * a consonant with marks, so the same few hundred clusters come back all the time.
+ */
+interface ClusterKey {
+  codes: number[];
+  starts: number[];
+  ends: number[];
+  folds: number[];
+  flags: number[];
+}
+const clusterCache = new Map<string, ClusterKey>();
+const MAX_CACHED_CLUSTERS = 20_000;
+const clusterScratch = new KeyBuilder(16);
+
+function pushCachedCluster(
+  input: string,
+  from: number,
+  to: number,
+  out: KeyBuilder,
+  gap: number,
+): void {
+  const text = input.slice(from, to);
+  let cached = clusterCache.get(text);
+  if (!cached) {
+    const b = clusterScratch.reset(8);
+    pushCluster(text, 0, text.length, b, 0);
+    cached = {
+      codes: Array.from(b.codes.subarray(0, b.length)),
+      starts: Array.from(b.starts.subarray(0, b.length)),
+      ends: Array.from(b.ends.subarray(0, b.length)),
+      folds: Array.from(b.folds.subarray(0, b.length)),
+      flags: Array.from(b.flags.subarray(0, b.length)),
+    };
+    if (clusterCache.size >= MAX_CACHED_CLUSTERS) clusterCache.clear();
+    clusterCache.set(text, cached);
+  }
+  for (let k = 0; k < cached.codes.length; k++) {
+    const folds = cached.folds[k]! | (k === 0 ? gap : 0);
+    out.push(
+      cached.codes[k]!,
+      from + cached.starts[k]!,
+      from + cached.ends[k]!,
+      folds,
+      cached.flags[k]!,
+    );
+  }
+}
+
 /** BMP ignorables that may sit inside a cluster (ZWJ, variation selectors, keycap mark). */
 function isIgnorableUnit(u: number): boolean {
   return u >= 0x80 && u <= 0xffff && !(u >= 0xd800 && u <= 0xdfff) && isIgnorable(u);
@@ -214,7 +263,7 @@ export function baseKey(input: string): KeyBuilder {
       }
     } else {
       const before = out.length;
-      pushCluster(input, i, end, out, gap);
+      pushCachedCluster(input, i, end, out, gap);
       if (out.length > before) gap = 0;
       // Invisible characters inside the cluster ("p\u200B" in "rep\u200Blica") are noted
       // on the next unit, like those standing alone.

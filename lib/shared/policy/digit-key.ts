@@ -227,6 +227,7 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
    * between two items keep them from being connected). Empty unless two words are found.
    */
   function numberItems(): Item[] {
+    if (!mayHoldNumberWords()) return [];
     const items: Item[] = [];
     let words = 0;
     for (let t = 0; t < tokenCount; t++) {
@@ -250,6 +251,23 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
       words++;
     }
     return words >= MIN_NUMBER_WORDS ? items : [];
+  }
+
+  /** A cheap first look: could the text hold two number words at all? */
+  function mayHoldNumberWords(): boolean {
+    let candidates = 0;
+    for (let t = 0; t < tokenCount && candidates < MIN_NUMBER_WORDS; t++) {
+      const from = tokenBounds[t * 2]!;
+      const to = tokenBounds[t * 2 + 1]!;
+      if (codes[from]! >= 0x0e01 && codes[from]! <= 0x0e5b) {
+        for (let i = from; i < to && candidates < MIN_NUMBER_WORDS; i++) {
+          if (thaiWordStarts(codes[i]!)) candidates++;
+        }
+      } else if (mayBeDigitWord(codes, from, to)) {
+        candidates++;
+      }
+    }
+    return candidates >= MIN_NUMBER_WORDS;
   }
 
   /** Thai number words in a run (no spaces in Thai), added in order; returns how many. */
