@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { loadSettings } from '@/lib/background/settings/settings';
 import { loadSiteAdapterSpecs } from '@/lib/background/settings/site-adapters-store';
 import { isSiteEnabled } from '@/lib/background/settings/site-switch';
+import { readTrusted } from '@/lib/background/settings/trusted-store';
 import { systemClock } from '@/lib/background/store/clock';
 import {
   countLiveFlags,
@@ -22,6 +23,7 @@ import { MANUAL_POLICIES, MANUAL_POLICY_VERSION } from '@/lib/shared/flagging/ma
 import { policyName } from '@/lib/shared/policy';
 import { itemKey } from '@/lib/shared/protocol/records';
 import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '@/lib/shared/settings/local-keys';
+import { isPlatformHost } from '@/lib/shared/settings/platform-hosts';
 import { createDashboardHandlers } from './dashboard-handlers';
 import { database } from './database';
 import { evaluateItems } from './evaluate-items';
@@ -83,16 +85,19 @@ export function createHandlers(runner: SyncRunner): Handlers {
       return { policies: await policyChoices() };
     },
 
-    async 'page.setup'({ host }) {
+    async 'page.setup'({ host }, { sender }) {
       const [enabled, policies, adapters, automation, settings] = await Promise.all([
         isSiteEnabled(host),
         policyChoices(),
         loadSiteAdapterSpecs(),
-        browser.storage.local.get(OPEN_OVERLAY_FOR_AUTOMATION_KEY),
+        readTrusted(OPEN_OVERLAY_FOR_AUTOMATION_KEY),
         loadSettings(),
       ]);
-      const open = automation[OPEN_OVERLAY_FOR_AUTOMATION_KEY] === true;
+      const open = automation === true;
+      // The page's host as the browser reports the sender, never as the message says.
+      const senderHost = sender.url && URL.canParse(sender.url) ? new URL(sender.url).hostname : '';
       return {
+        platform: isPlatformHost(senderHost, settings.platformHosts),
         enabled,
         policies,
         adapters,

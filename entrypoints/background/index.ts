@@ -5,6 +5,7 @@ import { configureZodForExtension } from '@/lib/shared/zod-setup';
 import { registerCommands } from './commands';
 import { createHandlers, identity } from './handlers';
 import { refreshPackFromEndpoint } from './pack-handlers';
+import { announceSetupChanges } from './setup-notices';
 import { createSyncRunner, PERIODIC_ALARM, RETRY_ALARM, schedulePeriodicSync } from './sync-runner';
 
 export default defineBackground({
@@ -12,6 +13,7 @@ export default defineBackground({
   main() {
     configureZodForExtension();
     registerCommands();
+    announceSetupChanges();
     const runner = createSyncRunner();
     const route = createRouter(createHandlers(runner), identity());
     // Returning the promise answers the sender (webextension-polyfill semantics).

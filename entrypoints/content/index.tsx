@@ -20,14 +20,10 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { useMessageTemplates } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import type { PolicyChoice } from '@/lib/messaging/message-map';
+import { isFromOwnBackground, isTabCommand } from '@/lib/messaging/tab-commands';
 import { createEvaluationCache } from '@/lib/page/overlay/evaluation-queue';
 import { createDeclarativeAdapter } from '@/lib/page/sites/declarative';
 import type { SiteAdapter } from '@/lib/page/sites/types';
-import {
-  DISABLED_SITES_KEY,
-  SETTINGS_KEY,
-  SITE_ADAPTERS_KEY,
-} from '@/lib/shared/settings/local-keys';
 import { startPageView } from './page-view';
 import { watchUrl } from './url-watch';
 
@@ -40,6 +36,8 @@ interface Setup {
   adapterSpecs: string;
   /** The messages' language: the reviewer may choose another one. */
   language: string;
+  /** On one of the platform's own hosts: only there do its adapters read the page. */
+  platform: boolean;
 }
 
 /** Waits between attempts when the background cannot answer yet (it may be starting). */
@@ -76,6 +74,7 @@ export default defineContentScript({
           cache,
           extraAdapters: setup.adapters,
           overlayRoot: setup.overlayRoot,
+          platform: setup.platform,
         },
         current.signal,
       );
@@ -102,6 +101,8 @@ export default defineContentScript({
         !setup ||
         setup.enabled !== answer.enabled ||
         setup.adapterSpecs !== adapterSpecs ||
+        setup.overlayRoot !== answer.overlayRoot ||
+        setup.platform !== answer.platform ||
         relabelled;
       setup = {
         enabled: answer.enabled,
@@ -113,6 +114,7 @@ export default defineContentScript({
             : answer.adapters.map(createDeclarativeAdapter),
         adapterSpecs,
         language: answer.language,
+        platform: answer.platform,
       };
       if (!changed) return;
       if (setup.enabled) start();
@@ -127,19 +129,17 @@ export default defineContentScript({
       if (browser.runtime?.id === undefined) life.abort();
     }, ALIVE_CHECK_MS);
     life.signal.addEventListener('abort', () => clearInterval(alive), { once: true });
-    // The popup (site switch) and the options page (adapters, language) write these; the
-    // values are read and validated by the background, not here.
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (
-        area === 'local' &&
-        (DISABLED_SITES_KEY in changes || SITE_ADAPTERS_KEY in changes || SETTINGS_KEY in changes)
-      )
-        void refresh();
+    // The popup (site switch) and the options page (adapters, language) change settings in
+    // the trusted store, which content scripts cannot reach: the background says so.
+    const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (!isFromOwnBackground(sender, browser.runtime.id)) return undefined;
+      if (isTabCommand(message) && message.command === 'setup-changed') void refresh();
+      return undefined;
     };
-    browser.storage.onChanged.addListener(onStorage);
+    browser.runtime.onMessage.addListener(onCommand);
     life.signal.addEventListener(
       'abort',
-      () => browser.storage.onChanged.removeListener(onStorage),
+      () => browser.runtime.onMessage.removeListener(onCommand),
       { once: true },
     );
     // A single-page app's navigation: the page now shows another page, so a new view.

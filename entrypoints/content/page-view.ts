@@ -36,6 +36,8 @@ export interface PageViewOptions {
   extraAdapters: readonly SiteAdapter[];
   /** The overlay shadow root's mode: closed, unless automation asked (page.setup). */
   overlayRoot: ShadowRootMode;
+  /** On one of the platform's own hosts (page.setup): only then its adapters are tried. */
+  platform: boolean;
 }
 
 /** Runs an adapter's page reading; an adapter that throws reads nothing. */
@@ -291,7 +293,10 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     } else if (batch.kind === 'added' && !addedMayChange(batch.roots)) {
       // Nothing added can change what the page's adapter reads: no full re-read.
     } else {
-      adapter = safely(() => adapterFor(location, doc, options.extraAdapters), undefined);
+      adapter = safely(
+        () => adapterFor(location, doc, options.extraAdapters, options.platform),
+        undefined,
+      );
       const found = new Set<ItemMount>();
       if (adapter?.repeated) {
         const { selector } = adapter.repeated;

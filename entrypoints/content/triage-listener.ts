@@ -9,7 +9,7 @@ import { isFromOwnBackground, isTabCommand } from '@/lib/messaging/tab-commands'
 export function listenForTriageCommands(openFocused: () => boolean, signal: AbortSignal): void {
   const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     if (!isFromOwnBackground(sender, browser.runtime.id)) return undefined;
-    if (!isTabCommand(message)) return undefined;
+    if (!isTabCommand(message) || message.command !== 'open-focused-card') return undefined;
     return Promise.resolve({ opened: openFocused() });
   };
   browser.runtime.onMessage.addListener(listener);

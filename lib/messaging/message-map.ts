@@ -146,6 +146,11 @@ export const messageMap = {
       language: languageChoiceSchema,
       /** Closed unless automation asked for it (lib/shared/settings/local-keys.ts). */
       overlayRoot: z.enum(['open', 'closed']),
+      /**
+       * Whether the page is on one of the platform's own hosts (settings), judged from the
+       * sender's URL: only there may the platform's adapters read it.
+       */
+      platform: z.boolean(),
     }),
   },
   'flag.create': {

@@ -1,6 +1,7 @@
 /**
  * Messages the background sends to a tab's content script (the other direction from the
- * message map): today only the `flag-focused-item` keyboard command. The content script
+ * message map): the `flag-focused-item` keyboard command, and `setup-changed` (a setting a
+ * content script follows changed: ask `page.setup` again). The content script
  * accepts them only from this extension's background: our id and no tab (a content script
  * of ours in another tab has a `tab`; a web page cannot send runtime messages to us at all).
  */
@@ -8,9 +9,11 @@ import type { SenderInfo } from './sender';
 
 export const FLAG_FOCUSED_ITEM_COMMAND = 'flag-focused-item';
 
+const COMMANDS = ['open-focused-card', 'setup-changed'] as const;
+
 export interface TabCommand {
   flagpostTab: 1;
-  command: 'open-focused-card';
+  command: (typeof COMMANDS)[number];
 }
 
 /**
@@ -23,12 +26,13 @@ export function isTabCommand(message: unknown): message is TabCommand {
     typeof m === 'object' &&
     m !== null &&
     m.flagpostTab === 1 &&
-    m.command === 'open-focused-card' &&
+    COMMANDS.includes(m.command as TabCommand['command']) &&
     Object.keys(m).length === 2
   );
 }
 
 export const openFocusedCard: TabCommand = { flagpostTab: 1, command: 'open-focused-card' };
+export const setupChanged: TabCommand = { flagpostTab: 1, command: 'setup-changed' };
 
 export function isFromOwnBackground(sender: SenderInfo, ownId: string): boolean {
   return sender.id === ownId && sender.tab === undefined;

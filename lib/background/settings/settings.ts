@@ -1,16 +1,17 @@
 /**
- * Reviewer settings, kept in extension storage and validated on every read; a corrupt value
+ * Reviewer settings, kept in the trusted store (trusted-store.ts: the extension's own
+ * IndexedDB, out of content scripts' reach) and validated on every read; a corrupt value
  * falls back to the default for that field only, so one bad field never wipes the others.
- * The endpoint token is NOT here: content scripts can read storage.local, so the token
- * lives in the extension's own IndexedDB (lib/background/store/secrets-repo.ts).
+ * The endpoint token is kept apart (lib/background/store/secrets-repo.ts).
  */
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { reviewerIdSchema } from '@/lib/shared/protocol/records';
 import { endpointUrlSchema } from '@/lib/shared/settings/endpoint-url';
 import { languageChoiceSchema } from '@/lib/shared/settings/languages';
 import { SETTINGS_KEY } from '@/lib/shared/settings/local-keys';
 import { packKeySchema } from '@/lib/shared/settings/pack-key';
+import { platformHostSchema } from '@/lib/shared/settings/platform-hosts';
+import { readTrusted, writeTrusted } from './trusted-store';
 
 export { endpointUrlSchema };
 
@@ -27,6 +28,12 @@ export const settingsSchema = z.object({
   evidenceQuotaMb: z.int().min(1).max(100_000),
   /** The UI's language: 'auto' follows the browser's. */
   language: languageChoiceSchema,
+  /**
+   * The platform's own hosts (exact names, or `*.example.com` for its subdomains): only
+   * there do the platform's adapters read pages, so another site cannot file items as the
+   * platform's under any creator id.
+   */
+  platformHosts: z.array(platformHostSchema).min(1).max(50),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -38,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
   trustedPackKeys: [],
   evidenceQuotaMb: 200,
   language: 'auto',
+  platformHosts: ['shopvid.com', '*.shopvid.com'],
 };
 const KEY = SETTINGS_KEY;
 
@@ -55,8 +63,7 @@ export function parseStoredSettings(raw: unknown): { settings: Settings; problem
 }
 
 export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(KEY);
-  const { settings, problems } = parseStoredSettings(stored[KEY]);
+  const { settings, problems } = parseStoredSettings(await readTrusted(KEY));
   if (problems.length) console.warn(`Flagpost: ignored invalid settings: ${problems.join('; ')}`);
   return settings;
 }
@@ -65,7 +72,7 @@ export async function loadSettings(): Promise<Settings> {
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   const current = await loadSettings();
   const next = settingsSchema.parse({ ...current, ...patch });
-  await browser.storage.local.set({ [KEY]: next });
+  await writeTrusted({ [KEY]: next });
   return next;
 }
 

@@ -1,11 +1,10 @@
 /**
  * The organisation's declarative adapters (its review console, other marketplaces), kept as
- * the imported JSON in storage.local: content scripts use them on every page, and they hold
- * no secret. They are validated in full when imported (options page, whose DOM checks every
+ * the imported JSON in the trusted store (trusted-store.ts): content scripts get them from
+ * `page.setup`, never from storage, so a page cannot plant one. They are validated in full when imported (options page, whose DOM checks every
  * CSS selector) and again when the background hands them to a content script (page.setup),
  * so a bad file can never break a page.
  */
-import { browser } from 'wxt/browser';
 import { parseDeclarativeAdapters } from '@/lib/page/sites/declarative-import';
 import type { SiteAdapter } from '@/lib/page/sites/types';
 import { SITE_ADAPTERS_KEY } from '@/lib/shared/settings/local-keys';
@@ -13,6 +12,7 @@ import {
   type DeclarativeAdapterSpec,
   declarativeSchemas,
 } from '@/lib/shared/sites/declarative-schema';
+import { readTrusted, writeTrusted } from './trusted-store';
 
 export { SITE_ADAPTERS_KEY } from '@/lib/shared/settings/local-keys';
 
@@ -22,7 +22,7 @@ export { SITE_ADAPTERS_KEY } from '@/lib/shared/settings/local-keys';
  * script's readers survive anyway (a selector that throws reads nothing).
  */
 export async function loadSiteAdapterSpecs(): Promise<DeclarativeAdapterSpec[]> {
-  const stored = (await browser.storage.local.get(SITE_ADAPTERS_KEY))[SITE_ADAPTERS_KEY];
+  const stored = await readTrusted(SITE_ADAPTERS_KEY);
   if (stored === undefined) return [];
   const input = Array.isArray(stored) ? { adapters: stored } : stored;
   const parsed = declarativeSchemas().file.safeParse(input);
@@ -30,7 +30,7 @@ export async function loadSiteAdapterSpecs(): Promise<DeclarativeAdapterSpec[]> 
 }
 
 export async function loadSiteAdapters(doc: Document): Promise<SiteAdapter[]> {
-  const stored = (await browser.storage.local.get(SITE_ADAPTERS_KEY))[SITE_ADAPTERS_KEY];
+  const stored = await readTrusted(SITE_ADAPTERS_KEY);
   if (stored === undefined) return [];
   const parsed = parseDeclarativeAdapters(stored, doc);
   return parsed.ok ? parsed.adapters : [];
@@ -39,10 +39,10 @@ export async function loadSiteAdapters(doc: Document): Promise<SiteAdapter[]> {
 /** Validates first; nothing is written when the file is bad. */
 export async function saveSiteAdapters(json: unknown, doc: Document) {
   const parsed = parseDeclarativeAdapters(json, doc);
-  if (parsed.ok) await browser.storage.local.set({ [SITE_ADAPTERS_KEY]: json });
+  if (parsed.ok) await writeTrusted({ [SITE_ADAPTERS_KEY]: json });
   return parsed;
 }
 
 export async function clearSiteAdapters(): Promise<void> {
-  await browser.storage.local.remove(SITE_ADAPTERS_KEY);
+  await writeTrusted({ [SITE_ADAPTERS_KEY]: undefined });
 }

@@ -1,12 +1,11 @@
 /**
- * Sites the reviewer switched Flagpost off for, kept in `browser.storage.local` so the
- * popup can write it and every content script hears the change at once. `setSiteEnabled`
- * (the popup) is the one writer; the background reads it for `page.setup`, and content
- * scripts only watch the key for changes (entrypoints/content/index.tsx).
+ * Sites the reviewer switched Flagpost off for, in the trusted store (trusted-store.ts).
+ * `setSiteEnabled` (the popup) is the one writer; the background reads it for `page.setup`
+ * and tells content scripts when it changed (a `setup-changed` tab command).
  */
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { DISABLED_SITES_KEY } from '@/lib/shared/settings/local-keys';
+import { readTrusted, writeTrusted } from './trusted-store';
 
 export { DISABLED_SITES_KEY } from '@/lib/shared/settings/local-keys';
 
@@ -19,8 +18,7 @@ export function parseDisabledSites(value: unknown): string[] {
 }
 
 export async function readDisabledSites(): Promise<string[]> {
-  const stored = await browser.storage.local.get(DISABLED_SITES_KEY);
-  return parseDisabledSites(stored[DISABLED_SITES_KEY]);
+  return parseDisabledSites(await readTrusted(DISABLED_SITES_KEY));
 }
 
 export async function isSiteEnabled(host: string): Promise<boolean> {
@@ -31,5 +29,5 @@ export async function isSiteEnabled(host: string): Promise<boolean> {
 export async function setSiteEnabled(host: string, enabled: boolean): Promise<void> {
   const name = host.toLowerCase();
   const others = (await readDisabledSites()).filter((h) => h !== name);
-  await browser.storage.local.set({ [DISABLED_SITES_KEY]: enabled ? others : [...others, name] });
+  await writeTrusted({ [DISABLED_SITES_KEY]: enabled ? others : [...others, name] });
 }

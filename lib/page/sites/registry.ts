@@ -22,9 +22,17 @@ export const BUILT_IN_ADAPTERS: readonly SiteAdapter[] = [
 
 export const FALLBACK_ADAPTER: SiteAdapter = genericStructuredDataAdapter;
 
-/** The full chain with an organisation's declarative adapters in their place. */
-export function adapterChain(extra: readonly SiteAdapter[] = []): readonly SiteAdapter[] {
-  return [...BUILT_IN_ADAPTERS, ...extra, FALLBACK_ADAPTER];
+/**
+ * The full chain with an organisation's declarative adapters in their place. The
+ * platform's adapters only on the platform's own hosts (`platform`, from page.setup): they
+ * file items as the platform's, under the creator ids the page shows, so on any other
+ * site they would let that site raise any platform creator's risk.
+ */
+export function adapterChain(
+  extra: readonly SiteAdapter[] = [],
+  platform = true,
+): readonly SiteAdapter[] {
+  return [...(platform ? BUILT_IN_ADAPTERS : []), ...extra, FALLBACK_ADAPTER];
 }
 
 export const ADAPTERS: readonly SiteAdapter[] = adapterChain();
@@ -34,8 +42,9 @@ export function adaptersFor(
   location: URL,
   doc: Document,
   extra: readonly SiteAdapter[] = [],
+  platform = true,
 ): SiteAdapter[] {
-  return adapterChain(extra).filter((adapter) => {
+  return adapterChain(extra, platform).filter((adapter) => {
     try {
       return adapter.matches(location, doc);
     } catch {
@@ -48,6 +57,7 @@ export function adapterFor(
   location: URL,
   doc: Document,
   extra: readonly SiteAdapter[] = [],
+  platform = true,
 ): SiteAdapter | undefined {
-  return adaptersFor(location, doc, extra)[0];
+  return adaptersFor(location, doc, extra, platform)[0];
 }

@@ -7,7 +7,19 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from '@playwright/test';
-import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '../../../lib/shared/settings/local-keys';
+import {
+  OPEN_OVERLAY_FOR_AUTOMATION_KEY,
+  SETTINGS_KEY,
+} from '../../../lib/shared/settings/local-keys';
+import { mergeTrusted, setTrusted } from './trusted-settings';
+
+/**
+ * The demo pages model the platform and are served on 127.0.0.1, so automation lists that
+ * host as the platform's (settings.platformHosts); a reviewer's browser lists the
+ * platform's real hosts.
+ */
+export const AUTOMATION_PLATFORM_HOSTS = ['127.0.0.1'];
+
 import { findBrowser } from '../../../scripts/setup/probe';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -40,7 +52,8 @@ export interface ExtensionBrowser {
 /**
  * Launches Chromium with the built extension. Unless `openOverlay` is false, it first asks
  * Flagpost for open overlay shadow roots (lib/shared/settings/local-keys.ts): automation reaches
- * into open roots only, and a reviewer's browser keeps them closed.
+ * into open roots only, and a reviewer's browser keeps them closed. It writes to the
+ * extension's trusted store from its service worker, which no page can reach.
  */
 export async function launchWithExtension(
   profileDir: string,
@@ -51,6 +64,8 @@ export async function launchWithExtension(
     openOverlay?: boolean;
     /** The browser's UI language (`--lang`), which picks the extension's catalogue. */
     lang?: string;
+    /** The platform's hosts for this run (default: the demo server's, 127.0.0.1). */
+    platformHosts?: string[];
   } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
@@ -78,14 +93,10 @@ export async function launchWithExtension(
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   if (options.openOverlay !== false)
-    await worker.evaluate(
-      (key) =>
-        (
-          globalThis as unknown as {
-            chrome: { storage: { local: { set(v: object): Promise<void> } } };
-          }
-        ).chrome.storage.local.set({ [key]: true }),
-      OPEN_OVERLAY_FOR_AUTOMATION_KEY,
-    );
+    await setTrusted(worker, OPEN_OVERLAY_FOR_AUTOMATION_KEY, true);
+  // Only the platform hosts: whatever else the profile's settings hold is kept.
+  await mergeTrusted(worker, SETTINGS_KEY, {
+    platformHosts: options.platformHosts ?? AUTOMATION_PLATFORM_HOSTS,
+  });
   return { context, worker, extensionId };
 }

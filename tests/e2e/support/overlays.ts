@@ -1,5 +1,7 @@
 /** Helpers to count and reach Flagpost's overlays and to drive the pages they sit on. */
 import type { Page, Worker } from '@playwright/test';
+import { DISABLED_SITES_KEY } from '../../../lib/shared/settings/local-keys';
+import { setTrusted } from './trusted-settings';
 
 /**
  * An item gets its overlay box when it first comes near the viewport (800 px above or
@@ -111,7 +113,7 @@ export function markTexts(page: Page): Promise<Record<string, string[]>> {
     const out: Record<string, string[]> = {};
     for (const group of groups) {
       const { severity = '', text = '' } = (group as HTMLElement).dataset;
-      (out[severity] ??= []).push(text);
+      out[severity] = [...(out[severity] ?? []), text];
     }
     return out;
   });
@@ -122,17 +124,9 @@ export function markCount(page: Page): Promise<number> {
   return page.locator('flagpost-overlay .mark').count();
 }
 
-/** Switches Flagpost off (or back on) for hosts, as the popup does: storage.local. */
+/** Switches Flagpost off (or back on) for hosts, as the popup does: the trusted store. */
 export function setDisabledSites(worker: Worker, hosts: string[]): Promise<void> {
-  return worker.evaluate(
-    (list) =>
-      (
-        globalThis as unknown as {
-          chrome: { storage: { local: { set(v: unknown): Promise<void> } } };
-        }
-      ).chrome.storage.local.set({ disabledSites: list }),
-    hosts,
-  );
+  return setTrusted(worker, DISABLED_SITES_KEY, hosts);
 }
 
 /** Records every dialog the page opens and whether a payload set the page's marker. */

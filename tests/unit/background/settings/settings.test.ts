@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   DEFAULT_SETTINGS,
   endpointUrlSchema,
@@ -7,6 +6,7 @@ import {
   parseStoredSettings,
   saveSettings,
 } from '@/lib/background/settings/settings';
+import { readTrusted } from '@/lib/background/settings/trusted-store';
 
 describe('settings', () => {
   it('falls back to the default for a corrupt field only', () => {
@@ -22,9 +22,7 @@ describe('settings', () => {
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, reviewerId: 'alice' });
     await expect(saveSettings({ reviewerId: 'bad id with spaces' })).rejects.toThrow();
     expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, reviewerId: 'alice' });
-    expect(await fakeBrowser.storage.local.get('settings')).toEqual({
-      settings: { ...DEFAULT_SETTINGS, reviewerId: 'alice' },
-    });
+    expect(await readTrusted('settings')).toEqual({ ...DEFAULT_SETTINGS, reviewerId: 'alice' });
   });
 });
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   loadSiteAdapterSpecs,
   SITE_ADAPTERS_KEY,
 } from '@/lib/background/settings/site-adapters-store';
+import { writeTrusted } from '@/lib/background/settings/trusted-store';
 import { messageMap } from '@/lib/messaging/message-map';
 import { createDeclarativeAdapter } from '@/lib/page/sites/declarative';
 import { fixture } from '../../page/sites/fixture';
@@ -15,7 +15,7 @@ const file = JSON.parse(readFileSync('tests/fixtures/pages/console/adapters.json
 
 describe('declarative adapters read by the background', () => {
   it('are validated specs the content script can build, and pass page.setup as a response', async () => {
-    await fakeBrowser.storage.local.set({ [SITE_ADAPTERS_KEY]: file });
+    await writeTrusted({ [SITE_ADAPTERS_KEY]: file });
     const specs = await loadSiteAdapterSpecs();
     expect(specs.map((spec) => spec.id)).toEqual(file.adapters.map((a: { id: string }) => a.id));
     const response = messageMap['page.setup'].response.safeParse({
@@ -25,6 +25,7 @@ describe('declarative adapters read by the background', () => {
       messages: {},
       language: 'auto',
       overlayRoot: 'closed',
+      platform: false,
     });
     expect(response.success).toBe(true);
     const { document, url } = fixture('console/review-queue.html', '/console/review-queue.html');
@@ -33,16 +34,16 @@ describe('declarative adapters read by the background', () => {
   });
 
   it('come back empty, never half-read, when storage holds a bad file', async () => {
-    await fakeBrowser.storage.local.set({
+    await writeTrusted({
       [SITE_ADAPTERS_KEY]: { adapters: [{ ...file.adapters[0], urlPatterns: ['not a pattern'] }] },
     });
     expect(await loadSiteAdapterSpecs()).toEqual([]);
-    await fakeBrowser.storage.local.set({ [SITE_ADAPTERS_KEY]: 'garbage' });
+    await writeTrusted({ [SITE_ADAPTERS_KEY]: 'garbage' });
     expect(await loadSiteAdapterSpecs()).toEqual([]);
   });
 
   it('accept the bare-array form the import accepts', async () => {
-    await fakeBrowser.storage.local.set({ [SITE_ADAPTERS_KEY]: file.adapters });
+    await writeTrusted({ [SITE_ADAPTERS_KEY]: file.adapters });
     expect(await loadSiteAdapterSpecs()).toHaveLength(file.adapters.length);
   });
 });
