@@ -47,7 +47,7 @@ interface Endpoint {
   close(): Promise<void>;
 }
 
-async function freshEndpoint(kind: 'pglite' | 'postgres'): Promise<Endpoint> {
+export async function freshEndpoint(kind: 'pglite' | 'postgres'): Promise<Endpoint> {
   const url = process.env.DATABASE_URL ?? '';
   const dir = kind === 'pglite' ? mkdtempSync(join(tmpdir(), 'flagpost-sync-bench-')) : '';
   const schema = `flagpost_bench_${randomBytes(4).toString('hex')}`;
@@ -72,7 +72,7 @@ async function freshEndpoint(kind: 'pglite' | 'postgres'): Promise<Endpoint> {
   };
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 120_000) {
+export async function until(what: string, check: () => Promise<boolean>, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
