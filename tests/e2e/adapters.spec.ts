@@ -23,7 +23,8 @@ const CASES: Case[] = [
     name: 'video page',
     path: '/@lena.glow/video/7301234567890123456',
     items: ['7301234567890123456'],
-    badges: { '7301234567890123456': 'Flagpost' },
+    // The demo caption ("it cleared my skin in 3 days!") is a health claim the pack catches.
+    badges: { '7301234567890123456': 'High · 1' },
   },
   {
     name: 'feed',
@@ -32,7 +33,7 @@ const CASES: Case[] = [
       '7301234567890123456',
       ...Array.from({ length: 9 }, (_, i) => `730200000000000000${i + 1}`),
     ],
-    badges: { '7302000000000000001': 'Critical · 2', '7302000000000000003': 'High · 1' },
+    badges: { '7302000000000000001': 'Critical · 2', '7302000000000000003': 'High · 3' },
     grows: true,
   },
   {
@@ -40,7 +41,7 @@ const CASES: Case[] = [
     path: '/@kedai.murah/live',
     items: ['1729000000000000101', '1729000000000000102', '7391122334455667788'],
     badges: {
-      '7391122334455667788': 'Critical · 2',
+      '7391122334455667788': 'Critical · 3',
       '1729000000000000101': 'Critical · 2',
       '1729000000000000102': 'Flagpost',
     },
@@ -73,7 +74,7 @@ const CASES: Case[] = [
     name: 'product page (Vietnam)',
     path: '/shop/product/1729384756102938490',
     items: ['1729384756102938490'],
-    badges: { '1729384756102938490': 'High · 2' },
+    badges: { '1729384756102938490': 'Critical · 3' },
   },
   {
     name: 'generic JSON-LD',

@@ -34,8 +34,11 @@ test('findings: badge, highlighted evidence, confirm and dismiss, kept after a r
     'aria-label',
     'Flagpost: 2 to review, worst Critical. Open the review card',
   );
-  // An item without findings keeps a quiet badge.
-  await expect(overlayOf(page, '7301234567890123456').getByTestId('badge')).toHaveText('Flagpost');
+  // An item without findings keeps a quiet badge (the first one on this feed is a few cards
+  // down: the demo caption above it is a health claim now; boxes are drawn near the viewport).
+  await page.locator('a[href$="/video/7302000000000000004"]').scrollIntoViewIfNeeded();
+  await expect(overlayOf(page, '7302000000000000004').getByTestId('badge')).toHaveText('Flagpost');
+  await page.evaluate(() => window.scrollTo(0, 0));
 
   await expect.poll(() => markCount(page)).toBeGreaterThan(0);
   const highlighted = await markTexts(page);

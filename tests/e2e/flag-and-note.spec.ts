@@ -10,9 +10,9 @@ const ITEM = '7301234567890123456';
 
 async function expectRecorded(page: Page) {
   const overlay = overlayOf(page, ITEM);
-  // The video has no automatic findings; the flags recorded on it come back with its
-  // policy check (one message for a batch of items), so the badge counts them at once.
-  await expect(overlay.getByTestId('badge')).toHaveText('Critical · 1');
+  // The video's one automatic finding (its health claim) and the flag recorded on it come
+  // back with its policy check (one message for a batch of items): the badge counts both.
+  await expect(overlay.getByTestId('badge')).toHaveText('Critical · 2');
   await overlay.getByTestId('badge').click();
   const flag = overlay.getByTestId('flag');
   await expect(flag).toHaveCount(1);
@@ -35,7 +35,7 @@ test('flag and note a video, then find them after a reload and a browser restart
   await page.goto(pages.url + VIDEO_PATH);
 
   const overlay = overlayOf(page, ITEM);
-  await expect(overlay.getByTestId('badge')).toHaveText('Flagpost');
+  await expect(overlay.getByTestId('badge')).toHaveText('High · 1');
   await overlay.getByTestId('badge').click();
   await expect(overlay.getByText('No flags yet.')).toBeVisible();
 
