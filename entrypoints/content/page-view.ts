@@ -13,7 +13,7 @@
 import { send } from '@/lib/messaging/client';
 import type { PolicyChoice } from '@/lib/messaging/message-map';
 import { createAnchorLayer } from '@/lib/page/overlay/anchor';
-import { recordMatters } from '@/lib/page/overlay/change-filter';
+import { createChangeFilter } from '@/lib/page/overlay/change-filter';
 import { createEvaluationQueue, type EvaluatedFinding } from '@/lib/page/overlay/evaluation-queue';
 import { createEvidenceMarks } from '@/lib/page/overlay/evidence-marks';
 import { createOverlayRoot } from '@/lib/page/overlay/overlay-root';
@@ -351,8 +351,11 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
   );
   // Changes that cannot concern this view (a ticking counter on a page with no items, text
   // outside a single-item page's structured data) are dropped in the observer's callback.
-  watchForChanges(doc.documentElement, scan, signal, (record) =>
-    recordMatters(record, { adapter, holding: watched.size > 0 || byElement.size > 0 }),
+  watchForChanges(
+    doc.documentElement,
+    scan,
+    signal,
+    createChangeFilter(() => ({ adapter, holding: watched.size > 0 || byElement.size > 0 })),
   );
   scan({ kind: 'full' });
   return { count: () => mounts.size };

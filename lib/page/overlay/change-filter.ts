@@ -2,8 +2,9 @@
  * Which DOM changes a page view must look at, decided inside the MutationObserver callback
  * so that the others cost no scheduled pass at all: a shop page whose countdown ticks every
  * frame would otherwise wake Flagpost every frame (a timer, a frame callback and a scan)
- * for nothing. The test is cheap: a node type, a `closest`, and for added elements one
- * `matches` and one `querySelector` inside what was added.
+ * for nothing. The test is cheap: a node type and, for added text, one verdict per parent
+ * element, kept (a countdown's text is replaced every frame under the same element); for
+ * added elements, the adapter's own test on what was added.
  */
 import type { SiteAdapter } from '@/lib/page/sites/types';
 
@@ -30,4 +31,41 @@ export function recordMatters(record: MutationRecord, interest: ChangeInterest):
     for (const node of record.removedNodes) if (node.nodeType === 1) return true;
   for (const node of record.addedNodes) if (addedMatters(node, interest.adapter)) return true;
   return false;
+}
+
+/**
+ * `recordMatters` with the verdict on added text kept per parent element, for as long as
+ * the adapter stays the same. A parent's verdict (is it inside a JSON-LD block or a
+ * property's value?) changes only when the parent moves, which the page does by adding it
+ * again: then it is an added element, judged afresh, and its old verdict is dropped.
+ */
+export function createChangeFilter(
+  interest: () => ChangeInterest,
+): (record: MutationRecord) => boolean {
+  let verdicts = new WeakMap<Element, boolean>();
+  let forAdapter: SiteAdapter | undefined;
+  return (record) => {
+    const current = interest();
+    if (current.adapter !== forAdapter) {
+      verdicts = new WeakMap();
+      forAdapter = current.adapter;
+    }
+    if (current.holding)
+      for (const node of record.removedNodes) if (node.nodeType === 1) return true;
+    for (const node of record.addedNodes) {
+      if (node.nodeType === 3 && node.parentElement) {
+        const parent = node.parentElement;
+        let verdict = verdicts.get(parent);
+        if (verdict === undefined) {
+          verdict = addedMatters(node, current.adapter);
+          verdicts.set(parent, verdict);
+        }
+        if (verdict) return true;
+      } else if (addedMatters(node, current.adapter)) {
+        if (node.nodeType === 1) verdicts = new WeakMap(); // ancestors of old text may have moved
+        return true;
+      } else if (node.nodeType === 1) verdicts = new WeakMap();
+    }
+    return false;
+  };
 }

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { recordMatters } from '@/lib/page/overlay/change-filter';
+import { createChangeFilter, recordMatters } from '@/lib/page/overlay/change-filter';
 import { genericStructuredDataAdapter as generic } from '@/lib/page/sites/generic-structured-data';
 import type { SiteAdapter } from '@/lib/page/sites/types';
 
@@ -61,5 +61,28 @@ describe('recordMatters', () => {
     expect(recordMatters(record([textIn('#counter')]), { adapter: repeated, holding: false })).toBe(
       true,
     );
+  });
+});
+
+describe('createChangeFilter', () => {
+  it('judges the same as recordMatters, keeping the verdict on a ticking parent', () => {
+    const interest = { adapter: generic, holding: true };
+    const matters = createChangeFilter(() => interest);
+    for (let tick = 0; tick < 3; tick++) {
+      expect(matters(record([textIn('#counter')], [document.createTextNode('x')]))).toBe(false);
+      expect(matters(record([textIn('[itemprop="name"]')]))).toBe(true);
+    }
+  });
+
+  it('judges text afresh once an element was added (old parents may have moved)', () => {
+    const interest = { adapter: generic, holding: false };
+    const matters = createChangeFilter(() => interest);
+    const counter = document.getElementById('counter') as Element;
+    expect(matters(record([textIn('#counter')]))).toBe(false);
+    // The page moves the counter into a property's value.
+    const property = document.querySelector('[itemprop="name"]') as Element;
+    property.append(counter);
+    matters(record([counter]));
+    expect(matters(record([textIn('#counter')]))).toBe(true);
   });
 });
