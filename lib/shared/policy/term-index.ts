@@ -54,6 +54,7 @@ export interface TermToAdd {
 }
 
 const THANTHAKHAT = '\u0E4C';
+const THANTHAKHAT_UNIT = 0x0e4c;
 const isThai = (u: number) => u >= 0x0e01 && u <= 0x0e5b;
 
 /** Whether text and fold differ in a unit other than Thai (a Latin diacritic). */
@@ -158,6 +159,11 @@ export function findTerms(index: TermIndex, text: NormalisedText): KeyHit[] {
     let diacritics: boolean | undefined;
     for (const entry of index.entries[pid]!) {
       if (entry.joined && !tagged) continue;
+      // A term read without its thanthakhat stands for texts that omit it, not for a prefix
+      // of the written word ("เบอร" inside "เบอร์").
+      if (entry.folds & FOLD.thaiTone && end < length && textCodes[end] === THANTHAKHAT_UNIT) {
+        continue;
+      }
       let extra = entry.folds | (entry.joined ? FOLD.tagSplit : 0);
       if (entry.wholeWord && !(boundaryAt(start) && boundaryAt(end))) {
         if (!tagged || !splitsInTag(index, text, start, end, boundaryAt)) continue;

@@ -22,6 +22,7 @@ const TERMS = [
   'ของปลอม',
   'แบรนด์เนม',
   'ก็อปเกรดเอ',
+  'ติดต่อเบอร์',
   'barang palsu',
 ];
 
@@ -337,6 +338,13 @@ describe('Thai spelling variants', () => {
     const found = matches(`ขาย${input}ราคาถูก`);
     expect(found.map((m) => m.text)).toEqual([slice]);
     if (fold) expect(found[0]!.folds).toContain(fold);
+  });
+
+  it('reads a written thanthakhat once, not also as the term without it', () => {
+    expect(matches('ติดต่อเบอร์นี้').map((m) => m.text)).toEqual(['ติดต่อเบอร์']);
+    const missing = matches('ติดต่อเบอรนี้');
+    expect(missing.map((m) => m.text)).toEqual(['ติดต่อเบอร']);
+    expect(missing[0]!.folds).toContain('thai-tone');
   });
 
   it('keeps mai ek and mai tho apart: news, rice and white differ', () => {
