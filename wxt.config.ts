@@ -17,6 +17,15 @@ export default defineConfig({
     // when the reviewer opens it; no standing access to tabs.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab'],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // The overlay's note field is this extension page in a frame (entrypoints/note-frame):
+    // what the reviewer types there raises no event in the page. Listed for the pages the
+    // content script runs on only.
+    web_accessible_resources: [
+      {
+        resources: ['note-frame.html'],
+        matches: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+      },
+    ],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__' },
     // The side panel (Firefox: sidebar) comes from entrypoints/sidepanel; WXT adds the

@@ -4,7 +4,7 @@
  * and notes, and the actions: confirm or dismiss a finding, flag manually, add a note.
  * Every page-derived string is rendered as a text node by Preact; nothing here builds HTML.
  */
-import { Fragment } from 'preact';
+import { type ComponentChildren, Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
 import { RiskChip } from '@/components/risk/risk-chip';
@@ -46,6 +46,8 @@ export interface ItemOverlayProps {
   busy?: boolean;
   onFlag: (draft: FlagDraft) => Promise<void>;
   onNote: (text: string) => Promise<void>;
+  /** The note field typed out of the page's reach (see NoteForm's `field`). */
+  noteField?: () => ComponentChildren;
   onDecide?: (finding: OverlayFinding, decision: Decision) => void;
   /** The card was opened: the moment to load what is stored about the item. */
   onOpen?: () => void;
@@ -147,7 +149,7 @@ export function ItemOverlay(props: ItemOverlayProps) {
       case 'flag':
       case 'note':
         setMode(action.kind);
-        focusNext.current = action.kind === 'flag' ? 'select' : 'textarea';
+        focusNext.current = action.kind === 'flag' ? 'select' : 'textarea, iframe';
         return;
       case 'step':
         // The next card takes over: this one closes (focus moves there, not to our badge).
@@ -265,6 +267,7 @@ export function ItemOverlay(props: ItemOverlayProps) {
           )}
           {mode === 'note' && (
             <NoteForm
+              field={props.noteField?.()}
               onCancel={() => setMode('open')}
               onSubmit={async (text) => {
                 await props.onNote(text);

@@ -1,9 +1,16 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
 
 export function NoteForm(props: {
+  /** The text as typed here; '' when `field` holds it instead. */
   onSubmit: (text: string) => Promise<void>;
   onCancel: () => void;
+  /**
+   * A field that keeps its text to itself (the overlay's frame, which the page cannot
+   * listen to): shown instead of the textarea, and the form submits without the text.
+   */
+  field?: ComponentChildren;
 }) {
   const t = useT();
   const [text, setText] = useState('');
@@ -14,7 +21,7 @@ export function NoteForm(props: {
       data-testid="note-form"
       onSubmit={async (event) => {
         event.preventDefault();
-        if (!text.trim()) return;
+        if (!props.field && !text.trim()) return;
         setBusy(true);
         try {
           await props.onSubmit(text.trim());
@@ -23,19 +30,21 @@ export function NoteForm(props: {
         }
       }}
     >
-      <label>
-        {t('noteText')}
-        <textarea
-          name="note"
-          rows={3}
-          maxLength={5000}
-          required
-          value={text}
-          onInput={(e) => setText(e.currentTarget.value)}
-        />
-      </label>
+      {props.field ?? (
+        <label>
+          {t('noteText')}
+          <textarea
+            name="note"
+            rows={3}
+            maxLength={5000}
+            required
+            value={text}
+            onInput={(e) => setText(e.currentTarget.value)}
+          />
+        </label>
+      )}
       <div class="row">
-        <button type="submit" class="primary" disabled={busy || !text.trim()}>
+        <button type="submit" class="primary" disabled={busy || (!props.field && !text.trim())}>
           {busy ? t('saving') : t('noteSubmit')}
         </button>
         <button type="button" onClick={props.onCancel}>

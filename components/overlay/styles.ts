@@ -56,4 +56,5 @@ li.selected { outline: 2px solid #0d7377; outline-offset: 1px; border-radius: 4p
 li:focus-visible, .card:focus-visible { outline: 2px solid #f59e0b; outline-offset: 1px; }
 .form label.inline { flex-direction: row; align-items: center; font-weight: 400; }
 .keys { margin: 6px 0 0; font-size: 12px; }
+iframe.secure-field { display: block; width: 100%; height: 64px; border: 1px solid #9bb; border-radius: 4px; background: #fff; }
 `;

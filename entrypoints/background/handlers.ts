@@ -26,6 +26,7 @@ import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '@/lib/shared/settings/local-key
 import { isPlatformHost } from '@/lib/shared/settings/platform-hosts';
 import { createDashboardHandlers } from './dashboard-handlers';
 import { database } from './database';
+import { createDraftHandlers, takeDraft } from './draft-handlers';
 import { evaluateItems } from './evaluate-items';
 import { createEvidenceHandlers, snapshotForFlag } from './evidence-handlers';
 import { messageTemplates } from './message-templates';
@@ -71,6 +72,7 @@ export function createHandlers(runner: SyncRunner): Handlers {
     ...createDashboardHandlers(runner),
     ...createPackHandlers(),
     ...createEvidenceHandlers(),
+    ...createDraftHandlers(),
     async 'item.state'({ item, creator }) {
       const db = await database();
       await rememberItem(db, item, creator, systemClock);
@@ -132,7 +134,10 @@ export function createHandlers(runner: SyncRunner): Handlers {
       return flag;
     },
 
-    async 'note.create'({ target, text }) {
+    async 'note.create'(request, context) {
+      const { target } = request;
+      // From an overlay: the text its secure field wrote, never seen by the content script.
+      const text = 'draft' in request ? await takeDraft(request.draft, context) : request.text;
       const db = await database();
       const note = await createNote(db, target, text, await author());
       runner.soon();

@@ -3,7 +3,7 @@
  * notes) is loaded when the reviewer opens the card, not for every item on the page; the
  * badge meanwhile shows the policy checks, which arrive in batches (see page-view.tsx).
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { decisionOf } from '@/components/overlay/badge-summary';
 import type { FindingsState } from '@/components/overlay/finding-list';
 import { ItemOverlay } from '@/components/overlay/item-overlay';
@@ -11,6 +11,7 @@ import { send } from '@/lib/messaging/client';
 import type { FlagView, ItemState, PolicyChoice } from '@/lib/messaging/message-map';
 import type { CreatorRisk } from '@/lib/page/overlay/risk-queue';
 import type { Creator, ItemRef } from '@/lib/shared/protocol/records';
+import { SecureNoteField } from './secure-field';
 import type { PreparedSnapshot } from './snapshot-area';
 
 export interface ItemControllerProps {
@@ -46,6 +47,8 @@ export function ItemController({
   const [state, setState] = useState<ItemState>();
   const [error, setError] = useState<string>();
   const [saving, setSaving] = useState(false);
+  /** The open note field's draft (secure-field.tsx): the note is saved from it. */
+  const draft = useRef<string | undefined>(undefined);
 
   const reload = async () => {
     try {
@@ -100,7 +103,22 @@ export function ItemController({
       notice={notice}
       {...(openRequest ? { openRequest } : {})}
       {...(onStep ? { onStep } : {})}
-      onNote={(text) => run(() => send('note.create', { target: { type: 'item', item }, text }))}
+      onNote={(text) =>
+        run(() => {
+          const target = { type: 'item' as const, item };
+          const ticket = draft.current;
+          return send('note.create', ticket ? { target, draft: ticket } : { target, text });
+        })
+      }
+      noteField={() => (
+        <SecureNoteField
+          item={item}
+          onTicket={(ticket) => {
+            draft.current = ticket;
+          }}
+          onError={setError}
+        />
+      )}
       onDecide={(finding, status) => {
         const decided = decisionOf(finding, flags);
         void run(() =>

@@ -27,6 +27,7 @@ import { languageChoiceSchema } from '@/lib/shared/settings/languages';
 import { packKeySchema } from '@/lib/shared/settings/pack-key';
 import { declarativeSchemas } from '@/lib/shared/sites/declarative-schema';
 import { dashboardMessages } from './dashboard-messages';
+import { draftMessages, draftTicketSchema } from './draft-messages';
 import { ERROR_CODES } from './errors';
 import { createdFlagSchema, evidenceMessages, snapshotRequestSchema } from './evidence-messages';
 import { MAX_ITEMS_PER_EVALUATION } from './limits';
@@ -193,7 +194,11 @@ export const messageMap = {
   },
   'note.create': {
     from: 'content',
-    request: z.object({ target: noteTargetSchema, text: z.string().trim().min(1).max(5000) }),
+    // The text as typed, or (from an overlay) the draft its secure field wrote (draft-messages.ts).
+    request: z.union([
+      z.object({ target: noteTargetSchema, text: z.string().trim().min(1).max(5000) }),
+      z.object({ target: noteTargetSchema, draft: draftTicketSchema }),
+    ]),
     response: noteSchema,
   },
   'sync.status': { from: 'extension', request: z.object({}), response: syncStatusViewSchema },
@@ -239,6 +244,7 @@ export const messageMap = {
   ...dashboardMessages,
   ...packMessages,
   ...evidenceMessages,
+  ...draftMessages,
 } as const;
 
 export type MessageName = keyof typeof messageMap;

@@ -71,6 +71,7 @@ export async function runTour({ context, extensionId, pagesUrl, outDir, endpoint
   await overlay.getByRole('button', { name: 'Note', exact: true }).click();
   await overlay
     .getByTestId('note-form')
+    .frameLocator('[data-testid="note-field"]')
     .getByLabel('Note')
     .fill('Check the seller’s other serum videos');
   await overlay.getByRole('button', { name: 'Save note' }).click();

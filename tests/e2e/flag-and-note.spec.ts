@@ -48,8 +48,10 @@ test('flag and note a video, then find them after a reload and a browser restart
   await expect(overlay.getByTestId('flag')).toHaveCount(1);
 
   await overlay.getByRole('button', { name: 'Note', exact: true }).click();
+  // The note field is the extension's own page in a frame: the page cannot listen to it.
   await overlay
     .getByTestId('note-form')
+    .frameLocator('[data-testid="note-field"]')
     .getByLabel('Note')
     .fill('Seller pushes buyers to WhatsApp in comments');
   await overlay.getByRole('button', { name: 'Save note' }).click();

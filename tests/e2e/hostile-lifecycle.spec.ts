@@ -59,7 +59,10 @@ test('nothing the page dispatches stops or rebuilds Flagpost', async ({
   const overlay = overlayOf(page, VIDEO);
   await overlay.getByTestId('badge').click();
   await overlay.getByRole('button', { name: 'Note', exact: true }).click();
-  const note = overlay.getByTestId('note-form').getByLabel('Note');
+  const note = overlay
+    .getByTestId('note-form')
+    .frameLocator('[data-testid="note-field"]')
+    .getByLabel('Note');
   await note.click();
   await page.keyboard.type('Half a thought about this sel');
 

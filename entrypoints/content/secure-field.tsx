@@ -1,0 +1,47 @@
+/**
+ * The overlay's note field: a frame showing the extension's note-frame page, so what the
+ * reviewer types never raises a key or input event in the page (see
+ * entrypoints/note-frame/main.ts). It opens the item's draft and hands its ticket to the
+ * form, which saves the note by ticket.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n/translate';
+import { send } from '@/lib/messaging/client';
+import type { ItemRef } from '@/lib/shared/protocol/records';
+
+export function SecureNoteField(props: {
+  item: ItemRef;
+  onTicket: (ticket: string | undefined) => void;
+  onError: (message: string) => void;
+}) {
+  const [ticket, setTicket] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    send('draft.open', { item: props.item })
+      .then(({ ticket: opened }) => {
+        if (!live) return;
+        setTicket(opened);
+        props.onTicket(opened);
+      })
+      .catch((error: unknown) =>
+        props.onError(error instanceof Error ? error.message : String(error)),
+      );
+    return () => {
+      live = false;
+      props.onTicket(undefined);
+    };
+  }, [props.item.itemId]);
+  if (!ticket) return null;
+  const src = `${browser.runtime.getURL('/note-frame.html' as '/')}?focus#${ticket}`;
+  return (
+    <iframe
+      class="secure-field"
+      data-testid="note-field"
+      title={t('noteFieldTitle')}
+      src={src}
+      // The frame is the extension's own page; it needs nothing from the page around it.
+      referrerpolicy="no-referrer"
+    />
+  );
+}
