@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type RateLimitOptions, TokenBucketLimiter } from './auth/rate-limit';
+import type { RateLimitOptions } from './auth/rate-limit';
 import { type Database, type DatabaseOptions, openDatabase } from './db/database';
 import { migrate } from './db/migrations';
 import { createCors } from './http/cors';
@@ -14,10 +14,13 @@ import { type Logger, silentLogger } from './http/log';
 import { createRouter, type Route } from './http/router';
 import { batchRoutes } from './routes/batches';
 import { enforcementRoutes } from './routes/enforcement';
+import { escalationRoutes } from './routes/escalations';
 import { evidenceRoutes } from './routes/evidence';
 import { historyRoutes } from './routes/history';
 import { policyPackRoutes } from './routes/policy-pack';
 import { serviceRoutes } from './routes/service';
+import type { EventBus } from './shared-state/event-bus';
+import { openSharedState } from './shared-state/shared-state';
 
 export { issueToken, listTokens, revokeTokens } from './auth/tokens';
 export type { Database } from './db/database';
@@ -28,6 +31,7 @@ export const routes: readonly Route[] = [
   ...policyPackRoutes,
   ...enforcementRoutes,
   ...evidenceRoutes,
+  ...escalationRoutes,
   ...serviceRoutes,
 ];
 
@@ -56,12 +60,21 @@ export interface StartServerOptions {
   logger?: Logger | false;
   /** How long close() waits for in-flight requests before cutting connections. */
   shutdownTimeoutMs?: number;
+  /**
+   * `redis://...`: rate limits in Redis. Otherwise they live in PostgreSQL when the database
+   * is PostgreSQL (shared by every instance), in memory on the embedded database.
+   */
+  redisUrl?: string;
+  /** Prefix of the Redis keys (default `flagpost:`). */
+  redisKeyPrefix?: string;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   db: Database;
+  /** Live updates: every instance on the same PostgreSQL database hears every emit. */
+  events: EventBus;
   close(): Promise<void>;
 }
 
@@ -83,12 +96,34 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     if (ownsDatabase) await db.close();
     throw error;
   }
-  const limiter = options.rateLimit ? new TokenBucketLimiter(options.rateLimit) : undefined;
-  const authFailureLimit = options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT;
-  const authFailures = authFailureLimit ? new TokenBucketLimiter(authFailureLimit) : undefined;
+  let shared: Awaited<ReturnType<typeof openSharedState>>;
+  try {
+    shared = await openSharedState({
+      db,
+      rateLimit: options.rateLimit ?? false,
+      authFailureLimit: options.authFailureLimit ?? DEFAULT_AUTH_FAILURE_LIMIT,
+      redisUrl: options.redisUrl,
+      redisKeyPrefix: options.redisKeyPrefix,
+      onError: (error) =>
+        log({
+          msg: 'shared state error',
+          error: error instanceof Error ? error.message : String(error),
+        }),
+    });
+  } catch (error) {
+    if (ownsDatabase) await db.close();
+    throw error;
+  }
+  const { limiter, authFailures } = shared;
   const sweep = setInterval(() => {
-    limiter?.sweep();
-    authFailures?.sweep();
+    shared
+      .sweep()
+      .catch((error: unknown) =>
+        log({
+          msg: 'rate limit sweep failed',
+          error: error instanceof Error ? error.message : String(error),
+        }),
+      );
   }, 60_000);
   sweep.unref();
   let draining = false;
@@ -110,17 +145,25 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   // request (its body's deadline plus a margin) or the socket is cut without an answer.
   server.requestTimeout = bodyTimeoutMs + 10_000;
   server.headersTimeout = Math.min(20_000, server.requestTimeout);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // A port in use: release what this instance holds (a LISTEN connection, Redis).
+    clearInterval(sweep);
+    await shared.close();
+    if (ownsDatabase) await db.close();
+    throw error;
+  }
   const { port, address, family } = server.address() as AddressInfo;
   const host = family === 'IPv6' ? `[${address}]` : address;
   const url = `http://${host}:${port}`;
-  log({ msg: 'listening', url, database: db.kind });
+  log({ msg: 'listening', url, database: db.kind, sharedState: shared.kind });
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -139,10 +182,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       await stopped;
       clearInterval(idleSweep);
       clearTimeout(deadline);
+      await shared.close();
       if (ownsDatabase) await db.close();
       log({ msg: 'stopped' });
     })();
     return closing;
   };
-  return { url, port, db, close };
+  return { url, port, db, events: shared.events, close };
 }

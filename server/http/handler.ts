@@ -4,9 +4,9 @@
  * handler with a deadline for its body, error bodies, and one log line.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TokenBucketLimiter } from '../auth/rate-limit';
 import { authenticate, type Principal } from '../auth/tokens';
 import type { Database } from '../db/database';
+import type { RateLimitStore } from '../shared-state/rate-limit-store';
 import { setBodyDeadline } from './body';
 import type { Cors } from './cors';
 import type { Logger } from './log';
@@ -16,12 +16,13 @@ import type { Match, Reply, Route } from './router';
 export interface PipelineOptions {
   db: Database;
   route: (method: string, path: string) => Match;
-  limiter: TokenBucketLimiter | undefined;
+  /** Per token; shared by every instance on the database (see server/shared-state). */
+  limiter: RateLimitStore | undefined;
   /**
    * Failed authentications per client address. Checked before the token is looked up, so
    * guessing tokens costs the endpoint no query once an address has used up its failures.
    */
-  authFailures: TokenBucketLimiter | undefined;
+  authFailures: RateLimitStore | undefined;
   cors: Cors;
   /** How long a request body may take to arrive. */
   bodyTimeoutMs: number;
@@ -38,7 +39,7 @@ async function authorise(
   if (route.access === 'public') return undefined;
   // Behind a reverse proxy every client shares the proxy's address: see server/README.md.
   const address = req.socket.remoteAddress ?? 'unknown';
-  const gate = opts.authFailures?.check(address);
+  const gate = await opts.authFailures?.check(address);
   if (gate && !gate.allowed) {
     throw new HttpError(
       429,
@@ -50,7 +51,7 @@ async function authorise(
   }
   const principal = await authenticate(opts.db, req.headers.authorization);
   if (!principal) {
-    opts.authFailures?.take(address);
+    await opts.authFailures?.take(address);
     throw new HttpError(
       401,
       'unauthorized',
@@ -66,7 +67,7 @@ async function authorise(
       `This action needs an admin token; ${principal.reviewer}'s is not one.`,
     );
   }
-  const decision = opts.limiter?.take(principal.tokenId);
+  const decision = await opts.limiter?.take(principal.tokenId);
   if (decision && !decision.allowed) {
     throw new HttpError(
       429,
@@ -127,7 +128,10 @@ export function createPipeline(opts: PipelineOptions) {
     try {
       const reply = await dispatch(opts, req, url, state);
       const headers = { ...base, ...reply.headers };
-      if (reply.raw) {
+      if (reply.stream) {
+        res.writeHead(reply.status, headers);
+        reply.stream(res, opts.draining);
+      } else if (reply.raw) {
         res.writeHead(reply.status, { ...headers, 'Content-Length': reply.raw.length });
         res.end(reply.raw);
       } else if (reply.body === undefined) sendEmpty(res, reply.status, headers);

@@ -3,7 +3,7 @@
  * who may call it, and a handler that returns a reply instead of writing one, so the app
  * applies CORS, logging and error shapes in one place.
  */
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Principal } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { type Headers, HttpError } from './respond';
@@ -14,6 +14,11 @@ export interface Reply {
   body?: unknown;
   /** Sent as is (binary: evidence images), with the Content-Type the headers give. */
   raw?: Buffer;
+  /**
+   * A long-lived stream (Server-Sent Events): called after the head is written; it ends
+   * `res`, and must end it soon once `draining()` is true, or shutdown waits for it.
+   */
+  stream?: (res: ServerResponse, draining: () => boolean) => void;
   headers?: Headers;
 }
 

@@ -42,7 +42,9 @@ describe('OpenAPI document', () => {
         for (const response of Object.values(responses)) {
           expect(typeof response.description).toBe('string');
           const content = response.content as Record<string, Json> | undefined;
-          if (content) expect(content['application/json']?.schema).toBeDefined();
+          // JSON, or the escalation event stream (text/event-stream).
+          const typed = content?.['application/json'] ?? content?.['text/event-stream'];
+          if (content) expect(typed?.schema).toBeDefined();
         }
       }
     }

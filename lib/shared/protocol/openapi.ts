@@ -6,6 +6,12 @@
  */
 import { z } from 'zod';
 import { batchRequestSchema, batchResponseSchema, itemResultSchema } from './batch';
+import {
+  escalationCreateSchema,
+  escalationListSchema,
+  escalationResolveSchema,
+  escalationSchema,
+} from './escalations';
 import { evidenceReceiptSchema, MAX_EVIDENCE_BYTES } from './evidence';
 import { creatorHistorySchema, enforcementActionSchema } from './history';
 import { API_PREFIX, MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from './limits';
@@ -47,6 +53,8 @@ function allComponents(): Record<string, JsonObject> {
   requests.add(noteSchema, { id: 'NoteInput' });
   requests.add(policyPackPublishSchema, { id: 'PolicyPackPublish' });
   requests.add(enforcementActionSchema, { id: 'EnforcementActionInput' });
+  requests.add(escalationCreateSchema, { id: 'EscalationCreate' });
+  requests.add(escalationResolveSchema, { id: 'EscalationResolve' });
   const responses = z.registry<{ id: string }>();
   responses.add(batchResponseSchema, { id: 'BatchResponse' });
   responses.add(itemResultSchema, { id: 'ItemResult' });
@@ -55,6 +63,8 @@ function allComponents(): Record<string, JsonObject> {
   responses.add(creatorHistorySchema, { id: 'CreatorHistory' });
   responses.add(enforcementActionSchema, { id: 'EnforcementAction' });
   responses.add(policyPackEnvelopeSchema, { id: 'PolicyPackEnvelope' });
+  responses.add(escalationSchema, { id: 'Escalation' });
+  responses.add(escalationListSchema, { id: 'EscalationList' });
   responses.add(healthSchema, { id: 'Health' });
   responses.add(errorBodySchema, { id: 'ErrorBody' });
   const all = { ...componentsOf(requests, 'input'), ...componentsOf(responses, 'output') };
@@ -97,6 +107,114 @@ const sha256Param = {
   description: 'SHA-256 of the image bytes, lower-case hex.',
   schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
 };
+
+const escalationId = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'The escalation id (a ULID chosen by the extension).',
+  schema: { type: 'string' },
+};
+const leadOnly = { '403': error('The token is not a lead (admin) token.') };
+
+function escalationPaths(p: string): JsonObject {
+  return {
+    [`${p}/escalations`]: {
+      post: {
+        operationId: 'createEscalation',
+        summary: 'Escalate an emergency case to the leads (idempotent by id).',
+        description: `Stored with SLA deadlines from its category's stored timers, and pushed at once on \`/escalations/events\`. The same id again answers 200 with what is stored; the same id with another flag or category is 409 \`conflict\`. A category and a non-blank reason are required. ${TEXT_RULES}`,
+        requestBody: { required: true, content: json(ref('EscalationCreate')) },
+        responses: {
+          '200': body('Escalation', 'Already stored with this id (a retry).'),
+          '201': body('Escalation', 'Stored.'),
+          '400': error('Invalid body: missing category or reason, unknown category, bad item.'),
+          ...authErrors,
+          ...bodyTimeout,
+          '409': error('This id is already used by another escalation.'),
+        },
+      },
+      get: {
+        operationId: 'listEscalations',
+        summary: "Escalations, oldest first (a reviewer's own; a lead's: everyone's).",
+        parameters: [
+          {
+            name: 'state',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['open', 'acknowledged', 'resolved'] },
+          },
+        ],
+        responses: {
+          '200': body('EscalationList', 'At most 500 escalations.'),
+          '400': error('Unknown state.'),
+          ...authErrors,
+        },
+      },
+    },
+    [`${p}/escalations/events`]: {
+      get: {
+        operationId: 'streamEscalationEvents',
+        summary: 'Server-Sent Events: one `escalation` event per change, as it commits.',
+        description:
+          "Each event's data is `{ change: 'created' | 'acknowledged' | 'resolved', escalation }`. A reviewer hears their own escalations; a lead hears all. Comments keep an idle stream open.",
+        responses: {
+          '200': {
+            description: 'An event stream that stays open.',
+            content: { 'text/event-stream': { schema: { type: 'string' } } },
+          },
+          ...authErrors,
+        },
+      },
+    },
+    [`${p}/escalations/{id}`]: {
+      get: {
+        operationId: 'getEscalation',
+        summary: 'One escalation with its receipts (the reviewer who sent it, or a lead).',
+        parameters: [escalationId],
+        responses: {
+          '200': body('Escalation', 'The escalation.'),
+          '400': error('The id is not a ULID.'),
+          ...authErrors,
+          '404': error("No such escalation, or it is another reviewer's."),
+        },
+      },
+    },
+    [`${p}/escalations/{id}/acknowledge`]: {
+      post: {
+        operationId: 'acknowledgeEscalation',
+        summary: 'A lead acknowledges an escalation (again: unchanged).',
+        parameters: [escalationId],
+        responses: {
+          '200': body('Escalation', 'Acknowledged.'),
+          '400': error('The id is not a ULID.'),
+          ...authErrors,
+          ...leadOnly,
+          '404': error('No such escalation.'),
+          '409': error('Already resolved.'),
+        },
+      },
+    },
+    [`${p}/escalations/{id}/resolve`]: {
+      post: {
+        operationId: 'resolveEscalation',
+        summary:
+          "A lead resolves an escalation; an enforcement action in the outcome is recorded on the item's creator.",
+        parameters: [escalationId],
+        requestBody: { required: true, content: json(ref('EscalationResolve')) },
+        responses: {
+          '200': body('Escalation', 'Resolved (the same outcome again: unchanged).'),
+          '400': error('Invalid outcome, or an enforcement action for an item with no creator.'),
+          ...authErrors,
+          ...bodyTimeout,
+          ...leadOnly,
+          '404': error('No such escalation.'),
+          '409': error('Already resolved with another outcome.'),
+        },
+      },
+    },
+  };
+}
 
 function paths(): JsonObject {
   const p = API_PREFIX;
@@ -182,6 +300,7 @@ function paths(): JsonObject {
         },
       },
     },
+    ...escalationPaths(p),
     [`${p}/evidence/{sha256}`]: {
       put: {
         operationId: 'putEvidence',

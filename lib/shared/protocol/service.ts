@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   'not_found',
   'no_policy_pack',
   'method_not_allowed',
+  /** The request contradicts what is stored (an escalation resolved otherwise, an id reused). */
+  'conflict',
   'payload_too_large',
   'unsupported_media_type',
   /** An evidence body whose bytes are not the image type its Content-Type names (415). */

@@ -1,0 +1,216 @@
+/**
+ * /v1/escalations: a reviewer creates (idempotent by id) and reads their own; a lead (an
+ * admin token) reads all, acknowledges and resolves. Every change is pushed on
+ * /v1/escalations/events as a Server-Sent Event.
+ */
+import type { ServerResponse } from 'node:http';
+import {
+  type Escalation,
+  type EscalationEvent,
+  escalationCreateSchema,
+  escalationResolveSchema,
+  escalationStateSchema,
+} from '@/lib/shared/protocol/escalations';
+import { MAX_SMALL_BODY_BYTES } from '@/lib/shared/protocol/limits';
+import { recordIdSchema } from '@/lib/shared/protocol/records';
+import type { Principal } from '../auth/tokens';
+import { publishEscalation, subscribeEscalations } from '../events';
+import { parseWith, readJson } from '../http/body';
+import { HttpError } from '../http/respond';
+import type { RequestContext, Route } from '../http/router';
+import {
+  acknowledgeEscalation,
+  createEscalation,
+  escalationById,
+  knownCategory,
+  listEscalations,
+  resolveEscalation,
+} from '../store/escalations';
+
+const MAX_LIST = 500;
+/** Comments on an idle stream, so proxies and the browser keep the connection open. */
+const HEARTBEAT_MS = 15_000;
+
+const principalOf = (ctx: RequestContext): Principal => {
+  if (!ctx.principal) throw new HttpError(401, 'unauthorized', 'A bearer token is required.');
+  return ctx.principal;
+};
+
+const canRead = (who: Principal, escalation: Escalation) =>
+  who.admin || escalation.reviewer === who.reviewer;
+
+function idParam(ctx: RequestContext): string {
+  const parsed = recordIdSchema.safeParse(ctx.params.id);
+  if (!parsed.success) {
+    throw new HttpError(400, 'bad_request', 'The escalation id in the path must be a ULID.');
+  }
+  return parsed.data;
+}
+
+/** The same answer whether it does not exist or is someone else's: ids are not disclosed. */
+const notFound = (id: string) => new HttpError(404, 'not_found', `No escalation ${id}.`);
+
+function sameRequest(stored: Escalation, input: { flagId: string; category: string }): boolean {
+  return stored.flagId === input.flagId && stored.category === input.category;
+}
+
+function streamEvents(ctx: RequestContext, who: Principal) {
+  return (res: ServerResponse, draining: () => boolean) => {
+    const send = (event: EscalationEvent) => {
+      if (!canRead(who, event.escalation)) return;
+      res.write(
+        `id: ${event.escalation.id}\nevent: escalation\ndata: ${JSON.stringify(event)}\n\n`,
+      );
+    };
+    res.write(': connected\n\n');
+    const unsubscribe = subscribeEscalations(ctx.db, send);
+    let beat = 0;
+    const timer = setInterval(() => {
+      if (draining()) return res.end();
+      beat += 250;
+      if (beat >= HEARTBEAT_MS) {
+        beat = 0;
+        res.write(': heartbeat\n\n');
+      }
+    }, 250);
+    timer.unref();
+    res.on('close', () => {
+      clearInterval(timer);
+      unsubscribe();
+    });
+  };
+}
+
+export const escalationRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/v1/escalations',
+    access: 'reviewer',
+    async handle(ctx) {
+      const who = principalOf(ctx);
+      const body = await readJson(ctx.req, MAX_SMALL_BODY_BYTES);
+      const input = parseWith(escalationCreateSchema, body, 'Invalid escalation');
+      if (!(await knownCategory(ctx.db, input.category))) {
+        throw new HttpError(
+          400,
+          'validation_failed',
+          `Escalation category ${input.category} has no SLA timers on this endpoint.`,
+        );
+      }
+      const created = await createEscalation(ctx.db, who.reviewer, input);
+      const stored = await escalationById(ctx.db, input.id);
+      if (!stored) throw new Error(`escalation ${input.id} vanished after insert`);
+      if (!created && (stored.reviewer !== who.reviewer || !sameRequest(stored, input))) {
+        throw new HttpError(
+          409,
+          'conflict',
+          `Escalation ${input.id} already exists with other content; a retry must resend the same escalation.`,
+        );
+      }
+      if (created) publishEscalation(ctx.db, { change: 'created', escalation: stored });
+      return { status: created ? 201 : 200, body: stored };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/escalations',
+    access: 'reviewer',
+    async handle(ctx) {
+      const who = principalOf(ctx);
+      const stateParam = ctx.url.searchParams.get('state');
+      const state = stateParam === null ? undefined : escalationStateSchema.safeParse(stateParam);
+      if (state && !state.success) {
+        throw new HttpError(
+          400,
+          'bad_request',
+          `state must be one of open, acknowledged, resolved; got "${stateParam}".`,
+        );
+      }
+      const escalations = await listEscalations(ctx.db, {
+        state: state?.data,
+        reviewer: who.admin ? undefined : who.reviewer,
+        limit: MAX_LIST,
+      });
+      return { status: 200, body: { escalations } };
+    },
+  },
+  // Before /{id}: the router takes the first route whose path matches.
+  {
+    method: 'GET',
+    path: '/v1/escalations/events',
+    access: 'reviewer',
+    async handle(ctx) {
+      const who = principalOf(ctx);
+      return {
+        status: 200,
+        headers: {
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          'Cache-Control': 'no-store',
+          'X-Accel-Buffering': 'no',
+        },
+        stream: streamEvents(ctx, who),
+      };
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v1/escalations/{id}',
+    access: 'reviewer',
+    async handle(ctx) {
+      const who = principalOf(ctx);
+      const id = idParam(ctx);
+      const escalation = await escalationById(ctx.db, id);
+      if (!escalation || !canRead(who, escalation)) throw notFound(id);
+      return { status: 200, body: escalation };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/escalations/{id}/acknowledge',
+    access: 'admin',
+    async handle(ctx) {
+      const who = principalOf(ctx);
+      const id = idParam(ctx);
+      const result = await acknowledgeEscalation(ctx.db, id, who.reviewer);
+      if (result.kind === 'not_found') throw notFound(id);
+      if (result.kind === 'conflict') {
+        throw new HttpError(409, 'conflict', `Escalation ${id} is already resolved.`);
+      }
+      if (result.kind === 'changed') {
+        publishEscalation(ctx.db, { change: 'acknowledged', escalation: result.escalation });
+      }
+      return { status: 200, body: result.escalation };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v1/escalations/{id}/resolve',
+    access: 'admin',
+    async handle(ctx) {
+      const who = principalOf(ctx);
+      const id = idParam(ctx);
+      const body = await readJson(ctx.req, MAX_SMALL_BODY_BYTES);
+      const outcome = parseWith(escalationResolveSchema, body, 'Invalid resolution');
+      const result = await resolveEscalation(ctx.db, id, who.reviewer, outcome);
+      if (result.kind === 'not_found') throw notFound(id);
+      if (result.kind === 'no_creator') {
+        throw new HttpError(
+          400,
+          'validation_failed',
+          `Escalation ${id} names no creator, so an enforcement action cannot be recorded.`,
+        );
+      }
+      if (result.kind === 'conflict') {
+        throw new HttpError(
+          409,
+          'conflict',
+          `Escalation ${id} was already resolved with another outcome.`,
+        );
+      }
+      if (result.kind === 'changed') {
+        publishEscalation(ctx.db, { change: 'resolved', escalation: result.escalation });
+      }
+      return { status: 200, body: result.escalation };
+    },
+  },
+];
