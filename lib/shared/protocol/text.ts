@@ -19,8 +19,12 @@ export const MAX_WIRE_INT = 2_147_483_647;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const UNSAFE = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
 
+// A cheap first look (no lookaround): almost all text has neither NUL nor any surrogate.
+const MAYBE_UNSAFE = /[\u0000\uD800-\uDFFF]/;
+
 /** Why `text` cannot be stored, or undefined when it can. */
 export function unsafeTextReason(text: string): string | undefined {
+  if (!MAYBE_UNSAFE.test(text)) return undefined;
   const found = UNSAFE.exec(text);
   if (!found) return undefined;
   const unit = found[0].charCodeAt(0);
