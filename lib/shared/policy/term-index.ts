@@ -131,9 +131,15 @@ export interface KeyHit {
   folds: number;
 }
 
-function sameUnits(codes: Uint16Array, start: number, expected: string): boolean {
+/**
+ * The text key equals the term's from start, except where a digit or symbol stood for a
+ * letter: "h4ng s1êu c4p" has no diacritics to compare on its "4" and "1", which matched the
+ * fold key already.
+ */
+function sameLetters(codes: Uint16Array, folds: Uint32Array, start: number, expected: string) {
   for (let k = 0; k < expected.length; k++) {
-    if (codes[start + k] !== expected.charCodeAt(k)) return false;
+    if (codes[start + k] === expected.charCodeAt(k)) continue;
+    if (!(folds[start + k]! & FOLD.leet)) return false;
   }
   return true;
 }
@@ -171,7 +177,7 @@ export function findTerms(index: TermIndex, text: NormalisedText): KeyHit[] {
       }
       if (entry.exact !== undefined) {
         diacritics ??= segmentCarriesDiacritics(textCodes, fold, length, start, end);
-        if (diacritics && !sameUnits(textCodes, start, entry.exact)) continue;
+        if (diacritics && !sameLetters(textCodes, folds, start, entry.exact)) continue;
         if (!diacritics) extra |= FOLD.noDiacritics;
       }
       if (thaiVariant(textCodes, start, end, entry.text)) extra |= FOLD.thaiTone;
@@ -183,6 +189,7 @@ export function findTerms(index: TermIndex, text: NormalisedText): KeyHit[] {
 
 /** Whether the text key differs from the fold key in [start, end) in a Latin diacritic. */
 function carriesDiacritics(text: Uint16Array, fold: Uint16Array, start: number, end: number) {
+  // (A leet unit is an ASCII letter on both keys, so it never counts as a diacritic.)
   for (let k = start; k < end; k++) if (text[k] !== fold[k] && !isThai(text[k]!)) return true;
   return false;
 }

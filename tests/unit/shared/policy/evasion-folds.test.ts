@@ -390,6 +390,11 @@ describe('Vietnamese diacritics', () => {
     expect(matches('mặt hàng này hang nhai đẹp')).toEqual([]);
   });
 
+  it('compares no diacritics where a digit stands for the letter', () => {
+    expect(matches('túi h4ng nh4i đẹp').map((m) => m.text)).toEqual(['h4ng nh4i']);
+    expect(matches('túi hạng nh4i đẹp')).toEqual([]);
+  });
+
   it('property: stripping every diacritic from a term still matches', () => {
     const strip = (s: string) =>
       s
