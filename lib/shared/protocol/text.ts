@@ -20,7 +20,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const UNSAFE = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
 
 // A cheap first look (no lookaround): almost all text has neither NUL nor any surrogate.
-const MAYBE_UNSAFE = new RegExp('[\\u0000\\uD800-\\uDFFF]');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is what it looks for
+const MAYBE_UNSAFE = /[\u0000\uD800-\uDFFF]/;
 
 /** Why `text` cannot be stored, or undefined when it can. */
 export function unsafeTextReason(text: string): string | undefined {
