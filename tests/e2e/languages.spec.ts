@@ -38,6 +38,9 @@ test('with the browser in Thai, the badge, its card and the popup are in Thai', 
 
     await badge.click();
     await expect(overlay.getByRole('dialog')).toContainText(thai.overlayFindings?.message ?? '?');
+    // The finding names its policy in Thai (the starter pack's names), not by id or in English.
+    await expect(overlay.getByTestId('finding').first()).toContainText(/[\u0E00-\u0E7F]/);
+    await expect(overlay.getByRole('dialog')).toContainText('สินค้าปลอมแปลง');
 
     const popup = await context.newPage();
     await popup.goto(popupUrl(extensionId));
