@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
 
@@ -28,6 +29,8 @@ export function FlagForm(props: {
   policies: PolicyOption[];
   onSubmit: (draft: FlagDraft) => Promise<void>;
   onCancel: () => void;
+  /** A note field that keeps its text to itself (see NoteForm's `field`). */
+  noteField?: ComponentChildren;
 }) {
   const t = useT();
   const first = props.policies[0];
@@ -87,13 +90,15 @@ export function FlagForm(props: {
       </label>
       <label>
         {t('flagNote')}
-        <textarea
-          name="note"
-          rows={2}
-          maxLength={5000}
-          value={note}
-          onInput={(e) => setNote(e.currentTarget.value)}
-        />
+        {props.noteField ?? (
+          <textarea
+            name="note"
+            rows={2}
+            maxLength={5000}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
+        )}
       </label>
       <label class="inline">
         <input

@@ -48,6 +48,8 @@ export interface ItemOverlayProps {
   onNote: (text: string) => Promise<void>;
   /** The note field typed out of the page's reach (see NoteForm's `field`). */
   noteField?: () => ComponentChildren;
+  /** The flag form's note field, typed out of the page's reach likewise. */
+  flagNoteField?: () => ComponentChildren;
   onDecide?: (finding: OverlayFinding, decision: Decision) => void;
   /** The card was opened: the moment to load what is stored about the item. */
   onOpen?: () => void;
@@ -256,6 +258,7 @@ export function ItemOverlay(props: ItemOverlayProps) {
           )}
           {mode === 'flag' && (
             <FlagForm
+              noteField={props.flagNoteField?.()}
               policies={props.policies}
               onCancel={() => setMode('open')}
               onSubmit={async (draft) => {

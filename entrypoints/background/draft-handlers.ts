@@ -16,6 +16,7 @@ import { itemKey } from '@/lib/shared/protocol/records';
 interface Ticket {
   tabId: number;
   draftKey: string;
+  purpose: 'note' | 'flag-note';
   /** The frame that showed the field (set when it first read the draft). */
   frameId?: number;
 }
@@ -59,24 +60,28 @@ async function askFrame(ticket: string, found: Ticket): Promise<string | undefin
   }
 }
 
-/** The draft's text, then forgets it (the note was saved). */
-export async function takeDraft(ticket: string, context: HandlerContext): Promise<string> {
+/** The draft's text, then forgets it (the note was saved); `optional`: '' is an answer. */
+export async function takeDraft(
+  ticket: string,
+  context: HandlerContext,
+  optional = false,
+): Promise<string> {
   const found = await ticketFor(ticket, context);
   const key = TEXT_PREFIX + found.draftKey;
   const fromFrame = await askFrame(ticket, found);
   const stored = (await browser.storage.session.get(key))[key];
   const text = String(fromFrame ?? stored ?? '').trim();
-  if (!text) throw new MessageError('bad-request', t('noteEmpty'));
+  if (!text && !optional) throw new MessageError('bad-request', t('noteEmpty'));
   await browser.storage.session.remove(key);
   return text;
 }
 
 export function createDraftHandlers(): Pick<Handlers, 'draft.open' | 'draft.read' | 'draft.write'> {
   return {
-    async 'draft.open'({ item }, context) {
+    async 'draft.open'({ item, purpose }, context) {
       const tabId = tabOf(context);
       const ticket = newTicket();
-      const value: Ticket = { tabId, draftKey: `${tabId}|${itemKey(item)}` };
+      const value: Ticket = { tabId, purpose, draftKey: `${tabId}|${purpose}|${itemKey(item)}` };
       await browser.storage.session.set({ [TICKET_PREFIX + ticket]: value });
       return { ticket };
     },
@@ -89,7 +94,7 @@ export function createDraftHandlers(): Pick<Handlers, 'draft.open' | 'draft.read
         });
       const key = TEXT_PREFIX + draftKey;
       const text = String((await browser.storage.session.get(key))[key] ?? '');
-      return { text, label: t('noteText') };
+      return { text, label: t(found.purpose === 'flag-note' ? 'flagNote' : 'noteText') };
     },
     async 'draft.write'({ ticket, text }, context) {
       const { draftKey } = await ticketFor(ticket, context);

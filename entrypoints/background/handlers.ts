@@ -109,7 +109,11 @@ export function createHandlers(runner: SyncRunner): Handlers {
       };
     },
 
-    async 'flag.create'({ snapshot, ...request }, context) {
+    async 'flag.create'({ snapshot, noteDraft, ...fields }, context) {
+      // From an overlay: the note its secure field wrote, never seen by the content script.
+      const request = noteDraft
+        ? { ...fields, note: await takeDraft(noteDraft, context, true) }
+        : fields;
       const db = await database();
       // The version of the pack the policy came from, so a flag says which rules judged it.
       const fromPack = await policyVersionFor(request.policyId);

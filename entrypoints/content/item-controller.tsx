@@ -49,6 +49,7 @@ export function ItemController({
   const [saving, setSaving] = useState(false);
   /** The open note field's draft (secure-field.tsx): the note is saved from it. */
   const draft = useRef<string | undefined>(undefined);
+  const flagDraft = useRef<string | undefined>(undefined);
 
   const reload = async () => {
     try {
@@ -89,9 +90,11 @@ export function ItemController({
         run(async () => {
           const shot = snapshot && prepareSnapshot ? await prepareSnapshot() : undefined;
           try {
+            const noteDraft = flagDraft.current;
             const created = await send('flag.create', {
               item,
               ...draft,
+              ...(noteDraft ? { noteDraft } : {}),
               ...(shot ? { snapshot: shot.ask } : {}),
             });
             setNotice(created.snapshot?.kept === false ? created.snapshot.reason : undefined);
@@ -113,8 +116,19 @@ export function ItemController({
       noteField={() => (
         <SecureNoteField
           item={item}
+          purpose="note"
           onTicket={(ticket) => {
             draft.current = ticket;
+          }}
+          onError={setError}
+        />
+      )}
+      flagNoteField={() => (
+        <SecureNoteField
+          item={item}
+          purpose="flag-note"
+          onTicket={(ticket) => {
+            flagDraft.current = ticket;
           }}
           onError={setError}
         />

@@ -12,13 +12,14 @@ import type { ItemRef } from '@/lib/shared/protocol/records';
 
 export function SecureNoteField(props: {
   item: ItemRef;
+  purpose: 'note' | 'flag-note';
   onTicket: (ticket: string | undefined) => void;
   onError: (message: string) => void;
 }) {
   const [ticket, setTicket] = useState<string>();
   useEffect(() => {
     let live = true;
-    send('draft.open', { item: props.item })
+    send('draft.open', { item: props.item, purpose: props.purpose })
       .then(({ ticket: opened }) => {
         if (!live) return;
         setTicket(opened);
@@ -33,7 +34,9 @@ export function SecureNoteField(props: {
     };
   }, [props.item.itemId]);
   if (!ticket) return null;
-  const src = `${browser.runtime.getURL('/note-frame.html' as '/')}?focus#${ticket}`;
+  // A note form opens on its field; the flag form opens on its policy, the field is later.
+  const focus = props.purpose === 'note' ? '?focus' : '';
+  const src = `${browser.runtime.getURL('/note-frame.html' as '/')}${focus}#${ticket}`;
   return (
     <iframe
       class="secure-field"

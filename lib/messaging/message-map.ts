@@ -172,6 +172,8 @@ export const messageMap = {
         status: flagStatusSchema.default('confirmed'),
         /** Keep a snapshot of the item as the reviewer sees it (evidence-messages.ts). */
         snapshot: snapshotRequestSchema.optional(),
+        /** The note as its secure field wrote it (draft-messages.ts), instead of `note`. */
+        noteDraft: draftTicketSchema.optional(),
       }),
     response: createdFlagSchema,
   },

@@ -59,7 +59,10 @@ export async function runTour({ context, extensionId, pagesUrl, outDir, endpoint
   const form = overlay.getByTestId('flag-form');
   await form.getByLabel('Policy').selectOption('misleading-health-claims');
   await form.getByLabel('Severity').selectOption('high');
-  await form.getByLabel('Note (optional)').fill('Claims the serum clears skin in 3 days');
+  await form
+    .frameLocator('[data-testid="note-field"]')
+    .getByLabel('Note (optional)')
+    .fill('Claims the serum clears skin in 3 days');
   await shoot(
     page,
     'flag-form',

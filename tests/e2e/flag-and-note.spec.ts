@@ -43,7 +43,10 @@ test('flag and note a video, then find them after a reload and a browser restart
   const form = overlay.getByTestId('flag-form');
   await form.getByLabel('Policy').selectOption({ label: 'Prohibited and counterfeit goods' });
   await form.getByLabel('Severity').selectOption('critical');
-  await form.getByLabel('Note (optional)').fill('Logo looks fake');
+  await form
+    .frameLocator('[data-testid="note-field"]')
+    .getByLabel('Note (optional)')
+    .fill('Logo looks fake');
   await form.getByRole('button', { name: 'Save flag' }).click();
   await expect(overlay.getByTestId('flag')).toHaveCount(1);
 

@@ -44,6 +44,15 @@ test('the page hears nothing of a note being typed', async ({ browserWithExtensi
   await overlay.getByRole('button', { name: 'Save note' }).click();
   await expect(overlay.getByTestId('note')).toHaveText([SECRET]);
 
+  // The flag form's note (its reason) is typed in the same kind of field.
+  await overlay.getByRole('button', { name: 'Flag', exact: true }).click();
+  const form = overlay.getByTestId('flag-form');
+  const reason = form.frameLocator('[data-testid="note-field"]').getByLabel('Note (optional)');
+  await reason.click();
+  await page.keyboard.type('Logo looks fake');
+  await form.getByRole('button', { name: 'Save flag' }).click();
+  await expect(overlay.getByTestId('flag')).toContainText('Logo looks fake');
+
   const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
   expect(heard).toEqual([]);
 });
