@@ -57,6 +57,13 @@ const envSchema = z.object({
       ),
     ),
   FLAGPOST_BODY_TIMEOUT_MS: integer(1_000, 600_000, 60_000),
+  /** Rate limits in Redis instead of PostgreSQL (several instances on one database). */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   FLAGPOST_LOG: z.enum(['json', 'off']).default('json'),
 });
 
@@ -70,6 +77,7 @@ export interface ServerConfig {
   bodyTimeoutMs: number;
   shutdownTimeoutMs: number;
   log: boolean;
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -105,5 +113,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     bodyTimeoutMs: e.FLAGPOST_BODY_TIMEOUT_MS,
     shutdownTimeoutMs: e.FLAGPOST_SHUTDOWN_TIMEOUT_MS,
     log: e.FLAGPOST_LOG === 'json',
+    redisUrl: e.REDIS_URL,
   };
 }

@@ -19,6 +19,7 @@ async function serve(): Promise<void> {
     bodyTimeoutMs: config.bodyTimeoutMs,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     logger: config.log ? jsonLogger : false,
+    redisUrl: config.redisUrl,
   });
   if (config.log && (await listTokens(server.db)).length === 0) {
     jsonLogger({

@@ -17,8 +17,29 @@ export interface Queryable {
   exec(script: string): Promise<void>;
 }
 
+/**
+ * PostgreSQL NOTIFY/LISTEN, scoped to one database and schema: how several endpoint
+ * instances hear each other's changes. Only the PostgreSQL driver offers it; the embedded
+ * database runs in one process, where an in-memory bus does the same.
+ */
+export interface Notifications {
+  /** Delivers `payload` (at most 7,999 bytes) to every session listening on `channel`. */
+  notify(channel: string, payload: string): Promise<void>;
+  /**
+   * Listens on `channel` over a connection of its own (a pooled one would lose the
+   * subscription when returned). A lost connection is re-established and listened on again;
+   * notifications sent while it was down are not replayed.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+  ): Promise<{ close(): Promise<void> }>;
+}
+
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /** Present on PostgreSQL only. */
+  readonly notifications?: Notifications;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 /** PostgreSQL through a `pg` pool, for real deployments (selected by DATABASE_URL). */
 import pg from 'pg';
 import type { Database, Queryable, QueryResult } from './database';
+import { pgNotifications } from './pg-listen';
 
 type PgQueryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
@@ -35,11 +36,11 @@ export async function openPostgres(options: {
       await setup.end();
     }
   }
-  const pool = new pg.Pool({
+  const clientConfig: pg.ClientConfig = {
     connectionString: options.url,
-    max: options.poolSize ?? 10,
     ...(schema ? { options: `-c search_path=${quoteIdentifier(schema)}` } : {}),
-  });
+  };
+  const pool = new pg.Pool({ ...clientConfig, max: options.poolSize ?? 10 });
   // An idle client losing its server connection must not crash the process.
   pool.on('error', () => {});
   await pool.query('select 1');
@@ -62,6 +63,7 @@ export async function openPostgres(options: {
       }
     },
     exec: base.exec,
+    notifications: pgNotifications(base, clientConfig, schema),
     close: () => pool.end(),
   };
 }
