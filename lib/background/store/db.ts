@@ -6,6 +6,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Creator, Flag, ItemRef, Note } from '@/lib/shared/protocol/records';
+import type { EscalationRow } from './escalation-row';
 import { LATEST_VERSION, SCHEMA_VERSIONS } from './schema';
 
 export const DB_NAME = 'flagpost';
@@ -162,6 +163,7 @@ export class FlagpostDb extends Dexie {
   undo!: Table<UndoRow, string>;
   flagCounters!: Table<FlagCounterRow, string[]>;
   syncStates!: Table<SyncStateRow, string>;
+  escalations!: Table<EscalationRow, string>;
 
   /** `upTo` exists for migration tests: open the database as an older release would. */
   constructor(name: string = DB_NAME, upTo: number = LATEST_VERSION) {

@@ -114,6 +114,17 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         await moveSyncFields(type, tx.table(`${type}s`), tx.table('syncStates'));
     },
   },
+  {
+    version: 6,
+    why:
+      'Escalations (issue 16): an emergency case written in the same transaction as its ' +
+      'flag and sent in its own lane, ahead of the outbox. Indexed by lane state (the lane ' +
+      'reads what is still queued, the popup counts undelivered ones) and by flag (the card ' +
+      'and side panel show the receipts of a flag).',
+    stores: {
+      escalations: 'id, flagId, lane, createdAt',
+    },
+  },
 ];
 
 export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)?.version ?? 1;
