@@ -7,6 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { decisionOf } from '@/components/overlay/badge-summary';
 import type { FindingsState } from '@/components/overlay/finding-list';
 import { ItemOverlay } from '@/components/overlay/item-overlay';
+import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import type { FlagView, ItemState, PolicyChoice } from '@/lib/messaging/message-map';
 import type { CreatorRisk } from '@/lib/page/overlay/risk-queue';
@@ -89,18 +90,28 @@ export function ItemController({
       onFlag={({ snapshot, ...draft }) =>
         run(async () => {
           const shot = snapshot && prepareSnapshot ? await prepareSnapshot() : undefined;
+          let changed = false;
+          let created: Awaited<ReturnType<typeof send<'flag.create'>>>;
           try {
             const noteDraft = flagDraft.current;
-            const created = await send('flag.create', {
+            created = await send('flag.create', {
               item,
               ...draft,
               ...(noteDraft ? { noteDraft } : {}),
               ...(shot ? { snapshot: shot.ask } : {}),
             });
-            setNotice(created.snapshot?.kept === false ? created.snapshot.reason : undefined);
           } finally {
-            shot?.restore();
+            changed = shot?.restore() ?? false;
           }
+          // A capture records what the reviewer saw, or the card says it may not.
+          const kept = created.snapshot;
+          setNotice(
+            kept?.kept === false
+              ? kept.reason
+              : kept?.kept && changed
+                ? t('evidencePageChanged')
+                : undefined,
+          );
         })
       }
       notice={notice}

@@ -148,7 +148,7 @@ export function mountItem(
             risk={mount.risk}
             openRequest={mount.openRequests}
             {...(mount.onStep ? { onStep: mount.onStep } : {})}
-            prepareSnapshot={() => prepareSnapshot(item, services.root.host as HTMLElement)}
+            prepareSnapshot={() => prepareSnapshot(item, services.root)}
           />
         </I18nContext.Provider>,
         box,
