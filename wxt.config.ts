@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import { nativeBrowserInContentScripts } from './scripts/native-browser-in-content-scripts';
 
 // The manifest asks for the fewest permissions: storage for settings, unlimitedStorage so
-// IndexedDB evidence is never evicted, alarms for scheduled sync. Page access comes from
+// IndexedDB evidence is never evicted, alarms for scheduled sync, notifications for escalation receipts. Page access comes from
 // the content script's own matches; the governance endpoint's host permission is requested
 // at run time, when a reviewer configures it (optional_host_permissions).
 export default defineConfig({
@@ -15,7 +15,7 @@ export default defineConfig({
     version: '0.1.0',
     // activeTab: the popup reads the current tab's site (to switch Flagpost off there) only
     // when the reviewer opens it; no standing access to tabs.
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'notifications'],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // The overlay's note field is this extension page in a frame (entrypoints/note-frame):
     // what the reviewer types there raises no event in the page. Listed for the pages the

@@ -27,6 +27,7 @@ import { isPlatformHost } from '@/lib/shared/settings/platform-hosts';
 import { createDashboardHandlers } from './dashboard-handlers';
 import { database } from './database';
 import { createDraftHandlers, takeDraft } from './draft-handlers';
+import type { EscalationService } from './escalations';
 import { evaluateItems } from './evaluate-items';
 import { createEvidenceHandlers, snapshotForFlag } from './evidence-handlers';
 import { messageTemplates } from './message-templates';
@@ -64,8 +65,9 @@ async function author() {
   return { reviewer: reviewerId, clock: systemClock };
 }
 
-export function createHandlers(runner: SyncRunner): Handlers {
+export function createHandlers(runner: SyncRunner, escalations: EscalationService): Handlers {
   return {
+    ...escalations.handlers,
     ...createSyncHandlers(runner),
     ...createRiskHandlers(runner),
     ...createWorkspaceHandlers(runner),

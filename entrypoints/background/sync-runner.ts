@@ -37,7 +37,12 @@ async function withSyncLock(run: () => Promise<void>): Promise<void> {
   else await run();
 }
 
-export function createSyncRunner(): SyncRunner {
+export interface SyncRunnerOptions {
+  /** Runs before every sync run: the escalation lane sends what it holds ahead of any batch. */
+  beforeBatches?: () => Promise<void>;
+}
+
+export function createSyncRunner(options: SyncRunnerOptions = {}): SyncRunner {
   let current: Promise<void> | undefined;
   let again = false;
   let progress: SyncProgress | undefined;
@@ -55,6 +60,7 @@ export function createSyncRunner(): SyncRunner {
     const settings = await loadSettings();
     const token = await readSecret(db, 'endpointToken');
     if (!settings.endpointUrl || !token) return; // flags stay queued until configured
+    await options.beforeBatches?.();
     const result = await runSync({
       db,
       config: { endpointUrl: settings.endpointUrl, token },

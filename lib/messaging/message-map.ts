@@ -29,6 +29,7 @@ import { declarativeSchemas } from '@/lib/shared/sites/declarative-schema';
 import { dashboardMessages } from './dashboard-messages';
 import { draftMessages, draftTicketSchema } from './draft-messages';
 import { ERROR_CODES } from './errors';
+import { escalationMessages } from './escalation-messages';
 import { createdFlagSchema, evidenceMessages, snapshotRequestSchema } from './evidence-messages';
 import { MAX_ITEMS_PER_EVALUATION } from './limits';
 import { packMessages } from './pack-messages';
@@ -247,6 +248,7 @@ export const messageMap = {
   ...packMessages,
   ...evidenceMessages,
   ...draftMessages,
+  ...escalationMessages,
 } as const;
 
 export type MessageName = keyof typeof messageMap;

@@ -1,0 +1,175 @@
+/**
+ * The background's escalation service: the lane (sent at once, own retry), receipts from
+ * the endpoint with a notification on acknowledgement and on resolution, and a persistent
+ * warning (toolbar badge and title) while an escalation is not delivered 30 s after it was
+ * made. An alarm wakes a stopped worker to resume all three.
+ */
+import { browser } from 'wxt/browser';
+import { escalationStatus, toEscalationView } from '@/lib/background/escalation/escalation-view';
+import {
+  EscalationInputError,
+  escalateFlag,
+  escalationsForFlag,
+} from '@/lib/background/escalation/escalations-repo';
+import { createEscalationLane, type EscalationLane } from '@/lib/background/escalation/lane';
+import {
+  type Announcement,
+  awaitingDecision,
+  refreshReceipts,
+} from '@/lib/background/escalation/receipts';
+import { loadSettings } from '@/lib/background/settings/settings';
+import { systemClock } from '@/lib/background/store/clock';
+import { RecordNotFoundError } from '@/lib/background/store/records-repo';
+import { readSecret } from '@/lib/background/store/secrets-repo';
+import type { EndpointConfig } from '@/lib/background/sync/transport';
+import { t } from '@/lib/i18n/translate';
+import { MessageError } from '@/lib/messaging/errors';
+import {
+  ESCALATION_DELIVERY_WARNING_MS,
+  type escalationMessages,
+} from '@/lib/messaging/escalation-messages';
+import type { Handlers } from '@/lib/messaging/router';
+import { database } from './database';
+
+export const ESCALATION_ALARM = 'flagpost-escalations';
+const TIMEOUT_MS = 10_000;
+
+async function endpointConfig(): Promise<EndpointConfig | undefined> {
+  const settings = await loadSettings();
+  const token = await readSecret(await database(), 'endpointToken');
+  return settings.endpointUrl && token ? { endpointUrl: settings.endpointUrl, token } : undefined;
+}
+
+async function currentStatus() {
+  const db = await database();
+  const rows = await db.escalations.toArray();
+  const configured = (await endpointConfig()) !== undefined;
+  return escalationStatus(rows, Date.now(), configured ? undefined : t('escalationNoEndpoint'));
+}
+
+/** The badge and its title: a warning stays until every escalation is delivered. */
+async function showWarning(): Promise<void> {
+  const status = await currentStatus();
+  const action = browser.action ?? browser.browserAction;
+  if (status.overdue > 0) {
+    await action.setBadgeBackgroundColor({ color: '#b00020' });
+    await action.setBadgeText({ text: '!' });
+    await action.setTitle({
+      title: t('escalationUndeliveredTitle', [
+        String(status.overdue),
+        status.overdueReason ?? t('escalationNoAnswer'),
+      ]),
+    });
+  } else {
+    await action.setBadgeText({ text: '' });
+    await action.setTitle({ title: t('extName') });
+  }
+}
+
+function announce({ row, receipt }: Announcement): void {
+  const remote = row.remote;
+  const message =
+    receipt === 'acknowledged'
+      ? t('escalationAcknowledgedBody', [remote?.acknowledgedBy ?? '?', row.reason.slice(0, 80)])
+      : t('escalationResolvedBody', [remote?.outcome?.decision ?? '?', row.reason.slice(0, 80)]);
+  void browser.notifications
+    .create(`flagpost-escalation-${row.id}-${receipt}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t(
+        receipt === 'acknowledged' ? 'escalationAcknowledgedTitle' : 'escalationResolvedTitle',
+      ),
+      message,
+      priority: 2,
+    })
+    .catch((error: unknown) => console.warn('Flagpost notification failed:', error));
+}
+
+async function refresh(): Promise<void> {
+  const config = await endpointConfig();
+  const db = await database();
+  if (!config || !(await awaitingDecision(db))) return;
+  try {
+    for (const announcement of await refreshReceipts(db, config, { timeoutMs: TIMEOUT_MS }))
+      announce(announcement);
+  } catch (error) {
+    console.warn('Flagpost escalation receipts:', error);
+  }
+}
+
+export interface EscalationService {
+  lane: EscalationLane;
+  /** Alarm and worker start: resume sending, read receipts, refresh the warning. */
+  wake(): Promise<void>;
+  handlers: Pick<Handlers, keyof typeof escalationMessages>;
+}
+
+export function createEscalationService(): EscalationService {
+  let lane: EscalationLane;
+  const laneReady = database().then((db) => {
+    lane = createEscalationLane({
+      db,
+      config: endpointConfig,
+      timeoutMs: TIMEOUT_MS,
+      onChange: () => void showWarning(),
+    });
+    return lane;
+  });
+  const proxy: EscalationLane = {
+    kick: () => laneReady.then((l) => l.kick()),
+    flush: () => laneReady.then((l) => l.flush()),
+    stop: () => void laneReady.then((l) => l.stop()),
+  };
+
+  return {
+    lane: proxy,
+    async wake() {
+      await proxy.kick();
+      await refresh();
+      await showWarning();
+      // While anything is undelivered or undecided, keep waking (Chrome's minimum: 30 s).
+      const db = await database();
+      const open =
+        (await db.escalations.where('lane').equals('queued').count()) > 0 ||
+        (await awaitingDecision(db));
+      if (open) await browser.alarms.create(ESCALATION_ALARM, { periodInMinutes: 0.5 });
+      else await browser.alarms.clear(ESCALATION_ALARM);
+    },
+    handlers: {
+      async 'escalation.create'({ flagId, category, reason, evidence }) {
+        const { reviewerId } = await loadSettings();
+        const db = await database();
+        try {
+          const row = await escalateFlag(
+            db,
+            flagId,
+            { category, reason, evidence },
+            { reviewer: reviewerId, clock: systemClock },
+          );
+          void proxy.kick();
+          // The 30 s warning must appear even if the worker is stopped before then.
+          await browser.alarms.create(ESCALATION_ALARM, {
+            when: Date.now() + ESCALATION_DELIVERY_WARNING_MS,
+            periodInMinutes: 0.5,
+          });
+          return toEscalationView(row);
+        } catch (error) {
+          if (error instanceof EscalationInputError)
+            throw new MessageError('bad-request', error.message);
+          if (error instanceof RecordNotFoundError)
+            throw new MessageError('not-found', error.message);
+          throw error;
+        }
+      },
+      async 'escalation.forFlag'({ flagId }) {
+        const [row] = await escalationsForFlag(await database(), flagId);
+        return row ? { escalation: toEscalationView(row) } : {};
+      },
+      async 'escalation.status'() {
+        await refresh();
+        await showWarning();
+        return currentStatus();
+      },
+    },
+  };
+}
