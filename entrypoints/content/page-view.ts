@@ -16,7 +16,7 @@ import { createAnchorLayer } from '@/lib/page/overlay/anchor';
 import { createChangeFilter } from '@/lib/page/overlay/change-filter';
 import { createEvaluationQueue, type EvaluatedFinding } from '@/lib/page/overlay/evaluation-queue';
 import { createEvidenceMarks } from '@/lib/page/overlay/evidence-marks';
-import { createOverlayRoot } from '@/lib/page/overlay/overlay-root';
+import { createOverlayRoot, showOnTop } from '@/lib/page/overlay/overlay-root';
 import { createRiskQueue } from '@/lib/page/overlay/risk-queue';
 import { type ScanBatch, watchForChanges } from '@/lib/page/overlay/scan-scheduler';
 import { watchViewport } from '@/lib/page/overlay/viewport-watch';
@@ -265,7 +265,10 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
   const scan = (batch: ScanBatch) => {
     if (signal.aborted) return;
     // A page that rebuilds <html>'s children takes our host with it: put it back.
-    if (!root.host.isConnected) doc.documentElement.append(root.host);
+    if (!root.host.isConnected) {
+      doc.documentElement.append(root.host);
+      showOnTop(root.host);
+    }
     if (batch.kind === 'sweep' || (batch.kind === 'added' && batch.removed)) sweep();
     if (batch.kind === 'sweep') return;
     const location = pageUrl();
