@@ -5,7 +5,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { countInOverlay, inOverlay, inPage, textOf } from '../../tests/e2e-firefox/support/dom';
+import {
+  countInOverlay,
+  inOverlay,
+  inPage,
+  textOf,
+  typeNote,
+} from '../../tests/e2e-firefox/support/dom';
 import type { FirefoxWithExtension } from '../../tests/e2e-firefox/support/firefox';
 import type { TourStep } from './tour';
 
@@ -56,9 +62,7 @@ export async function runFirefoxTour({ firefox, pagesUrl, outDir, endpoint }: Fi
     'misleading-health-claims',
   );
   await (await inVideo('[data-testid="flag-form"] [name="severity"]')).select('high');
-  await (await inVideo('[data-testid="flag-form"] [name="note"]')).type(
-    'Claims the serum clears skin in 3 days',
-  );
+  await typeNote(page, VIDEO_ITEM, 'Claims the serum clears skin in 3 days', 'flag-form');
   await shoot(
     page,
     'flag-form',
@@ -68,9 +72,7 @@ export async function runFirefoxTour({ firefox, pagesUrl, outDir, endpoint }: Fi
   await inVideo('[data-testid="flag"]');
 
   await (await inVideo('button', 'Note')).click();
-  await (await inVideo('[data-testid="note-form"] [name="note"]')).type(
-    'Check the seller’s other serum videos',
-  );
+  await typeNote(page, VIDEO_ITEM, 'Check the seller’s other serum videos');
   await (await inVideo('button', 'Save note')).click();
   await inVideo('[data-testid="note"]');
   await shoot(page, 'flagged', 'Saved the flag and a note; the card lists both.');

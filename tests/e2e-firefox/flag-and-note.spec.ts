@@ -4,7 +4,7 @@
  * reinstalled, as an unsigned build must be), and count them in the popup.
  */
 import type { Page } from 'puppeteer-core';
-import { attributeOf, inOverlay, textOf } from './support/dom';
+import { attributeOf, inOverlay, textOf, typeNote } from './support/dom';
 import { launchFirefoxWithExtension } from './support/firefox';
 import { expect, VIDEO_ITEM as ITEM, test, VIDEO_PATH } from './support/fixtures';
 
@@ -47,14 +47,12 @@ test('Firefox: flag and note a video, then find them after a reload and a browse
     inOverlay(page, { item: ITEM, selector: `[data-testid="flag-form"] [name="${field}"]` });
   await (await form('policy')).select('counterfeit-goods');
   await (await form('severity')).select('critical');
-  await (await form('note')).type('Logo looks fake');
+  await typeNote(page, ITEM, 'Logo looks fake', 'flag-form');
   await (await inOverlay(page, { item: ITEM, selector: 'button', text: 'Save flag' })).click();
   await inOverlay(page, { item: ITEM, selector: '[data-testid="flag"]' });
 
   await (await inOverlay(page, { item: ITEM, selector: 'button', text: 'Note' })).click();
-  await (
-    await inOverlay(page, { item: ITEM, selector: '[data-testid="note-form"] [name="note"]' })
-  ).type('Seller pushes buyers to WhatsApp in comments');
+  await typeNote(page, ITEM, 'Seller pushes buyers to WhatsApp in comments');
   await (await inOverlay(page, { item: ITEM, selector: 'button', text: 'Save note' })).click();
   await inOverlay(page, { item: ITEM, selector: '[data-testid="note"]' });
 

@@ -126,3 +126,26 @@ export async function fill(page: Page, field: ElementHandle, text: string): Prom
   await page.keyboard.press('Backspace');
   await field.type(text);
 }
+
+/**
+ * Types a note into an item's note field (of its note form, or of its flag form): Flagpost's own page in a frame inside the overlay
+ * (entrypoints/note-frame), so that the reviewed page hears no key of it.
+ */
+export async function typeNote(
+  page: Page,
+  item: string,
+  text: string,
+  form: 'note-form' | 'flag-form' = 'note-form',
+): Promise<void> {
+  const frameElement = await inOverlay(page, {
+    item,
+    selector: `[data-testid="${form}"] [data-testid="note-field"]`,
+  });
+  const frame = await frameElement.contentFrame();
+  if (!frame) throw new Error(`The note field of item ${item} has no frame.`);
+  const field = await frame.waitForSelector('textarea[name="note"]:not([disabled])', {
+    timeout: WAIT_MS,
+  });
+  if (!field) throw new Error(`The note field of item ${item} has no text area.`);
+  await field.type(text);
+}

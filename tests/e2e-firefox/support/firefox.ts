@@ -11,9 +11,15 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Worker } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '../../../lib/shared/settings/local-keys';
+import {
+  OPEN_OVERLAY_FOR_AUTOMATION_KEY,
+  SETTINGS_KEY,
+} from '../../../lib/shared/settings/local-keys';
 import { BROWSERS, findBrowser } from '../../../scripts/setup/probe';
+import { AUTOMATION_PLATFORM_HOSTS } from '../../e2e/support/chromium';
+import { mergeTrusted, setTrusted } from '../../e2e/support/trusted-settings';
 
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 export const ADDON_ID = 'flagpost@flagpost.dev';
@@ -50,7 +56,13 @@ export async function gotoExtensionPage(page: Page, path: string): Promise<void>
 
 export async function launchFirefoxWithExtension(
   profileDir: string,
-  options: { headless?: boolean; extensionDir?: string; openOverlay?: boolean } = {},
+  options: {
+    headless?: boolean;
+    extensionDir?: string;
+    openOverlay?: boolean;
+    /** The platform's hosts for this run (default: the demo server's, 127.0.0.1). */
+    platformHosts?: string[];
+  } = {},
 ): Promise<FirefoxWithExtension> {
   const executablePath = findBrowser('firefox').path;
   if (!executablePath)
@@ -84,21 +96,20 @@ export async function launchFirefoxWithExtension(
   };
   try {
     await browser.installExtension(options.extensionDir ?? FIREFOX_EXTENSION_DIR);
-    if (options.openOverlay !== false) {
-      // Automation reaches into open overlay roots only; a reviewer's stay closed
-      // (lib/shared/settings/local-keys.ts).
-      const page = await openExtensionPage('popup.html');
-      await page.evaluate(
-        (key) =>
-          (
-            globalThis as unknown as {
-              browser: { storage: { local: { set(v: object): Promise<void> } } };
-            }
-          ).browser.storage.local.set({ [key]: true }),
-        OPEN_OVERLAY_FOR_AUTOMATION_KEY,
-      );
-      await page.close();
-    }
+    // Automation settings go where the options page writes settings: the extension's own
+    // IndexedDB (lib/background/settings/trusted-store.ts), from one of its pages.
+    const page = await openExtensionPage('popup.html');
+    // tests/e2e/support/trusted-settings.ts's page function, compiled by tsx under `npm
+    // start`, names its inner functions with a helper the page does not have.
+    await page.evaluate('globalThis.__name = (fn) => fn');
+    const asWorker = page as unknown as Worker;
+    if (options.openOverlay !== false)
+      await setTrusted(asWorker, OPEN_OVERLAY_FOR_AUTOMATION_KEY, true);
+    // The demo pages model the platform on 127.0.0.1 (settings.platformHosts).
+    await mergeTrusted(asWorker, SETTINGS_KEY, {
+      platformHosts: options.platformHosts ?? AUTOMATION_PLATFORM_HOSTS,
+    });
+    await page.close();
   } catch (error) {
     await browser.close();
     throw error;
