@@ -95,11 +95,12 @@ async function check(file: string, args: string[]): Promise<void> {
   );
   printContexts(report.contexts ?? []);
   for (const p of report.policies) {
-    console.log(`  ${p.id} [${p.severity}] ${p.markets.join(',')}: ${p.title}`);
+    const markets = p.markets.length > 0 ? p.markets.join(',') : 'all markets';
+    console.log(`  ${p.id} [${p.severity}] ${markets}: ${p.title}`);
     for (const clause of p.unless ?? []) console.log(`    every rule: ${clause}`);
     for (const r of p.rules) {
       console.log(
-        `    ${r.id} (${r.kind}): ${r.mustMatch} must-match, ${r.mustNotMatch} must-not-match examples pass`,
+        `    ${r.id} (${r.kind})${r.markets ? ` [${r.markets.join(',')}]` : ''}: ${r.mustMatch} must-match, ${r.mustNotMatch} must-not-match examples pass`,
       );
       for (const clause of r.context ?? []) console.log(`      ${clause}`);
     }

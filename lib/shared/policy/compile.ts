@@ -14,6 +14,7 @@ import type {
   CompiledMatcher,
   CompiledPack,
   CompiledPolicy,
+  CompiledRule,
   PackError,
 } from './types';
 
@@ -179,7 +180,9 @@ export function compilePack(
         });
       }
       seenRules.add(rule.id);
-      return { id: rule.id, matcher: compiler.rule(rule, path) };
+      const compiled: CompiledRule = { id: rule.id, matcher: compiler.rule(rule, path) };
+      if (rule.markets) compiled.markets = rule.markets;
+      return compiled;
     });
     policies.push({
       id: policy.id,
@@ -188,7 +191,7 @@ export function compilePack(
       description: policy.description,
       guidance: policy.guidance,
       severity: policy.severity,
-      markets: policy.markets,
+      ...(policy.markets ? { markets: policy.markets } : {}),
       rules,
     });
   });

@@ -1,5 +1,6 @@
 /**
- * evaluate(pack, input): the findings of every policy for the input's market. Each field is
+ * evaluate(pack, input): the findings of every policy and rule for the input's market (or
+ * the reviewer's default market when the item's is unknown). Each field is
  * normalised once and scanned once for all term lists of the pack; patterns and conditions
  * are evaluated only for the policies in scope.
  */
@@ -306,12 +307,41 @@ function dedupe(evidence: EvidenceSpan[]): EvidenceSpan[] {
   return out;
 }
 
-export function evaluate(pack: CompiledPack, input: PolicyInput): Finding[] {
+export interface EvaluateOptions {
+  /**
+   * The reviewer's market for items whose page does not say (settings): market-specific
+   * rules run on such items only when it is one of theirs.
+   */
+  defaultMarket?: string;
+}
+
+/**
+ * Whether a policy applies to an item in `market` (the item's, else the reviewer's default):
+ * a policy naming markets is skipped on others, and runs when no market is known at all.
+ */
+export const policyInScope = (markets: readonly string[] | undefined, market?: string) =>
+  !markets || !market || markets.includes(market);
+
+/**
+ * Whether a rule applies: a rule naming markets is stricter than its policy and runs only
+ * on a known market of its list, since its pattern (an ID-number format, a local wallet's
+ * name) reads as something else elsewhere.
+ */
+export const ruleInScope = (markets: readonly string[] | undefined, market?: string) =>
+  !markets || (market !== undefined && markets.includes(market));
+
+export function evaluate(
+  pack: CompiledPack,
+  input: PolicyInput,
+  options: EvaluateOptions = {},
+): Finding[] {
   const ctx = new EvaluationContext(pack, input);
   const findings: Finding[] = [];
+  const market = input.market || options.defaultMarket || undefined;
   for (const policy of pack.policies) {
-    if (input.market && !policy.markets.includes(input.market)) continue;
+    if (!policyInScope(policy.markets, market)) continue;
     for (const rule of policy.rules) {
+      if (!ruleInScope(rule.markets, market)) continue;
       const trace = pack.partners.length > 0 ? emptyTrace() : undefined;
       const evidence = evaluateMatcher(rule.matcher, ctx, trace);
       if (!evidence) continue;

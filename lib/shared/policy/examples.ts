@@ -60,6 +60,18 @@ function runRuleExamples(spec: PackSpec, pack: CompiledPack, errors: PackError[]
       const matcher = policy.rules[r]!.matcher;
       const check = (list: ExampleSpec[], wanted: boolean, name: string) => {
         list.forEach((example, k) => {
+          const market = typeof example === 'string' ? undefined : example.market;
+          if (wanted && market && ruleSpec.markets && !ruleSpec.markets.includes(market)) {
+            // It would pass here yet never fire on that market: the example misleads.
+            errors.push({
+              path: `policies[${p}].rules[${r}].examples.${name}[${k}].market`,
+              message: `example is on ${market}, which the rule is not for (${ruleSpec.markets.join(', ')})`,
+              policyId: policy.id,
+              ruleId: ruleSpec.id,
+              example: exampleLabel(example),
+            });
+            return;
+          }
           const ctx = new EvaluationContext(pack, exampleInput(example, ruleSpec));
           const trace = emptyTrace(true);
           const matched = evaluateMatcher(matcher, ctx, trace) !== undefined;

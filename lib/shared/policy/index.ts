@@ -1,6 +1,6 @@
 /** The policy engine's public API: load a pack, evaluate items, keep the active pack. */
 export { canonicalJson } from '@/lib/shared/canonical-json';
-export { EvaluationContext, evaluate } from './evaluate';
+export { type EvaluateOptions, EvaluationContext, evaluate } from './evaluate';
 export { type LoadPackOptions, type LoadPackResult, loadPack } from './load-pack';
 export { type NormalisedText, normalise, termKey } from './normalise';
 export { type PackSpec, type PolicySpec, packSchema, type RuleSpec } from './pack-schema';

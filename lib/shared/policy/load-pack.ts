@@ -3,6 +3,7 @@
  * path), checks the signature, compiles, and runs every rule's examples. It never throws:
  * anything unexpected is returned as an error, so a bad pack cannot take the engine down.
  */
+import { canonicalJson } from '@/lib/shared/canonical-json';
 import { compilePack } from './compile';
 import { contextUse, describeClause } from './context-compile';
 import { runExamples } from './examples';
@@ -16,13 +17,37 @@ export interface LoadPackOptions {
   trustedKeys?: string[];
   /** Whether a pack without a signature is accepted. */
   allowUnsigned: boolean;
+  /**
+   * Digests (packDigest) of packs whose examples already passed under this same engine
+   * build. Their examples are not run again: they are the pack author's check, and running
+   * them costs about a third of a cold load. Validation, signature and compilation still
+   * run, so a tampered or different pack has another digest and runs its examples.
+   */
+  examplesPassed?: ReadonlySet<string>;
 }
 
 export type LoadPackResult =
-  | { ok: true; pack: CompiledPack; report: PackReport }
+  | {
+      ok: true;
+      pack: CompiledPack;
+      report: PackReport;
+      /** packDigest of the pack's JSON, for examplesPassed on a later load. */
+      digest: string;
+      /** False when the examples were skipped because the digest was in examplesPassed. */
+      examplesRun: boolean;
+    }
   | { ok: false; errors: PackError[] };
 
 const MAX_ERRORS = 100;
+
+/** SHA-256 (hex) of the pack's canonical JSON, signature included. */
+export async function packDigest(json: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(canonicalJson(json));
+  const hash = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes));
+  let hex = '';
+  for (const b of hash) hex += b.toString(16).padStart(2, '0');
+  return hex;
+}
 
 /** Guards Zod's recursion against absurdly deep JSON before parsing. */
 function tooDeep(json: unknown): boolean {
@@ -77,7 +102,7 @@ function reportOf(spec: PackSpec, pack: CompiledPack): PackReport {
       id: p.id,
       title: p.title,
       severity: p.severity,
-      markets: p.markets,
+      markets: p.markets ?? [],
       ...(p.unless
         ? { unless: p.unless.map((c) => describeClause('unless', c, declaredWindow(spec))) }
         : {}),
@@ -88,6 +113,7 @@ function reportOf(spec: PackSpec, pack: CompiledPack): PackReport {
           kind: r.kind,
           mustMatch: r.examples.mustMatch.length,
           mustNotMatch: r.examples.mustNotMatch.length,
+          ...(r.markets ? { markets: r.markets } : {}),
           ...(context ? { context } : {}),
         };
       }),
@@ -128,9 +154,19 @@ async function load(json: unknown, options: LoadPackOptions): Promise<LoadPackRe
   }
   const compiled = compilePack(spec);
   if (!compiled.ok) return { ok: false, errors: compiled.errors.slice(0, MAX_ERRORS) };
-  const exampleErrors = runExamples(spec, compiled.pack);
-  if (exampleErrors.length > 0) return { ok: false, errors: exampleErrors.slice(0, MAX_ERRORS) };
-  return { ok: true, pack: compiled.pack, report: reportOf(spec, compiled.pack) };
+  const digest = await packDigest(json);
+  const examplesRun = !options.examplesPassed?.has(digest);
+  if (examplesRun) {
+    const exampleErrors = runExamples(spec, compiled.pack);
+    if (exampleErrors.length > 0) return { ok: false, errors: exampleErrors.slice(0, MAX_ERRORS) };
+  }
+  return {
+    ok: true,
+    pack: compiled.pack,
+    report: reportOf(spec, compiled.pack),
+    digest,
+    examplesRun,
+  };
 }
 
 export async function loadPack(json: unknown, options: LoadPackOptions): Promise<LoadPackResult> {

@@ -4,7 +4,7 @@
  * rule. Limits keep a hostile pack from exhausting memory.
  */
 import { z } from 'zod';
-import { marketSchema, severitySchema } from '@/lib/shared/protocol/records';
+import { type Market, marketSchema, severitySchema } from '@/lib/shared/protocol/records';
 import {
   type ContextSpec,
   contextClauseShape,
@@ -145,13 +145,30 @@ const examplesSchema = z.strictObject({
   mustNotMatch: z.array(exampleSchema).min(1, 'needs at least one example').max(LIMITS.examples),
 });
 
-const ruleExtras = { id, description: text(2000).optional(), examples: examplesSchema };
+/**
+ * Markets a policy or rule is for, each at most once. On a rule it narrows where the rule
+ * runs: an item sold elsewhere (or, with no known market, a reviewer whose default market is
+ * not listed) never gets it, so a Malaysian IC pattern stays quiet on Thai and European pages.
+ */
+const marketsSchema = z
+  .array(marketSchema, { error: 'must be a list of markets (SG, MY, TH, VN, ID, PH)' })
+  .min(1, 'must name at least one market (leave it out to apply everywhere)')
+  .max(6)
+  .refine((list) => new Set(list).size === list.length, 'must not name a market twice');
+
+const ruleExtras = {
+  id,
+  description: text(2000).optional(),
+  markets: marketsSchema.optional(),
+  examples: examplesSchema,
+};
 export const ruleSchema = z.discriminatedUnion('kind', matcherOptions(ruleExtras), {
   error: KIND_MESSAGE,
 });
 export type RuleSpec = MatcherSpec & {
   id: string;
   description?: string;
+  markets?: Market[];
   examples: z.infer<typeof examplesSchema>;
 };
 
@@ -173,7 +190,8 @@ export const policySchema = z.strictObject({
   names: namesSchema.optional(),
   description: text(4000),
   severity: severitySchema,
-  markets: z.array(marketSchema).min(1).max(6),
+  /** Absent: the policy applies on every market (its rules may still name theirs). */
+  markets: marketsSchema.optional(),
   guidance: text(4000),
   /** Exceptions for every terms and pattern matcher of the policy (outside "not"). */
   unless: unlessSchema.optional(),

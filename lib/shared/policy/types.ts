@@ -74,6 +74,7 @@ export interface PackReport {
     id: string;
     title: string;
     severity: Severity;
+    /** Empty: every market. */
     markets: string[];
     /** The policy's own unless clauses in words (every rule inherits them). */
     unless?: string[];
@@ -82,6 +83,8 @@ export interface PackReport {
       kind: string;
       mustMatch: number;
       mustNotMatch: number;
+      /** The only markets the rule runs on, when it names any. */
+      markets?: string[];
       /** The rule's context clauses in words, e.g. "unless negation (3 words before)". */
       context?: string[];
     }>;
@@ -150,6 +153,8 @@ export type CompiledMatcher =
 export interface CompiledRule {
   id: string;
   matcher: CompiledMatcher;
+  /** The only markets the rule runs on (evaluate.ts ruleInScope); absent: wherever its policy does. */
+  markets?: readonly string[];
 }
 
 export interface CompiledPolicy {
@@ -160,7 +165,8 @@ export interface CompiledPolicy {
   description: string;
   guidance: string;
   severity: Severity;
-  markets: readonly string[];
+  /** Absent: every market. */
+  markets?: readonly string[];
   rules: readonly CompiledRule[];
 }
 
