@@ -5,6 +5,7 @@
  * never replaces the active pack: the reviewer keeps working with the last good one.
  */
 
+import { browser } from 'wxt/browser';
 import { loadSettings } from '@/lib/background/settings/settings';
 import type { PackErrorView, PackStatus } from '@/lib/messaging/pack-messages';
 import {
@@ -26,17 +27,55 @@ interface StoredPack {
   etag?: string;
 }
 const META_KEY = 'policyPack';
+/**
+ * Digests of packs whose examples passed, and the extension release they passed under: a
+ * new release may change normalisation, so its first start runs every example again.
+ */
+const EXAMPLES_KEY = 'policyPackExamplesPassed';
+interface ExamplesPassed {
+  release: string;
+  digests: string[];
+}
 
 let slot: PackSlot = emptySlot;
 let source: PackSource = 'bundled';
 let activatedAt: string | undefined;
 let loading: Promise<CompiledPack> | undefined;
 
-async function candidate(json: unknown): Promise<LoadPackResult> {
+function release(): string | undefined {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return undefined;
+  }
+}
+
+async function examplesPassed(): Promise<Set<string>> {
+  const current = release();
+  if (!current) return new Set();
+  const row = await (await database()).meta.get(EXAMPLES_KEY).catch(() => undefined);
+  const value = row?.value as Partial<ExamplesPassed> | undefined;
+  if (value?.release !== current || !Array.isArray(value.digests)) return new Set();
+  return new Set(value.digests.filter((d): d is string => typeof d === 'string'));
+}
+
+/** Remembers the digests whose examples passed in this load (only the bundled and stored). */
+async function rememberExamples(passed: Set<string>, results: LoadPackResult[]): Promise<void> {
+  const current = release();
+  if (!current) return;
+  const digests = new Set<string>();
+  for (const r of results) if (r.ok) digests.add(r.digest);
+  if ([...digests].every((d) => passed.has(d)) && digests.size === passed.size) return;
+  const value: ExamplesPassed = { release: current, digests: [...digests] };
+  await (await database()).meta.put({ key: EXAMPLES_KEY, value }).catch(() => undefined);
+}
+
+async function candidate(json: unknown, passed?: ReadonlySet<string>): Promise<LoadPackResult> {
   const settings = await loadSettings();
   return loadPack(json, {
     allowUnsigned: settings.allowUnsignedPacks,
     trustedKeys: settings.trustedPackKeys,
+    ...(passed ? { examplesPassed: passed } : {}),
   });
 }
 
@@ -55,15 +94,25 @@ export async function activePack(): Promise<CompiledPack> {
 
 function load(): Promise<CompiledPack> {
   return (async () => {
-    // The bundled pack ships with this release and is trusted as such.
-    slot = activatePack(emptySlot, await loadPack(STARTER_PACK_JSON, { allowUnsigned: true }));
+    // The bundled pack ships with this release and is trusted as such. Examples that
+    // passed at an earlier start of this release are not run again (load-pack.ts).
+    const passed = await examplesPassed();
+    const bundled = await loadPack(STARTER_PACK_JSON, {
+      allowUnsigned: true,
+      examplesPassed: passed,
+    });
+    slot = activatePack(emptySlot, bundled);
     source = 'bundled';
+    const loaded = [bundled];
     const stored = await storedPack().catch(() => undefined);
     if (stored) {
-      const next = activatePack(slot, await candidate(stored.json), { allowDowngrade: true });
+      const result = await candidate(stored.json, passed);
+      loaded.push(result);
+      const next = activatePack(slot, result, { allowDowngrade: true });
       if (next.active !== slot.active) ({ source, activatedAt } = stored);
       slot = next;
     }
+    void rememberExamples(passed, loaded);
     if (!slot.active) {
       loading = undefined;
       throw new Error('The bundled policy pack failed to load.');
