@@ -21,6 +21,11 @@ export class PostgresEventBus implements EventBus {
   readonly #local = new EventEmitter();
   /** Notifications are handled one after another, so a spilled one cannot be overtaken. */
   #queue: Promise<void> = Promise.resolve();
+  /**
+   * Emits go out one after another too: a spilled payload's insert must not let a later,
+   * smaller emit notify first, or listeners would see this instance's changes reordered.
+   */
+  #sending: Promise<void> = Promise.resolve();
   #listener: { close(): Promise<void> } | undefined;
   #sweep: NodeJS.Timeout | undefined;
 
@@ -51,12 +56,14 @@ export class PostgresEventBus implements EventBus {
   }
 
   emit(topic: string, payload: unknown): void {
-    this.#publish(topic, payload).catch(this.onError);
+    this.publish(topic, payload).catch(this.onError);
   }
 
   /** Like emit, for callers that want to know the notification went out. */
-  async publish(topic: string, payload: unknown): Promise<void> {
-    await this.#publish(topic, payload);
+  publish(topic: string, payload: unknown): Promise<void> {
+    const sent = this.#sending.then(() => this.#publish(topic, payload));
+    this.#sending = sent.catch(() => {});
+    return sent;
   }
 
   on<T>(topic: string, listener: (payload: T) => void): void {
@@ -69,6 +76,7 @@ export class PostgresEventBus implements EventBus {
 
   async close(): Promise<void> {
     clearInterval(this.#sweep);
+    await this.#sending;
     await this.#listener?.close();
     this.#listener = undefined;
     await this.#queue;
