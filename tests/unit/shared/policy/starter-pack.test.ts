@@ -49,9 +49,10 @@ describe('starter pack', () => {
     expect(report.policies.map((p) => p.id)).toEqual(CATEGORIES);
   });
 
-  it('gives every policy a severity, markets and a name in each of the six UI languages', () => {
+  it('gives every policy a severity and a name in each of the six UI languages, on every market', () => {
     for (const policy of spec.policies) {
-      expect(policy.markets, policy.id).toEqual(['SG', 'MY', 'TH', 'VN', 'ID', 'PH']);
+      // Market-specific checks name their markets on the rule, so a European page still gets the rest.
+      expect(policy.markets, policy.id).toBeUndefined();
       expect(['low', 'medium', 'high', 'critical'], policy.id).toContain(policy.severity);
       for (const lang of POLICY_NAME_LANGUAGES) {
         const name = policy.names?.[lang];
