@@ -34,6 +34,7 @@ interface CryptoKey {
 }
 
 interface SubtleCrypto {
+  digest(algorithm: string | { name: string }, data: Uint8Array): Promise<ArrayBuffer>;
   exportKey(format: 'raw', key: CryptoKey): Promise<ArrayBuffer>;
   sign(
     algorithm: string | { name: string },

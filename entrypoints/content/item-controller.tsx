@@ -12,6 +12,7 @@ import { send } from '@/lib/messaging/client';
 import type { FlagView, ItemState, PolicyChoice } from '@/lib/messaging/message-map';
 import type { CreatorRisk } from '@/lib/page/overlay/risk-queue';
 import type { Creator, ItemRef } from '@/lib/shared/protocol/records';
+import { toWireText } from '@/lib/shared/protocol/wire-text';
 import { SecureNoteField } from './secure-field';
 import type { PreparedSnapshot } from './snapshot-area';
 
@@ -156,7 +157,11 @@ export function ItemController({
                 severity: finding.severity,
                 source: 'auto',
                 status,
-                evidence: finding.evidence.slice(0, MAX_EVIDENCE),
+                // Evidence quotes page text: made storable, so a NUL in the page cannot
+                // stop the reviewer recording the finding (offsets still index the page).
+                evidence: finding.evidence
+                  .slice(0, MAX_EVIDENCE)
+                  .map((e) => ({ ...e, text: toWireText(e.text) })),
               }),
         );
       }}

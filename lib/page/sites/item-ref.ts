@@ -7,19 +7,26 @@
  */
 import type { Creator, ItemRef } from '@/lib/shared/protocol/records';
 import { ITEM_LIMITS, isMarket, PLATFORM_PATTERN } from '@/lib/shared/protocol/vocabulary';
+import { toWireText, unsafeTextReason } from '@/lib/shared/protocol/wire-text';
 import type { ContentItem } from './types';
 
+// Page text is made storable after clipping (a clip can split a surrogate pair): a hostile
+// page's U+0000 or lone surrogate in a title must not stop the reviewer flagging the item.
 const clip = (text: string | undefined, max: number) =>
-  text === undefined ? undefined : text.slice(0, max);
+  text === undefined ? undefined : toWireText(text.slice(0, max));
 
+// An id is kept exactly or not at all: a cleaned id would name another item.
 const isId = (value: string | undefined, max: number): value is string =>
-  value !== undefined && value.length > 0 && value.length <= max;
+  value !== undefined &&
+  value.length > 0 &&
+  value.length <= max &&
+  unsafeTextReason(value) === undefined;
 
 const isPlatform = (platform: string) =>
   platform.length <= ITEM_LIMITS.platform && PLATFORM_PATTERN.test(platform);
 
 function isWebUrl(url: string): boolean {
-  if (url.length > ITEM_LIMITS.url) return false;
+  if (url.length > ITEM_LIMITS.url || unsafeTextReason(url) !== undefined) return false;
   try {
     const { protocol } = new URL(url);
     return protocol === 'http:' || protocol === 'https:';

@@ -7,33 +7,15 @@
  * per-record rejection naming the field, never a database error that fails a whole batch.
  */
 import { z } from 'zod';
+import { UNSAFE, unsafeTextReason } from './wire-text';
+
+export { toWireText, unsafeTextReason } from './wire-text';
 
 /** The `code` in a refused string's issue params, and in the endpoint's issue list. */
 export const UNSAFE_TEXT_ISSUE = 'unsafe_text';
 
 /** Largest value of a PostgreSQL `integer` column (and of any integer on the wire). */
 export const MAX_WIRE_INT = 2_147_483_647;
-
-// A high surrogate not followed by a low one, or a low one not preceded by a high one (the
-// pattern has no `u` flag, so it sees UTF-16 code units).
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const UNSAFE = new RegExp(`\\u0000|${LONE_SURROGATE.source}`);
-
-// A cheap first look (no lookaround): almost all text has neither NUL nor any surrogate.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is what it looks for
-const MAYBE_UNSAFE = /[\u0000\uD800-\uDFFF]/;
-
-/** Why `text` cannot be stored, or undefined when it can. */
-export function unsafeTextReason(text: string): string | undefined {
-  if (!MAYBE_UNSAFE.test(text)) return undefined;
-  const found = UNSAFE.exec(text);
-  if (!found) return undefined;
-  const unit = found[0].charCodeAt(0);
-  const at = `at index ${found.index}`;
-  if (unit === 0) return `must not contain U+0000 (NUL) (${at})`;
-  const hex = unit.toString(16).toUpperCase();
-  return `must not contain a lone surrogate U+${hex} (${at})`;
-}
 
 /** A check for any string schema (`z.url().check(refuseUnsafeText)`): see wireString. */
 export function refuseUnsafeText(ctx: z.core.ParsePayload<string>): void {
@@ -57,16 +39,6 @@ export const wireString = () => z.string().check(refuseUnsafeText);
 
 /** An integer a PostgreSQL `integer` column holds. */
 export const wireInt = () => z.int().max(MAX_WIRE_INT);
-
-/**
- * Text made storable: U+0000 removed and lone surrogates replaced by U+FFFD, as a browser's
- * TextEncoder would. For code that turns page text into records, so that a hostile page's
- * string still makes a flag instead of a record the endpoint refuses.
- */
-export function toWireText(text: string): string {
-  if (!UNSAFE.test(text)) return text;
-  return text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
-}
 
 /** The path and reason of the first string anywhere in `value` (keys included) that is unsafe. */
 export function findUnsafeText(

@@ -11,6 +11,9 @@ const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ minLength: 250, maxLength: 2100 }),
   fc.constantFrom('', ' ', 'javascript:alert(1)', 'data:text/html,x', 'https://x.example/a'),
+  // What a hostile page can put in a title or an id: any code unit, NUL and lone surrogates.
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.constantFrom('Bag\u0000copy', 'tail \uD800', '\uDC00head', 'a\u0000'),
 );
 const item = fc.record({
   platform: fc.oneof(fc.constantFrom('shopvid', 'x.example', 'Bad Name', ''), text),
@@ -56,6 +59,25 @@ describe('item references read off a page', () => {
     });
     expect(ref).toMatchObject({ itemId: '7311', creatorId: 'a', market: 'TH' });
     expect(ref?.title).toHaveLength(1000);
+  });
+
+  it('keep an item whose page text holds NUL or a lone surrogate, with that text made storable', () => {
+    const ref = toItemRef({
+      platform: 'shopvid',
+      kind: 'video',
+      itemId: '7311',
+      url: 'https://shopvid.example/@a/video/7311',
+      creator: { id: 'a', handle: 'shop\u0000' },
+      title: 'Replica bag\u0000 \uD800',
+      hashtags: [],
+      element: {} as Element,
+    });
+    expect(ref).toMatchObject({ title: 'Replica bag \uFFFD', creatorHandle: 'shop' });
+    expect(itemRefSchema.safeParse(ref).success).toBe(true);
+    // An id is never cleaned into another id: the item is dropped instead.
+    expect(
+      toItemRef({ ...(ref as never), itemId: '73\u000011', hashtags: [], element: {} } as never),
+    ).toBeUndefined();
   });
 
   it('drop hostile URLs', () => {
