@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
 import type { SettingsView } from '@/lib/messaging/message-map';
 import { formatMb } from '@/lib/shared/evidence/quota';
+import { MARKETS } from '@/lib/shared/protocol/vocabulary';
+import type { DefaultMarket } from '@/lib/shared/settings/default-market';
 import { LANGUAGE_NAMES, type LanguageChoice, UI_LANGUAGES } from '@/lib/shared/settings/languages';
 
 export interface SettingsDraft {
@@ -12,6 +14,7 @@ export interface SettingsDraft {
   trustedPackKeys: string[];
   evidenceQuotaMb: number;
   language: LanguageChoice;
+  defaultMarket: DefaultMarket;
   /** undefined: keep the stored token. */
   token?: string;
 }
@@ -43,6 +46,7 @@ export function SettingsForm({
   const [keys, setKeys] = useState(initial.trustedPackKeys.join('\n'));
   const [quota, setQuota] = useState(initial.evidenceQuotaMb);
   const [language, setLanguage] = useState<LanguageChoice>(initial.language);
+  const [defaultMarket, setDefaultMarket] = useState<DefaultMarket>(initial.defaultMarket);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [busy, setBusy] = useState(false);
 
@@ -67,6 +71,7 @@ export function SettingsForm({
           allowUnsignedPacks: allowUnsigned,
           evidenceQuotaMb: quota,
           language,
+          defaultMarket,
           trustedPackKeys: keys
             .split('\n')
             .map((k) => k.trim())
@@ -145,6 +150,23 @@ export function SettingsForm({
           ))}
         </select>
       </label>
+      <label>
+        {t('optionsDefaultMarket')}
+        <select
+          name="defaultMarket"
+          value={defaultMarket}
+          onChange={(e) => setDefaultMarket(e.currentTarget.value as DefaultMarket)}
+          aria-describedby="default-market-help"
+        >
+          <option value="any">{t('optionsDefaultMarketAny')}</option>
+          {MARKETS.map((market) => (
+            <option key={market} value={market}>
+              {market}
+            </option>
+          ))}
+        </select>
+      </label>
+      <small id="default-market-help">{t('optionsDefaultMarketHelp')}</small>
       <label>
         {t('optionsEvidenceQuota')}
         <input

@@ -5,11 +5,13 @@
  * one indexed query per batch. The checks still answer when the database cannot be opened.
  */
 
+import { loadSettings } from '@/lib/background/settings/settings';
 import type { StoredFlag, WithSync } from '@/lib/background/store/db';
 import { liveFlagsByItem } from '@/lib/background/store/flags-repo';
 import { rulePrecisions } from '@/lib/background/store/rule-stats-repo';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/message-map';
 import { evaluate, policyName } from '@/lib/shared/policy';
+import { fallbackMarket } from '@/lib/shared/settings/default-market';
 import { database } from './database';
 import { activePack } from './policy-engine';
 import { reviewerLanguage } from './reviewer-language';
@@ -17,12 +19,21 @@ import { reviewerLanguage } from './reviewer-language';
 export async function evaluateItems({
   items,
 }: ParsedRequestOf<'items.evaluate'>): Promise<ResponseOf<'items.evaluate'>> {
-  const [pack, language] = await Promise.all([activePack(), reviewerLanguage()]);
+  const [pack, language, settings] = await Promise.all([
+    activePack(),
+    reviewerLanguage(),
+    loadSettings(),
+  ]);
+  // Items whose page does not say where they are sold are checked as the reviewer's market.
+  const options = { defaultMarket: fallbackMarket(settings.defaultMarket) };
   // Findings carry the policy's name in the reviewer's language, not the pack's English title.
   const names = new Map(pack.policies.map((p) => [p.id, policyName(p, language)]));
   const evaluated = items.map(({ key, input }) => ({
     key,
-    findings: evaluate(pack, input).map((f) => ({ ...f, title: names.get(f.policyId) ?? f.title })),
+    findings: evaluate(pack, input, options).map((f) => ({
+      ...f,
+      title: names.get(f.policyId) ?? f.title,
+    })),
   }));
   const rules = new Map<string, { policyId: string; ruleId: string }>();
   for (const { findings } of evaluated)

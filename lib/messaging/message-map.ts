@@ -22,6 +22,7 @@ import {
   reviewerIdSchema,
   severitySchema,
 } from '@/lib/shared/protocol/records';
+import { defaultMarketSchema } from '@/lib/shared/settings/default-market';
 import { endpointUrlSchema } from '@/lib/shared/settings/endpoint-url';
 import { languageChoiceSchema } from '@/lib/shared/settings/languages';
 import { packKeySchema } from '@/lib/shared/settings/pack-key';
@@ -86,6 +87,7 @@ export const settingsViewSchema = z.object({
   trustedPackKeys: z.array(z.string()),
   evidenceQuotaMb: z.int(),
   language: languageChoiceSchema,
+  defaultMarket: defaultMarketSchema,
   /** Whether a token is stored; the token itself never leaves the background. */
   tokenSet: z.boolean(),
 });
@@ -227,6 +229,7 @@ export const messageMap = {
       trustedPackKeys: z.array(packKeySchema).max(20).optional(),
       evidenceQuotaMb: z.int().min(1).max(100_000).optional(),
       language: languageChoiceSchema.optional(),
+      defaultMarket: defaultMarketSchema.optional(),
       /** A new token; '' removes the stored one; absent keeps it. */
       token: z.string().trim().max(512).optional(),
     }),

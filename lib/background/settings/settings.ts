@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { reviewerIdSchema } from '@/lib/shared/protocol/records';
+import { defaultMarketSchema } from '@/lib/shared/settings/default-market';
 import { endpointUrlSchema } from '@/lib/shared/settings/endpoint-url';
 import { languageChoiceSchema } from '@/lib/shared/settings/languages';
 import { SETTINGS_KEY } from '@/lib/shared/settings/local-keys';
@@ -29,6 +30,11 @@ export const settingsSchema = z.object({
   /** The UI's language: 'auto' follows the browser's. */
   language: languageChoiceSchema,
   /**
+   * The market assumed for items whose page does not say (default-market.ts): 'any' keeps
+   * market-specific checks quiet on them.
+   */
+  defaultMarket: defaultMarketSchema,
+  /**
    * The platform's own hosts (exact names, or `*.example.com` for its subdomains): only
    * there do the platform's adapters read pages, so another site cannot file items as the
    * platform's under any creator id.
@@ -45,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   trustedPackKeys: [],
   evidenceQuotaMb: 200,
   language: 'auto',
+  defaultMarket: 'any',
   platformHosts: ['shopvid.com', '*.shopvid.com'],
 };
 const KEY = SETTINGS_KEY;

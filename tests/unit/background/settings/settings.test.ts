@@ -7,6 +7,7 @@ import {
   saveSettings,
 } from '@/lib/background/settings/settings';
 import { readTrusted } from '@/lib/background/settings/trusted-store';
+import { fallbackMarket } from '@/lib/shared/settings/default-market';
 
 describe('settings', () => {
   it('falls back to the default for a corrupt field only', () => {
@@ -42,6 +43,26 @@ describe('the language setting', () => {
     expect(parseStoredSettings({ language: 'xx' }).problems).toEqual([
       expect.stringContaining('language'),
     ]);
+  });
+});
+
+describe('the default market setting', () => {
+  it("is 'any' until chosen, takes one of the six markets and refuses anything else", async () => {
+    // Settings stored before the choice existed assume no market.
+    const { defaultMarket: _, ...older } = DEFAULT_SETTINGS;
+    expect(parseStoredSettings(older).settings.defaultMarket).toBe('any');
+    await saveSettings({ reviewerId: 'alice', defaultMarket: 'MY' });
+    expect((await loadSettings()).defaultMarket).toBe('MY');
+    await expect(saveSettings({ defaultMarket: 'EU' as 'MY' })).rejects.toThrow(/any.*SG, MY/);
+    expect((await loadSettings()).defaultMarket).toBe('MY');
+    expect(parseStoredSettings({ defaultMarket: 'my' }).problems).toEqual([
+      expect.stringContaining('defaultMarket'),
+    ]);
+  });
+
+  it('names no fallback market for any, and the chosen one otherwise', () => {
+    expect(fallbackMarket('any')).toBeUndefined();
+    expect(fallbackMarket('TH')).toBe('TH');
   });
 });
 
