@@ -85,7 +85,13 @@ function announce({ row, receipt }: Announcement): void {
     .catch((error: unknown) => console.warn('Flagpost notification failed:', error));
 }
 
-async function refresh(): Promise<void> {
+/** Popups poll every second; the endpoint is asked at most this often. */
+const RECEIPTS_EVERY_MS = 3_000;
+let lastRefresh = 0;
+
+async function refresh(force = false): Promise<void> {
+  if (!force && Date.now() - lastRefresh < RECEIPTS_EVERY_MS) return;
+  lastRefresh = Date.now();
   const config = await endpointConfig();
   const db = await database();
   if (!config || !(await awaitingDecision(db))) return;
@@ -125,7 +131,7 @@ export function createEscalationService(): EscalationService {
     lane: proxy,
     async wake() {
       await proxy.kick();
-      await refresh();
+      await refresh(true);
       await showWarning();
       // While anything is undelivered or undecided, keep waking (Chrome's minimum: 30 s).
       const db = await database();

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { EscalationReceipts } from '@/components/escalation/escalation-receipts';
 import { mountPage } from '@/components/mount-page';
 import { type PopupState, PopupView } from '@/components/popup/popup-view';
 import { SiteToggle } from '@/components/popup/site-toggle';
@@ -9,6 +10,7 @@ import { formats } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import { MessageError } from '@/lib/messaging/errors';
+import type { EscalationStatus } from '@/lib/messaging/escalation-messages';
 import type { RejectedRecord, SyncStatusView } from '@/lib/messaging/message-map';
 import '@/components/popup/popup.css';
 
@@ -31,6 +33,7 @@ function Popup() {
   const [sync, setSync] = useState<SyncStatusView>();
   const [rejected, setRejected] = useState<RejectedRecord[]>([]);
   const [site, setSite] = useState<{ host: string; enabled: boolean }>();
+  const [escalations, setEscalations] = useState<EscalationStatus>();
 
   useEffect(() => {
     void currentSite().then(setSite);
@@ -46,6 +49,8 @@ function Popup() {
       setState({ kind: 'ready', stats });
       setSync(status);
       setRejected(failures.records);
+      // Receipts and the undelivered warning; a failure here must not hide the stats.
+      void send('escalation.status', {}).then(setEscalations, () => {});
     } catch (error) {
       setState({
         kind: 'error',
@@ -82,6 +87,9 @@ function Popup() {
             </button>
           </div>
         </section>
+      )}
+      {escalations && (
+        <EscalationReceipts status={escalations} formatTime={(iso) => formats().dateTime(iso)} />
       )}
       {state.kind === 'ready' && sync && (
         <SyncPanel

@@ -1,6 +1,8 @@
 /** The reviewer's side panel: order, filters, the virtualised queue, bulk actions, keyboard triage. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { EscalateDialog } from '@/components/escalation/escalate-dialog';
+import { EscalationReceipts } from '@/components/escalation/escalation-receipts';
 import { useT } from '@/components/i18n-context';
 import { BulkBar } from '@/components/sidepanel/bulk-bar';
 import { FilterBar, POLICY_FILTER_TEST_ID } from '@/components/sidepanel/filter-bar';
@@ -22,6 +24,7 @@ import type {
   QueueSortView,
 } from '@/lib/messaging/workspace-messages';
 import { withSnapshotHash } from '@/lib/shared/evidence/snapshot-link';
+import { useEscalations } from './use-escalations';
 import { usePanelData } from './use-panel-data';
 import { useQueueRows } from './use-queue-rows';
 import { useSelection } from './use-selection';
@@ -52,7 +55,9 @@ export function SidepanelApp() {
   const viewStart = useRef(0);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
-  const [dialog, setDialog] = useState<'help' | 'note'>();
+  const [dialog, setDialog] = useState<'help' | 'note' | 'escalate'>();
+  const escalations = useEscalations();
+  const [escalateError, setEscalateError] = useState<string>();
 
   const setActive = useCallback((index: number) => {
     activeRef.current = index;
@@ -258,9 +263,42 @@ export function SidepanelApp() {
           formatNumber={formatCount}
         />
       )}
+      {activeRow && (
+        <button
+          type="button"
+          class="escalate"
+          data-testid="escalate-open"
+          onClick={() => {
+            setEscalateError(undefined);
+            setDialog('escalate');
+          }}
+        >
+          {t('escalationAction')}
+        </button>
+      )}
+      {escalations.status && (
+        <EscalationReceipts status={escalations.status} formatTime={formatTime} />
+      )}
       {activeSnapshot && snapshot && (
         <SnapshotPreview sha256={activeSnapshot} image={snapshot.image} error={snapshot.error} />
       )}
+      <EscalateDialog
+        open={dialog === 'escalate'}
+        snapshot={activeSnapshot}
+        error={escalateError}
+        onClose={() => setDialog(undefined)}
+        onSubmit={(request) => {
+          if (!activeRow) return;
+          send('escalation.create', { flagId: activeRow.id, ...request }).then(
+            () => {
+              setDialog(undefined);
+              void escalations.refresh();
+            },
+            (error: unknown) =>
+              setEscalateError(error instanceof Error ? error.message : String(error)),
+          );
+        }}
+      />
       <ShortcutsDialog open={dialog === 'help'} onClose={() => setDialog(undefined)} />
       <NoteDialog
         open={dialog === 'note'}

@@ -1,0 +1,164 @@
+/**
+ * Issue 16, what the reviewer sees: escalating from the side panel (category and reason
+ * required, the evidence snapshot offered), the receipts in the side panel and the popup
+ * (delivered, then acknowledged by the lead), and the persistent warning (toolbar badge and
+ * popup) while an escalation is not delivered 30 s after it was made, saying why.
+ */
+import { createServer, request as forward, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import { issueToken } from '../../server/app';
+import { startTestEndpoint, type TestEndpoint } from './support/endpoint';
+import { configureEndpoint, sendFromPage } from './support/extension-pages';
+import { expect, popupUrl, test } from './support/fixtures';
+
+let endpoint: TestEndpoint;
+let gate: Server;
+let escalationsDown = false;
+
+test.beforeEach(async () => {
+  escalationsDown = false;
+  endpoint = await startTestEndpoint();
+  const target = new URL(endpoint.url);
+  gate = createServer((req, res) => {
+    if (escalationsDown && req.url?.startsWith('/v1/escalations')) {
+      req.resume();
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'service_unavailable', message: 'Maintenance.' } }));
+      return;
+    }
+    const upstream = forward(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => gate.listen(0, '127.0.0.1', resolve));
+});
+test.afterEach(async () => {
+  await new Promise((resolve) => gate.close(resolve));
+  await endpoint.close();
+});
+
+async function createFlag(page: Page, itemId: string): Promise<string> {
+  const answer = (await sendFromPage(page, 'flag.create', {
+    item: {
+      platform: 'shopvid',
+      kind: 'video',
+      itemId,
+      url: `https://shop.example/@lena/video/${itemId}`,
+      creatorId: 'lena',
+      title: `Live stream ${itemId}`,
+    },
+    policyId: 'counterfeit-goods',
+    severity: 'critical',
+  })) as { ok: boolean; data: { id: string } };
+  expect(answer.ok).toBe(true);
+  return answer.data.id;
+}
+
+test('escalate from the side panel; receipts in the side panel and the popup', async ({
+  browserWithExtension,
+}) => {
+  test.setTimeout(120_000);
+  const { context, extensionId } = browserWithExtension;
+  const { port } = gate.address() as AddressInfo;
+  await configureEndpoint(context, extensionId, {
+    endpointUrl: `http://127.0.0.1:${port}`,
+    token: endpoint.token,
+    reviewerId: endpoint.reviewer,
+  });
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await createFlag(panel, '7700001');
+  await panel.reload();
+  await panel.getByTestId('queue-row').first().click();
+
+  await panel.getByTestId('escalate-open').click();
+  const dialog = panel.getByTestId('escalate-dialog');
+  // Neither category nor reason: the form does not go.
+  await dialog.getByTestId('escalate-submit').click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('escalate-category').selectOption('child_safety');
+  await dialog.getByTestId('escalate-reason').fill('A minor is in danger on this live stream.');
+  await dialog.getByTestId('escalate-submit').click();
+  await expect(dialog).toBeHidden();
+
+  const receipt = panel.getByTestId('escalation').first();
+  await expect(receipt).toHaveAttribute('data-stage', 'delivered', { timeout: 15_000 });
+  await expect(receipt).toContainText('Child safety');
+  await expect(receipt.getByTestId('escalation-receipt')).toContainText('Delivered at');
+
+  const { rows } = await endpoint.server.db.query<{ id: string }>('select id from escalations');
+  expect(rows).toHaveLength(1);
+  const lead = (await issueToken(endpoint.server.db, 'lead-lin', { admin: true })).token;
+  const ack = await fetch(`${endpoint.url}/v1/escalations/${rows[0]?.id}/acknowledge`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${lead}` },
+  });
+  expect(ack.status).toBe(200);
+  await expect(receipt).toHaveAttribute('data-stage', 'acknowledged', { timeout: 15_000 });
+  await expect(receipt.getByTestId('escalation-receipt')).toContainText('Acknowledged by lead-lin');
+
+  const popup = await context.newPage();
+  await popup.goto(popupUrl(extensionId));
+  await expect(popup.getByTestId('escalation').first()).toHaveAttribute(
+    'data-stage',
+    'acknowledged',
+  );
+  await expect(popup.getByTestId('escalation-warning')).toHaveCount(0);
+});
+
+test('not delivered within 30 s: a badge and a popup warning saying why', async ({
+  browserWithExtension,
+}) => {
+  test.setTimeout(120_000);
+  const { context, extensionId } = browserWithExtension;
+  const { port } = gate.address() as AddressInfo;
+  await configureEndpoint(context, extensionId, {
+    endpointUrl: `http://127.0.0.1:${port}`,
+    token: endpoint.token,
+    reviewerId: endpoint.reviewer,
+  });
+  escalationsDown = true;
+  const popup = await context.newPage();
+  await popup.goto(popupUrl(extensionId));
+  const flagId = await createFlag(popup, '7700002');
+  const escalated = (await sendFromPage(popup, 'escalation.create', {
+    flagId,
+    category: 'violence_threat',
+    reason: 'Threat of violence in the live chat.',
+  })) as { ok: boolean };
+  expect(escalated.ok).toBe(true);
+
+  const warning = popup.getByTestId('escalation-warning');
+  await expect(warning).toBeVisible({ timeout: 60_000 });
+  await expect(warning).toContainText('HTTP 503: Maintenance.');
+  await expect(warning).toContainText('call your lead directly');
+  const badge = () =>
+    popup.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { action: { getBadgeText(d: object): Promise<string> } };
+        }
+      ).chrome.action.getBadgeText({}),
+    );
+  expect(await badge()).toBe('!');
+
+  // The endpoint is back: the lane's own retry delivers it, and the warning goes.
+  escalationsDown = false;
+  await expect(warning).toHaveCount(0, { timeout: 30_000 });
+  await expect.poll(badge).toBe('');
+  const { rows } = await endpoint.server.db.query('select id from escalations');
+  expect(rows).toHaveLength(1);
+});
