@@ -1,7 +1,7 @@
 /**
- * A token bucket per bearer token: `burst` requests at once, refilled at `perSecond`. It
- * lives in memory, which is right for one endpoint process; several processes behind a
- * load balancer would each allow the full rate.
+ * A token bucket per key (a bearer token, a client address): `burst` requests at once,
+ * refilled at `perSecond`. In memory, which is right for one endpoint process; instances
+ * sharing a PostgreSQL database use the shared stores in server/shared-state instead.
  */
 export interface RateLimitOptions {
   perSecond: number;
