@@ -116,14 +116,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   const { limiter, authFailures } = shared;
   const sweep = setInterval(() => {
-    shared
-      .sweep()
-      .catch((error: unknown) =>
-        log({
-          msg: 'rate limit sweep failed',
-          error: error instanceof Error ? error.message : String(error),
-        }),
-      );
+    shared.sweep().catch((error: unknown) =>
+      log({
+        msg: 'rate limit sweep failed',
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
   }, 60_000);
   sweep.unref();
   let draining = false;
