@@ -67,7 +67,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc
     .tuple(
       policyIndex,
-      fc.constantFrom('id', 'title', 'description', 'guidance', 'markets', 'rules', 'severity'),
+      fc.constantFrom('id', 'title', 'description', 'guidance', 'rules', 'severity'),
     )
     .map(([i, key]) => ({
       path: `policies[${i}].${key}`,
@@ -83,7 +83,19 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     .map(([i, m]) => ({
       path: `policies[${i}].markets[0]`,
       apply: (p: Json) => {
-        (at(p, 'policies', i).markets as unknown[])[0] = m;
+        // Markets are optional: the starter pack's policies apply everywhere.
+        at(p, 'policies', i).markets = [m, 'SG'];
+      },
+    })),
+  fc
+    .tuple(
+      policyIndex,
+      fc.string({ maxLength: 3 }).filter((s) => !['SG', 'MY', 'TH', 'VN', 'ID', 'PH'].includes(s)),
+    )
+    .map(([i, m]) => ({
+      path: `policies[${i}].rules[0].markets[0]`,
+      apply: (p: Json) => {
+        at(p, 'policies', i, 'rules', 0).markets = [m];
       },
     })),
   fc
