@@ -17,6 +17,12 @@ import {
   type PackSlot,
   STARTER_PACK_JSON,
 } from '@/lib/shared/policy';
+import type { TermIndex } from '@/lib/shared/policy/term-index';
+import {
+  type StoredTermIndex,
+  storedTermIndex,
+  TERM_INDEX_FORMAT,
+} from '@/lib/shared/policy/term-index-store';
 import { database } from './database';
 
 type PackSource = PackStatus['source'];
@@ -70,12 +76,54 @@ async function rememberExamples(passed: Set<string>, results: LoadPackResult[]):
   await (await database()).meta.put({ key: EXAMPLES_KEY, value }).catch(() => undefined);
 }
 
-async function candidate(json: unknown, passed?: ReadonlySet<string>): Promise<LoadPackResult> {
+/**
+ * Compiled term indexes of the bundled and stored packs, so a worker start need not
+ * normalise every term again; each is checked against this release and its pack's digest.
+ */
+const TERMS_KEY = 'policyPackTermIndexes';
+
+async function cachedTermIndexes(passed: ReadonlySet<string>): Promise<Map<string, TermIndex>> {
+  const current = release();
+  const indexes = new Map<string, TermIndex>();
+  if (!current) return indexes;
+  const row = await (await database()).meta.get(TERMS_KEY).catch(() => undefined);
+  const stored = Array.isArray(row?.value) ? (row.value as unknown[]) : [];
+  for (const entry of stored) {
+    const digest = (entry as Partial<StoredTermIndex> | undefined)?.digest;
+    // Only packs that loaded whole before (their examples passed) are trusted from storage.
+    if (typeof digest !== 'string' || !passed.has(digest)) continue;
+    const index = storedTermIndex(entry, { digest, release: current });
+    if (index) indexes.set(digest, index);
+  }
+  return indexes;
+}
+
+async function rememberTermIndexes(
+  cached: ReadonlyMap<string, TermIndex>,
+  results: LoadPackResult[],
+): Promise<void> {
+  const current = release();
+  if (!current) return;
+  const loaded = results.filter((r) => r.ok);
+  if (loaded.every((r) => cached.get(r.digest) === r.pack.terms)) return;
+  const value: StoredTermIndex[] = loaded.map((r) => ({
+    format: TERM_INDEX_FORMAT,
+    release: current,
+    digest: r.digest,
+    index: r.pack.terms,
+  }));
+  await (await database()).meta.put({ key: TERMS_KEY, value }).catch(() => undefined);
+}
+
+async function candidate(
+  json: unknown,
+  cache?: { examplesPassed: ReadonlySet<string>; termIndexes: ReadonlyMap<string, TermIndex> },
+): Promise<LoadPackResult> {
   const settings = await loadSettings();
   return loadPack(json, {
     allowUnsigned: settings.allowUnsignedPacks,
     trustedKeys: settings.trustedPackKeys,
-    ...(passed ? { examplesPassed: passed } : {}),
+    ...cache,
   });
 }
 
@@ -97,22 +145,21 @@ function load(): Promise<CompiledPack> {
     // The bundled pack ships with this release and is trusted as such. Examples that
     // passed at an earlier start of this release are not run again (load-pack.ts).
     const passed = await examplesPassed();
-    const bundled = await loadPack(STARTER_PACK_JSON, {
-      allowUnsigned: true,
-      examplesPassed: passed,
-    });
+    const termIndexes = await cachedTermIndexes(passed);
+    const cache = { examplesPassed: passed, termIndexes };
+    const bundled = await loadPack(STARTER_PACK_JSON, { allowUnsigned: true, ...cache });
     slot = activatePack(emptySlot, bundled);
     source = 'bundled';
     const loaded = [bundled];
     const stored = await storedPack().catch(() => undefined);
     if (stored) {
-      const result = await candidate(stored.json, passed);
+      const result = await candidate(stored.json, cache);
       loaded.push(result);
       const next = activatePack(slot, result, { allowDowngrade: true });
       if (next.active !== slot.active) ({ source, activatedAt } = stored);
       slot = next;
     }
-    void rememberExamples(passed, loaded);
+    void rememberExamples(passed, loaded).then(() => rememberTermIndexes(termIndexes, loaded));
     if (!slot.active) {
       loading = undefined;
       throw new Error('The bundled policy pack failed to load.');

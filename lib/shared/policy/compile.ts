@@ -8,7 +8,7 @@ import { type CompilerServices, ContextCompiler } from './context-compile';
 import { termKey } from './normalise';
 import type { MatcherSpec, PackSpec, TermSpec } from './pack-schema';
 import { compileRegex, PatternError, type SafeRegex } from './safe-regex';
-import { buildTermIndex, type TermToAdd } from './term-index';
+import { buildTermIndex, type TermIndex, type TermToAdd } from './term-index';
 import type {
   CompiledClause,
   CompiledMatcher,
@@ -26,6 +26,11 @@ export function hashtagKey(tag: string): string {
 class Compiler implements CompilerServices {
   readonly errors: PackError[] = [];
   readonly terms: TermToAdd[] = [];
+  /** Terms seen, counted even when a prebuilt index makes their keys unnecessary. */
+  termsSeen = 0;
+
+  /** With a prebuilt term index (term-index-store.ts) terms are counted, not normalised. */
+  constructor(private readonly prebuilt: boolean) {}
   readonly contexts = new ContextCompiler(this);
   private slots = 0;
   private policyId: string | undefined;
@@ -53,7 +58,12 @@ class Compiler implements CompilerServices {
     defaults: { diacritics?: 'sensitive' | 'insensitive'; wholeWord?: boolean },
     path: (k: number) => string,
   ): void {
+    if (this.prebuilt) {
+      this.termsSeen += terms.length;
+      return;
+    }
     terms.forEach((term, k) => {
+      this.termsSeen++;
       const t = typeof term === 'string' ? { term } : term;
       const key = termKey(t.term);
       if (key.fold.trim().length === 0) {
@@ -144,10 +154,31 @@ class Compiler implements CompilerServices {
 /** Stands in for a refused pattern so compilation can go on and report every error. */
 const NEVER = compileRegex('\\u0000');
 
+export interface CompileOptions {
+  /**
+   * The term index this same pack compiled to before (term-index-store.ts checks release and
+   * digest). Used only if it holds as many terms as the pack; otherwise the pack compiles
+   * from scratch.
+   */
+  terms?: TermIndex;
+}
+
 export function compilePack(
   spec: PackSpec,
+  options: CompileOptions = {},
 ): { ok: true; pack: CompiledPack } | { ok: false; errors: PackError[] } {
-  const compiler = new Compiler();
+  if (options.terms) {
+    const fast = compileWith(spec, options.terms);
+    if (fast.ok) return fast;
+  }
+  return compileWith(spec, undefined);
+}
+
+function compileWith(
+  spec: PackSpec,
+  prebuilt: TermIndex | undefined,
+): { ok: true; pack: CompiledPack } | { ok: false; errors: PackError[] } {
+  const compiler = new Compiler(prebuilt !== undefined);
   try {
     compiler.contexts.declare(spec.contexts);
   } catch (error) {
@@ -197,6 +228,10 @@ export function compilePack(
   });
   compiler.setRule(undefined, undefined);
   if (compiler.errors.length > 0) return { ok: false, errors: compiler.errors };
+  // A prebuilt index that does not hold every term of the pack is not this pack's: the
+  // caller compiles again from scratch (no errors: nothing is wrong with the pack).
+  if (prebuilt && prebuilt.termCount !== compiler.termsSeen) return { ok: false, errors: [] };
+  const terms = prebuilt ?? buildTermIndex(compiler.terms);
   return {
     ok: true,
     pack: {
@@ -204,7 +239,7 @@ export function compilePack(
       version: spec.version,
       title: spec.title,
       policies,
-      terms: buildTermIndex(compiler.terms),
+      terms,
       partners: compiler.contexts.partners,
       contexts: compiler.contexts.contexts,
     },

@@ -10,6 +10,7 @@ import { runExamples } from './examples';
 import { issuesToErrors } from './json-path';
 import { LIMITS, type PackSpec, packSchema, type RuleSpec } from './pack-schema';
 import { verifyPackSignature } from './signature';
+import type { TermIndex } from './term-index';
 import type { CompiledPack, PackError, PackReport } from './types';
 
 export interface LoadPackOptions {
@@ -24,6 +25,12 @@ export interface LoadPackOptions {
    * run, so a tampered or different pack has another digest and runs its examples.
    */
   examplesPassed?: ReadonlySet<string>;
+  /**
+   * Term indexes compiled earlier, by packDigest (already checked by term-index-store.ts).
+   * One for this pack's digest saves normalising every term; compile.ts still checks it
+   * holds as many terms as the pack and compiles from scratch if not.
+   */
+  termIndexes?: ReadonlyMap<string, TermIndex>;
 }
 
 export type LoadPackResult =
@@ -152,9 +159,10 @@ async function load(json: unknown, options: LoadPackOptions): Promise<LoadPackRe
       ],
     };
   }
-  const compiled = compilePack(spec);
-  if (!compiled.ok) return { ok: false, errors: compiled.errors.slice(0, MAX_ERRORS) };
   const digest = await packDigest(json);
+  const terms = options.termIndexes?.get(digest);
+  const compiled = compilePack(spec, terms ? { terms } : {});
+  if (!compiled.ok) return { ok: false, errors: compiled.errors.slice(0, MAX_ERRORS) };
   const examplesRun = !options.examplesPassed?.has(digest);
   if (examplesRun) {
     const exampleErrors = runExamples(spec, compiled.pack);

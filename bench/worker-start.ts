@@ -1,0 +1,39 @@
+/**
+ * One simulated service-worker start, run in a fresh process (a cold V8, as after MV3's
+ * 30 s idle stop) by policy.bench.ts: read the kept term index (v8.deserialize is the
+ * structured clone IndexedDB uses), load the pack as policy-engine.ts does, and evaluate
+ * one item. Prints the milliseconds from after module loading to the first verdict.
+ *
+ *   node --import tsx bench/worker-start.ts <pack.json> <cache file | -> [examples-passed]
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { deserialize } from 'node:v8';
+import { evaluate } from '../lib/shared/policy/evaluate';
+import { loadPack } from '../lib/shared/policy/load-pack';
+import type { TermIndex } from '../lib/shared/policy/term-index';
+import { storedTermIndex } from '../lib/shared/policy/term-index-store';
+
+const [packPath, cachePath, mode] = process.argv.slice(2);
+if (!packPath || !cachePath)
+  throw new Error('usage: worker-start.ts <pack.json> <cache|-> [passed]');
+const json: unknown = JSON.parse(readFileSync(packPath, 'utf8'));
+const cacheBytes = cachePath === '-' ? undefined : readFileSync(cachePath);
+
+const start = performance.now();
+const termIndexes = new Map<string, TermIndex>();
+const passed = new Set<string>();
+if (cacheBytes) {
+  const stored = deserialize(cacheBytes) as { digest: string; release: string };
+  const index = storedTermIndex(stored, { digest: stored.digest, release: stored.release });
+  if (!index) throw new Error('the cached term index did not validate');
+  termIndexes.set(stored.digest, index);
+  if (mode === 'passed') passed.add(stored.digest);
+}
+const result = await loadPack(json, { allowUnsigned: true, examplesPassed: passed, termIndexes });
+if (!result.ok) throw new Error(`pack refused: ${JSON.stringify(result.errors[0])}`);
+const findings = evaluate(result.pack, {
+  fields: { title: 'Herbal tea', description: 'Cures diabetes in 7 days, LINE: @shop123' },
+});
+const ms = performance.now() - start;
+console.log(JSON.stringify({ ms, findings: findings.length, examplesRun: result.examplesRun }));
