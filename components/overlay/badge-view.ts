@@ -5,9 +5,7 @@
  * first opens the card.
  */
 
-import { BAND_LABEL, TREND_ARROW, TREND_LABEL } from '@/components/risk/labels';
 import type { Translate } from '@/lib/i18n/keys';
-import type { RiskBand, RiskTrend } from '@/lib/shared/risk/bands';
 import { type SummaryFlag, summarise } from './badge-summary';
 import type { FindingsState } from './finding-list';
 import { severityKey } from './flag-form';
@@ -33,28 +31,6 @@ export function badgeView(
       ? t('overlayBadgeLabelSummary', [String(summary.count), worst])
       : t('overlayBadgeLabel'),
     text: worst ? t('overlayBadgeSummary', [worst, String(summary.count)]) : t('overlayBadgeText'),
-  };
-}
-
-export interface ChipView {
-  className: string;
-  band: RiskBand;
-  label: string;
-  score: string;
-  arrow: string;
-}
-
-export function chipView(
-  risk: { band: RiskBand; score: number; trend: RiskTrend },
-  t: Translate,
-): ChipView {
-  const { band, score, trend } = risk;
-  return {
-    className: `risk-chip risk-${band}`,
-    band,
-    label: t('riskChipLabel', [t(BAND_LABEL[band]), String(score), t(TREND_LABEL[trend])]),
-    score: String(score),
-    arrow: TREND_ARROW[trend],
   };
 }
 

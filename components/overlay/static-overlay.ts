@@ -6,10 +6,12 @@
  * values; tests/unit/overlay/static-overlay.test.ts compares the two), and page text goes
  * in only as text. Activating the badge hands over to the full overlay, opened.
  */
+
+import { riskChipView } from '@/components/risk/chip-view';
 import type { Translate } from '@/lib/i18n/keys';
 import type { RiskBand, RiskTrend } from '@/lib/shared/risk/bands';
 import type { SummaryFlag } from './badge-summary';
-import { badgeView, cardIdOf, chipView } from './badge-view';
+import { badgeView, cardIdOf } from './badge-view';
 import type { FindingsState } from './finding-list';
 
 export interface StaticOverlayProps {
@@ -69,6 +71,7 @@ function templates(doc: Document): Templates {
     const button = element(doc, 'button', { type: 'button', 'data-testid': 'risk-chip' });
     button.append(
       element(doc, 'span', { class: 'risk-chip-score' }),
+      element(doc, 'span', { class: 'risk-chip-word' }),
       element(doc, 'span', { class: 'risk-chip-trend', 'aria-hidden': 'true' }),
     );
     const slot = element(doc, 'span', { class: 'chip-slot' });
@@ -130,18 +133,22 @@ export function drawStaticOverlay(
     'data-findings': props.findings.status,
   });
   if (props.risk) {
-    const chip = chipView(props.risk, t);
+    // The same view as the Preact chip (components/risk/risk-chip.tsx), so the closed badge
+    // and the open card say the same thing: the score with its band in words.
+    const chip = riskChipView(props.risk, t);
     drawn.slot ??= templates(doc).slot.cloneNode(true) as HTMLElement;
     if (!drawn.slot.isConnected) drawn.overlay.prepend(drawn.slot);
     const button = drawn.slot.firstElementChild as HTMLElement;
     setAttributes(button, {
       class: chip.className,
-      'data-band': chip.band,
+      'data-state': chip.state,
+      ...(chip.band ? { 'data-band': chip.band } : {}),
       'aria-label': chip.label,
       title: chip.label,
     });
-    const [score, trend] = button.children;
+    const [score, word, trend] = button.children;
     if (score && score.textContent !== chip.score) score.textContent = chip.score;
+    if (word && word.textContent !== chip.word) word.textContent = chip.word;
     if (trend && trend.textContent !== chip.arrow) trend.textContent = chip.arrow;
   } else drawn.slot?.remove();
   const view = badgeView(props.findings, props.flags, t);
