@@ -217,7 +217,8 @@ describe('npm run server (server/main.ts)', () => {
     });
     expect(typeof requests[0]?.ms).toBe('number');
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down', 'stopped']));
-  });
+    // A real `npm run server` process: tsx's start-up alone takes seconds on a busy machine.
+  }, 120_000);
 
   it('refuses to start on an invalid configuration, naming the variable', async () => {
     const child = run({ PORT: 'eighty', FLAGPOST_RATE_LIMIT_BURST: '0' });

@@ -766,5 +766,5 @@ describe('outbox model', () => {
       ),
       { numRuns: propertyRuns(NUM_RUNS) },
     );
-  }, 300_000);
+  }, 600_000);
 });

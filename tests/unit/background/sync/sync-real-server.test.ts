@@ -88,7 +88,8 @@ describe('sync against the reference endpoint', () => {
     expect(held.get(a.id)).toEqual({ revision: 2, deleted: false });
     expect(held.get(b.id)).toEqual({ revision: 2, deleted: true });
     expect((await readSyncStatus(db)).lastSuccessAt).toBeDefined();
-  });
+    // 1,200 flags through the real endpoint: seconds on a quiet machine, more under load.
+  }, 120_000);
 
   it('resends after a lost answer without duplicating anything', async () => {
     const flag = await newFlag('2001');
