@@ -29,10 +29,8 @@ function pathParts(where: string): Array<string | number> | undefined {
   return parts;
 }
 
-export interface RecordLookup {
-  /** The id of the n-th record of a kind in the file, when the file could be read. */
-  (kind: string, index: number): string | undefined;
-}
+/** The id of the n-th record of a kind in the file, when the file could be read. */
+export type RecordLookup = (kind: string, index: number) => string | undefined;
 
 export function placeOf(where: string, t: Translate, idOf?: RecordLookup): string {
   const csv = /^row (\d+)(?:, column (\d+) \((.+)\)| \(header\))?$/.exec(where);

@@ -88,6 +88,7 @@ export function FlagForm(props: {
           ))}
         </select>
       </label>
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is the textarea or the secure field's frame (entrypoints/content/secure-field.tsx), passed in. */}
       <label>
         {t('flagNote')}
         {props.noteField ?? (

@@ -216,7 +216,6 @@ export function ItemOverlay(props: ItemOverlayProps) {
           {props.summary && props.summary.length > 0 && (
             <p class="muted summary" data-testid="item-summary">
               {props.summary.map((part, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the parts never move.
                 <Fragment key={i}>
                   {i > 0 && ' · '}
                   <bdi>{part}</bdi>

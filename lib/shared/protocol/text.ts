@@ -7,7 +7,7 @@
  * per-record rejection naming the field, never a database error that fails a whole batch.
  */
 import { z } from 'zod';
-import { UNSAFE, unsafeTextReason } from './wire-text';
+import { unsafeTextReason } from './wire-text';
 
 export { toWireText, unsafeTextReason } from './wire-text';
 
