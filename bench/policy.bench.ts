@@ -21,6 +21,7 @@ import { STARTER_PACK_JSON } from '../lib/shared/policy/starter-pack';
 import { findTerms } from '../lib/shared/policy/term-index';
 import { type Bench, type Figure, medianMs } from './harness';
 import { interleavedRounds } from './rounds';
+import { workerStartMedians } from './worker-start-figure';
 
 const TARGET_BYTES = 10_500_000;
 const ITEM_CHARS = 2_000;
@@ -204,6 +205,8 @@ const bench: Bench = {
     const spec10k = termPack(terms);
     console.log(`  machine: ${cpuName()}, node ${process.version}`);
 
+    // Before anything warms this process: each start runs in its own fresh process anyway.
+    const starts = await workerStartMedians(rounds);
     normalise('warm up ของ Việt'); // first use builds the Unicode tables
     const compileStarterMs = await medianMs(5, () => compilePack(starter));
     const compile10kMs = await medianMs(3, () => compilePack(spec10k));
@@ -379,6 +382,17 @@ const bench: Bench = {
       },
       { name: 'compile 10,000-term pack', value: compile10kMs, unit: 'ms', higherIsBetter: false },
       { name: 'compile starter pack', value: compileStarterMs, unit: 'ms', higherIsBetter: false },
+      {
+        name: 'worker start to first verdict, starter pack 2.0.0 (18 policies)',
+        value: starts.get('starter 2.0.0')!,
+        unit: 'ms',
+        baseline: {
+          name: 'the same for the 7-policy starter pack 1.0.0 (commit 18eb641)',
+          value: starts.get('starter 1.0.0')!,
+        },
+        higherIsBetter: false,
+        note: `fresh node process per start, kept term index and examples already passed (bench/worker-start.ts); the first start of a release, compiling everything and running every example: ${starts.get('starter 2.0.0, first start')!.toFixed(0)} ms; medians of ${rounds} interleaved rounds`,
+      },
     ];
   },
 };

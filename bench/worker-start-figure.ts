@@ -1,0 +1,85 @@
+/**
+ * Service-worker start to first verdict, each start in a fresh node process (a cold V8, as
+ * after MV3's 30 s idle stop; see worker-start.ts). Contenders run in interleaved rounds
+ * whose order rotates; figures are medians. The 7-policy starter pack of commit 18eb641 is
+ * the same-run baseline; the first start of a release (no kept term index, examples run)
+ * is reported beside it.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serialize } from 'node:v8';
+import { loadPack } from '../lib/shared/policy/load-pack';
+import { TERM_INDEX_FORMAT } from '../lib/shared/policy/term-index-store';
+
+const OLD_PACK = '18eb641:lib/shared/policy/packs/starter-pack.json';
+const CURRENT_PACK = 'lib/shared/policy/packs/starter-pack.json';
+
+interface Start {
+  name: string;
+  args: string[];
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** What policy-engine.ts keeps after a pack's first load: its term index, by digest. */
+async function keptIndex(packPath: string, json: unknown, dir: string): Promise<string> {
+  const result = await loadPack(json, { allowUnsigned: true });
+  if (!result.ok) throw new Error(`${packPath}: ${JSON.stringify(result.errors[0])}`);
+  const file = join(dir, `${result.digest}.index`);
+  const kept = { format: TERM_INDEX_FORMAT, release: 'bench', digest: result.digest };
+  writeFileSync(file, serialize({ ...kept, index: result.pack.terms }));
+  return file;
+}
+
+function startMs(args: readonly string[]): number {
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/worker-start.ts', ...args],
+    { encoding: 'utf8' },
+  );
+  const ms = (JSON.parse(out.trim().split('\n').at(-1)!) as { ms: number }).ms;
+  if (!Number.isFinite(ms)) throw new Error(`worker-start printed no time: ${out}`);
+  return ms;
+}
+
+export async function workerStartMedians(rounds: number): Promise<Map<string, number>> {
+  const dir = mkdtempSync(join(tmpdir(), 'flagpost-worker-start-'));
+  try {
+    const oldPath = join(dir, 'starter-1.0.0.json');
+    const oldJson = execFileSync('git', ['show', OLD_PACK], { encoding: 'utf8' });
+    writeFileSync(oldPath, oldJson);
+    const { readFileSync } = await import('node:fs');
+    const current = JSON.parse(readFileSync(CURRENT_PACK, 'utf8')) as unknown;
+    const starts: Start[] = [
+      {
+        name: 'starter 2.0.0',
+        args: [CURRENT_PACK, await keptIndex(CURRENT_PACK, current, dir), 'passed'],
+      },
+      {
+        name: 'starter 1.0.0',
+        args: [oldPath, await keptIndex(oldPath, JSON.parse(oldJson), dir), 'passed'],
+      },
+      { name: 'starter 2.0.0, first start', args: [CURRENT_PACK, '-'] },
+    ];
+    const times = new Map<string, number[]>(starts.map((s) => [s.name, []]));
+    for (let r = 0; r < rounds; r++) {
+      const parts: string[] = [];
+      for (let k = 0; k < starts.length; k++) {
+        const s = starts[(k + r) % starts.length]!;
+        const ms = startMs(s.args);
+        times.get(s.name)!.push(ms);
+        parts.push(`${s.name} ${ms.toFixed(0)} ms`);
+      }
+      console.log(`  worker start round ${r + 1}: ${parts.join(', ')}`);
+    }
+    return new Map([...times].map(([name, ms]) => [name, median(ms)]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
