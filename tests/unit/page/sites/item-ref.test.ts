@@ -76,7 +76,14 @@ describe('item references read off a page', () => {
     expect(itemRefSchema.safeParse(ref).success).toBe(true);
     // An id is never cleaned into another id: the item is dropped instead.
     expect(
-      toItemRef({ ...(ref as never), itemId: '73\u000011', hashtags: [], element: {} } as never),
+      toItemRef({
+        platform: 'shopvid',
+        kind: 'video',
+        itemId: '73\u000011',
+        url: 'https://shopvid.example/@a/video/7311',
+        hashtags: [],
+        element: {} as Element,
+      }),
     ).toBeUndefined();
   });
 
