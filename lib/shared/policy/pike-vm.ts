@@ -2,6 +2,7 @@
  * The Pike VM behind safe-regex.ts: runs all NFA threads in lock step over the key, one
  * thread per instruction at most, leftmost-first (JavaScript-like) priorities.
  */
+import { containsAny } from './regex-literals';
 import {
   ANY,
   ASSERT,
@@ -135,6 +136,7 @@ export function searchRegex(
   length: number,
   from = 0,
 ): [number, number] | undefined {
+  if (re.literals && !containsAny(codes, from, length, re.literals)) return undefined;
   return new Vm(re, codes, length).search(from);
 }
 
@@ -145,6 +147,8 @@ export function findAllRegex(
   length: number,
   limit = 100,
 ): Array<[number, number]> {
+  // No literal every match needs: no match, without running the VM over the key.
+  if (re.literals && !containsAny(codes, 0, length, re.literals)) return [];
   const vm = new Vm(re, codes, length);
   const out: Array<[number, number]> = [];
   let from = 0;

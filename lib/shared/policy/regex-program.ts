@@ -20,6 +20,8 @@ export interface SafeRegex {
   /** Units a match can start with; undefined when any unit can. */
   readonly firstAscii: Uint8Array | undefined;
   readonly firstRanges: Int32Array | undefined;
+  /** Literals one of which every match contains (regex-literals.ts), or undefined. */
+  readonly literals?: readonly string[] | undefined;
 }
 
 export function inRanges(ranges: Int32Array, u: number): boolean {

@@ -21,6 +21,9 @@ import {
 } from './regex-program';
 
 export { findAllRegex, searchRegex } from './pike-vm';
+
+import { requiredLiterals } from './regex-literals';
+
 export type { SafeRegex };
 export { PatternError };
 
@@ -103,7 +106,7 @@ export function compileRegex(source: string): SafeRegex {
     firstAscii: undefined,
     firstRanges: undefined,
   };
-  return { ...regex, ...firstSetOf(regex) };
+  return { ...regex, ...firstSetOf(regex), literals: requiredLiterals(ast) };
 }
 
 /** The units that can start a match, or undefined; refuses empty-matching patterns. */
