@@ -323,12 +323,14 @@ export const policyInScope = (markets: readonly string[] | undefined, market?: s
   !markets || !market || markets.includes(market);
 
 /**
- * Whether a rule applies: a rule naming markets is stricter than its policy and runs only
- * on a known market of its list, since its pattern (an ID-number format, a local wallet's
- * name) reads as something else elsewhere.
+ * Whether a rule applies: a rule naming markets is skipped on any other known market, since
+ * its pattern (an ID-number format, a local wallet's name) reads as something else there (a
+ * European price and date as an ID number). With no market known (the platform's own feed
+ * cards rarely say, and the reviewer's setting is "any") it runs: a phone number on a feed
+ * card must not go unflagged because the card did not name its country.
  */
 export const ruleInScope = (markets: readonly string[] | undefined, market?: string) =>
-  !markets || (market !== undefined && markets.includes(market));
+  !markets || !market || markets.includes(market);
 
 export function evaluate(
   pack: CompiledPack,

@@ -1,7 +1,8 @@
 /**
  * The reviewer's market for items whose page does not say where they are sold: market-specific
  * checks (a national ID format, a local e-wallet's name) run on such items only for this
- * market. 'any' names none, so those checks stay quiet while generic ones still run.
+ * market. 'any' names none: every market's checks run on such items, as before markets were
+ * set per rule.
  */
 import { z } from 'zod';
 import { MARKETS, type Market } from '@/lib/shared/protocol/vocabulary';
