@@ -204,7 +204,9 @@ test.describe('evidence', () => {
     const panel = await context.newPage();
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
     await expect(panel.getByTestId('row-snapshot')).toHaveCount(1);
-    // The newest flag (the one with the snapshot) is the first row, active on open.
+    // Newest first: the flag with the snapshot is then the first row, active. (The panel's
+    // default order is by priority, which puts undecided flags first.)
+    await panel.getByTestId('queue-sort').selectOption('newest');
     const image = panel.getByTestId('snapshot-image');
     await expect(image).toBeVisible();
     const src = (await image.getAttribute('src')) ?? '';
