@@ -1,10 +1,10 @@
 /**
- * `npm run server -- token issue --reviewer alice [--admin]`, `token revoke --reviewer
+ * `npm run server -- token issue --reviewer alice [--role lead|admin] [--admin]`, `token revoke --reviewer
  * alice`, `token list`: token administration against the configured database.
  */
 import { parseArgs } from 'node:util';
 import { reviewerIdSchema } from '@/lib/shared/protocol/records';
-import { issueToken, listTokens, revokeTokens } from './auth/tokens';
+import { isRole, issueToken, listTokens, ROLES, type Role, revokeTokens } from './auth/tokens';
 import { loadConfig } from './config';
 import { type Database, openDatabase } from './db/database';
 import { migrate } from './db/migrations';
@@ -19,7 +19,8 @@ export interface CliIo {
 
 const USAGE = `Usage:
   npm run server                                         start the endpoint
-  npm run server -- token issue --reviewer <id> [--admin]   issue a token (printed once)
+  npm run server -- token issue --reviewer <id> [--role reviewer|lead|admin] [--admin]
+                                                            issue a token (printed once); --admin is --role admin
   npm run server -- token revoke --reviewer <id>            revoke all tokens of a reviewer
   npm run server -- token list                              list tokens (never their values)`;
 
@@ -30,11 +31,15 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.err(USAGE);
     return group === 'help' || group === '--help' ? 0 : 2;
   }
-  let values: { reviewer?: string; admin?: boolean };
+  let values: { reviewer?: string; admin?: boolean; role?: string };
   try {
     ({ values } = parseArgs({
       args: [...rest],
-      options: { reviewer: { type: 'string' }, admin: { type: 'boolean' } },
+      options: {
+        reviewer: { type: 'string' },
+        admin: { type: 'boolean' },
+        role: { type: 'string' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -51,6 +56,15 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     );
     return 2;
   }
+  if (values.role !== undefined && !isRole(values.role)) {
+    io.err(`--role must be one of ${ROLES.join(', ')}; got "${values.role}".`);
+    return 2;
+  }
+  if (values.role !== undefined && values.admin && values.role !== 'admin') {
+    io.err(`--admin and --role ${values.role} disagree: give one of them.`);
+    return 2;
+  }
+  const role: Role = isRole(values.role) ? values.role : values.admin ? 'admin' : 'reviewer';
   let db: Database;
   try {
     db = io.database ?? (await openDatabase(loadConfig(io.env).database));
@@ -61,10 +75,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   try {
     await migrate(db);
     if (command === 'issue') {
-      const { token } = await issueToken(db, values.reviewer ?? '', { admin: values.admin });
+      const { token } = await issueToken(db, values.reviewer ?? '', { role });
       io.out(token);
       io.err(
-        `Issued ${values.admin ? 'an admin' : 'a'} token for ${values.reviewer}. It is shown only this once: store it now.`,
+        `Issued ${role === 'admin' ? 'an admin' : `a ${role}`} token for ${values.reviewer}. It is shown only this once: store it now.`,
       );
     } else if (command === 'revoke') {
       const count = await revokeTokens(db, values.reviewer ?? '');
@@ -75,9 +89,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       if (tokens.length === 0) io.out('No tokens.');
       for (const t of tokens) {
         const state = t.revokedAt ? `revoked ${t.revokedAt}` : 'active';
-        io.out(
-          `${t.reviewer}\t${t.admin ? 'admin' : 'reviewer'}\t${t.id}\tissued ${t.createdAt}\t${state}`,
-        );
+        io.out(`${t.reviewer}\t${t.role}\t${t.id}\tissued ${t.createdAt}\t${state}`);
       }
     }
     return 0;

@@ -18,16 +18,28 @@ const TOKEN_SHAPE = /^fpt_[A-Za-z0-9_-]{43}$/;
 /** Whether `token` could be one this endpoint issued; anything else never reaches the database. */
 export const isWellFormedToken = (token: string) => TOKEN_SHAPE.test(token);
 
+/** What a token may do: a reviewer syncs; a lead also handles escalations and signs in to the console; an admin also publishes packs. */
+export const ROLES = ['reviewer', 'lead', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+const RANK: Record<Role, number> = { reviewer: 0, lead: 1, admin: 2 };
+/** Whether `role` is `needed` or above it. */
+export const hasRole = (role: Role, needed: Role) => RANK[role] >= RANK[needed];
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+
 export interface Principal {
   tokenId: string;
   reviewer: string;
+  /** role === 'admin' (kept: routes written before roles read it). */
   admin: boolean;
+  role: Role;
 }
 
 export interface TokenInfo {
   id: string;
   reviewer: string;
   admin: boolean;
+  role: Role;
   createdAt: string;
   revokedAt: string | null;
 }
@@ -38,17 +50,17 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 export async function issueToken(
   db: Queryable,
   reviewer: string,
-  options: { admin?: boolean } = {},
+  options: { admin?: boolean; role?: Role } = {},
 ): Promise<{ token: string; id: string }> {
   const parsedReviewer = reviewerIdSchema.parse(reviewer);
+  const role: Role = options.role ?? (options.admin ? 'admin' : 'reviewer');
+  if (!isRole(role)) throw new Error(`role must be one of ${ROLES.join(', ')}; got "${role}".`);
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const id = newUlid();
-  await db.query('insert into tokens (id, reviewer, token_hash, admin) values ($1, $2, $3, $4)', [
-    id,
-    parsedReviewer,
-    hashToken(token),
-    options.admin ?? false,
-  ]);
+  await db.query(
+    'insert into tokens (id, reviewer, token_hash, admin, role) values ($1, $2, $3, $4, $5)',
+    [id, parsedReviewer, hashToken(token), role === 'admin', role],
+  );
   return { token, id };
 }
 
@@ -66,13 +78,15 @@ export async function listTokens(db: Queryable): Promise<TokenInfo[]> {
     id: string;
     reviewer: string;
     admin: boolean;
+    role: Role;
     created_at: Date;
     revoked_at: Date | null;
-  }>('select id, reviewer, admin, created_at, revoked_at from tokens order by reviewer, id');
+  }>('select id, reviewer, admin, role, created_at, revoked_at from tokens order by reviewer, id');
   return result.rows.map((row) => ({
     id: row.id,
     reviewer: row.reviewer,
     admin: row.admin,
+    role: row.role,
     createdAt: new Date(row.created_at).toISOString(),
     revokedAt: row.revoked_at ? new Date(row.revoked_at).toISOString() : null,
   }));
@@ -94,10 +108,12 @@ export async function authenticate(
 ): Promise<Principal | undefined> {
   const token = bearerToken(authorization);
   if (!token) return undefined;
-  const result = await db.query<{ id: string; reviewer: string; admin: boolean }>(
-    'select id, reviewer, admin from tokens where token_hash = $1 and revoked_at is null',
+  const result = await db.query<{ id: string; reviewer: string; role: Role }>(
+    'select id, reviewer, role from tokens where token_hash = $1 and revoked_at is null',
     [hashToken(token)],
   );
   const row = result.rows[0];
-  return row ? { tokenId: row.id, reviewer: row.reviewer, admin: row.admin } : undefined;
+  return row
+    ? { tokenId: row.id, reviewer: row.reviewer, admin: row.role === 'admin', role: row.role }
+    : undefined;
 }

@@ -4,7 +4,7 @@
  * handler with a deadline for its body, error bodies, and one log line.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { authenticate, type Principal } from '../auth/tokens';
+import { authenticate, hasRole, type Principal } from '../auth/tokens';
 import type { Database } from '../db/database';
 import type { RateLimitStore } from '../shared-state/rate-limit-store';
 import { setBodyDeadline } from './body';
@@ -60,11 +60,11 @@ async function authorise(
       { 'WWW-Authenticate': 'Bearer realm="flagpost"' },
     );
   }
-  if (route.access === 'admin' && !principal.admin) {
+  if (!hasRole(principal.role, route.access)) {
     throw new HttpError(
       403,
       'forbidden',
-      `This action needs an admin token; ${principal.reviewer}'s is not one.`,
+      `This action needs ${route.access === 'admin' ? 'an admin' : 'a lead or admin'} token; ${principal.reviewer}'s is a ${principal.role} token.`,
     );
   }
   const decision = await opts.limiter?.take(principal.tokenId);

@@ -31,7 +31,8 @@ export interface RequestContext {
   principal?: Principal;
 }
 
-export type Access = 'public' | 'reviewer' | 'admin';
+/** Who may call a route: anyone, or a token of this role or above (reviewer < lead < admin). */
+export type Access = 'public' | 'reviewer' | 'lead' | 'admin';
 
 export interface Route {
   method: 'GET' | 'POST' | 'PUT';

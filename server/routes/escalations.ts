@@ -1,6 +1,6 @@
 /**
- * /v1/escalations: a reviewer creates (idempotent by id) and reads their own; a lead (an
- * admin token) reads all, acknowledges and resolves. Every change is pushed on
+ * /v1/escalations: a reviewer creates (idempotent by id) and reads their own; a lead (a
+ * lead or admin token) reads all, acknowledges and resolves. Every change is pushed on
  * /v1/escalations/events as a Server-Sent Event.
  */
 import type { ServerResponse } from 'node:http';
@@ -13,7 +13,7 @@ import {
 } from '@/lib/shared/protocol/escalations';
 import { MAX_SMALL_BODY_BYTES } from '@/lib/shared/protocol/limits';
 import { recordIdSchema } from '@/lib/shared/protocol/records';
-import type { Principal } from '../auth/tokens';
+import { hasRole, type Principal } from '../auth/tokens';
 import { publishEscalation, subscribeEscalations } from '../events';
 import { parseWith, readJson } from '../http/body';
 import { HttpError } from '../http/respond';
@@ -37,7 +37,7 @@ const principalOf = (ctx: RequestContext): Principal => {
 };
 
 const canRead = (who: Principal, escalation: Escalation) =>
-  who.admin || escalation.reviewer === who.reviewer;
+  hasRole(who.role, 'lead') || escalation.reviewer === who.reviewer;
 
 function idParam(ctx: RequestContext): string {
   const parsed = recordIdSchema.safeParse(ctx.params.id);
@@ -128,7 +128,7 @@ export const escalationRoutes: Route[] = [
       }
       const escalations = await listEscalations(ctx.db, {
         state: state?.data,
-        reviewer: who.admin ? undefined : who.reviewer,
+        reviewer: hasRole(who.role, 'lead') ? undefined : who.reviewer,
         limit: MAX_LIST,
       });
       return { status: 200, body: { escalations } };
@@ -167,7 +167,7 @@ export const escalationRoutes: Route[] = [
   {
     method: 'POST',
     path: '/v1/escalations/{id}/acknowledge',
-    access: 'admin',
+    access: 'lead',
     async handle(ctx) {
       const who = principalOf(ctx);
       const id = idParam(ctx);
@@ -185,7 +185,7 @@ export const escalationRoutes: Route[] = [
   {
     method: 'POST',
     path: '/v1/escalations/{id}/resolve',
-    access: 'admin',
+    access: 'lead',
     async handle(ctx) {
       const who = principalOf(ctx);
       const id = idParam(ctx);
