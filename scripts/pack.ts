@@ -96,7 +96,10 @@ async function check(file: string, args: string[]): Promise<void> {
   printContexts(report.contexts ?? []);
   for (const p of report.policies) {
     const markets = p.markets.length > 0 ? p.markets.join(',') : 'all markets';
-    console.log(`  ${p.id} [${p.severity}] ${markets}: ${p.title}`);
+    const emergency = p.emergency
+      ? ` [emergency${p.escalationCategory ? `: ${p.escalationCategory}` : ''}]`
+      : '';
+    console.log(`  ${p.id} [${p.severity}]${emergency} ${markets}: ${p.title}`);
     for (const clause of p.unless ?? []) console.log(`    every rule: ${clause}`);
     for (const r of p.rules) {
       console.log(

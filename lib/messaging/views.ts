@@ -3,6 +3,7 @@
  * findings). Message files import these, never message-map.ts, to avoid import cycles.
  */
 import { z } from 'zod';
+import { escalationCategorySchema } from '@/lib/shared/protocol/escalations';
 import {
   evidenceSchema,
   flagSchema,
@@ -43,5 +44,9 @@ export const findingSchema = z.object({
   decisions: z.int().nonnegative().optional(),
   /** The folds that made the evidence match (fold ids such as "emoji-removed"). */
   folds: z.array(z.string().max(40)).max(32).optional(),
+  /** The policy is an emergency category: the card proposes an escalation (reviewer confirms). */
+  emergency: z.literal(true).optional(),
+  /** The category the proposed escalation starts with, when the pack names one. */
+  escalationCategory: escalationCategorySchema.optional(),
 });
 export type FindingView = z.infer<typeof findingSchema>;

@@ -222,6 +222,10 @@ function compileWith(
       description: policy.description,
       guidance: policy.guidance,
       severity: policy.severity,
+      ...(policy.emergency ? { emergency: true as const } : {}),
+      ...(policy.emergency && policy.escalationCategory
+        ? { escalationCategory: policy.escalationCategory }
+        : {}),
       ...(policy.markets ? { markets: policy.markets } : {}),
       rules,
     });

@@ -356,6 +356,10 @@ export function evaluate(
         evidence: dedupe(evidence),
       };
       if (trace && trace.notes.length > 0) finding.context = contextNotes(trace, ctx);
+      if (policy.emergency) {
+        finding.emergency = true;
+        if (policy.escalationCategory) finding.escalationCategory = policy.escalationCategory;
+      }
       const folds = foldIdsOf(
         finding.evidence.reduce((m, e) => m | (ctx.spanFolds.get(e) ?? 0), 0),
       );

@@ -109,6 +109,8 @@ function reportOf(spec: PackSpec, pack: CompiledPack): PackReport {
       id: p.id,
       title: p.title,
       severity: p.severity,
+      ...(p.emergency ? { emergency: true as const } : {}),
+      ...(p.emergency && p.escalationCategory ? { escalationCategory: p.escalationCategory } : {}),
       markets: p.markets ?? [],
       ...(p.unless
         ? { unless: p.unless.map((c) => describeClause('unless', c, declaredWindow(spec))) }

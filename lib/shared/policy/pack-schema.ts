@@ -4,6 +4,7 @@
  * rule. Limits keep a hostile pack from exhausting memory.
  */
 import { z } from 'zod';
+import { escalationCategorySchema } from '@/lib/shared/protocol/escalations';
 import { type Market, marketSchema, severitySchema } from '@/lib/shared/protocol/records';
 import {
   type ContextSpec,
@@ -184,19 +185,31 @@ const namesSchema = z.strictObject(
 );
 export type PolicyNames = z.infer<typeof namesSchema>;
 
-export const policySchema = z.strictObject({
-  id,
-  title: text(200),
-  names: namesSchema.optional(),
-  description: text(4000),
-  severity: severitySchema,
-  /** Absent: the policy applies on every market (its rules may still name theirs). */
-  markets: marketsSchema.optional(),
-  guidance: text(4000),
-  /** Exceptions for every terms and pattern matcher of the policy (outside "not"). */
-  unless: unlessSchema.optional(),
-  rules: z.array(ruleSchema).min(1).max(LIMITS.rulesPerPolicy),
-});
+export const policySchema = z
+  .strictObject({
+    id,
+    title: text(200),
+    names: namesSchema.optional(),
+    description: text(4000),
+    severity: severitySchema,
+    /**
+     * An emergency category (a minor in danger, threats, self-harm, a dangerous product): every
+     * finding of the policy proposes an escalation to a lead, which the reviewer confirms.
+     */
+    emergency: z.boolean({ error: 'must be true or false' }).optional(),
+    /** The escalation category the proposal starts with; only on an emergency policy. */
+    escalationCategory: escalationCategorySchema.optional(),
+    /** Absent: the policy applies on every market (its rules may still name theirs). */
+    markets: marketsSchema.optional(),
+    guidance: text(4000),
+    /** Exceptions for every terms and pattern matcher of the policy (outside "not"). */
+    unless: unlessSchema.optional(),
+    rules: z.array(ruleSchema).min(1).max(LIMITS.rulesPerPolicy),
+  })
+  .refine((p) => p.escalationCategory === undefined || p.emergency === true, {
+    path: ['escalationCategory'],
+    message: 'only an emergency policy ("emergency": true) names an escalation category',
+  });
 export type PolicySpec = Omit<z.infer<typeof policySchema>, 'rules'> & { rules: RuleSpec[] };
 
 export const signatureSchema = z.strictObject({

@@ -1,4 +1,5 @@
 /** Public shapes of the policy engine: what callers pass in and get back. */
+import type { EscalationCategory } from '@/lib/shared/protocol/escalations';
 import type { Severity } from '@/lib/shared/protocol/records';
 import type { NumberSpec, PolicyNames } from './pack-schema';
 import type { SafeRegex } from './safe-regex';
@@ -40,6 +41,10 @@ export interface Finding {
   folds?: string[];
   /** The context that made the rule fire (its near and requires clauses), when it has any. */
   context?: ContextNote[];
+  /** The policy is an emergency category: the card proposes an escalation (reviewer confirms). */
+  emergency?: true;
+  /** The category the proposed escalation starts with, when the pack names one. */
+  escalationCategory?: EscalationCategory;
 }
 
 /** Why a rule with context fired: the partner found around one of its matches. */
@@ -74,6 +79,9 @@ export interface PackReport {
     id: string;
     title: string;
     severity: Severity;
+    /** Findings propose an escalation to a lead. */
+    emergency?: true;
+    escalationCategory?: EscalationCategory;
     /** Empty: every market. */
     markets: string[];
     /** The policy's own unless clauses in words (every rule inherits them). */
@@ -165,6 +173,9 @@ export interface CompiledPolicy {
   description: string;
   guidance: string;
   severity: Severity;
+  /** An emergency category: its findings propose an escalation. */
+  emergency?: true;
+  escalationCategory?: EscalationCategory;
   /** Absent: every market. */
   markets?: readonly string[];
   rules: readonly CompiledRule[];
