@@ -7,8 +7,8 @@
 import { type ComponentChildren, Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
+import type { ChipInput } from '@/components/risk/chip-view';
 import { RiskChip } from '@/components/risk/risk-chip';
-import type { RiskBand, RiskTrend } from '@/lib/shared/risk/bands';
 import { decisionOf } from './badge-summary';
 import { badgeView, cardIdOf } from './badge-view';
 import {
@@ -54,7 +54,7 @@ export interface ItemOverlayProps {
   /** The card was opened: the moment to load what is stored about the item. */
   onOpen?: () => void;
   /** The creator's risk, drawn as a chip beside the badge; its click opens the creator. */
-  risk?: { band: RiskBand; score: number; trend: RiskTrend };
+  risk?: ChipInput;
   onOpenCreator?: () => void;
   /** Changes each time the card must open and take focus (keyboard command, j/k). */
   openRequest?: number;
@@ -173,12 +173,7 @@ export function ItemOverlay(props: ItemOverlayProps) {
     >
       {props.risk && (
         <span class="chip-slot">
-          <RiskChip
-            band={props.risk.band}
-            score={props.risk.score}
-            trend={props.risk.trend}
-            onOpen={() => props.onOpenCreator?.()}
-          />
+          <RiskChip {...props.risk} onOpen={() => props.onOpenCreator?.()} />
         </span>
       )}
       <button

@@ -7,9 +7,8 @@
  * in only as text. Activating the badge hands over to the full overlay, opened.
  */
 
-import { riskChipView } from '@/components/risk/chip-view';
+import { type ChipInput, riskChipView } from '@/components/risk/chip-view';
 import type { Translate } from '@/lib/i18n/keys';
-import type { RiskBand, RiskTrend } from '@/lib/shared/risk/bands';
 import type { SummaryFlag } from './badge-summary';
 import { badgeView, cardIdOf } from './badge-view';
 import type { FindingsState } from './finding-list';
@@ -18,7 +17,8 @@ export interface StaticOverlayProps {
   itemId: string;
   findings: FindingsState;
   flags: readonly SummaryFlag[];
-  risk?: { band: RiskBand; score: number; trend: RiskTrend } | undefined;
+  /** The creator's chip (unknown, loading or known), on one of the creator's items. */
+  risk?: ChipInput | undefined;
 }
 
 export interface StaticOverlayActions {

@@ -19,6 +19,7 @@ import type { EndpointConfig } from '@/lib/background/sync/transport';
 import { MessageError } from '@/lib/messaging/errors';
 import type { RemoteHistoryState, riskMessages } from '@/lib/messaging/risk-messages';
 import type { Handlers } from '@/lib/messaging/router';
+import { riskChanged } from '@/lib/messaging/tab-commands';
 import type { CreatorRef } from '@/lib/shared/protocol/history';
 import { creatorKey } from '@/lib/shared/protocol/records';
 import { database } from './database';
@@ -69,22 +70,80 @@ async function remoteState(
   return stale || error ? { state: 'cached', ...(error ? { error } : {}) } : { state: 'fresh' };
 }
 
+/** How long the tabs told about arrived histories wait for more to arrive with them. */
+const RISK_CHANGED_DELAY_MS = 150;
+
+/**
+ * The tabs whose chips wait for a creator's history: when the fetch ends (fetched or
+ * failed), each is told `risk-changed` once, within RISK_CHANGED_DELAY_MS, and asks again.
+ */
+function createRiskWatchers() {
+  const waiting = new Map<string, Set<number>>();
+  const toTell = new Set<number>();
+  let scheduled = false;
+  const tell = () => {
+    scheduled = false;
+    const tabs = [...toTell];
+    toTell.clear();
+    for (const tabId of tabs)
+      void browser.tabs.sendMessage(tabId, riskChanged).catch(() => {
+        // The tab went away or has no content script of ours any more.
+      });
+  };
+  return {
+    wait(key: string, tabId: number) {
+      const tabs = waiting.get(key) ?? new Set<number>();
+      tabs.add(tabId);
+      waiting.set(key, tabs);
+    },
+    forget(key: string, tabId: number) {
+      const tabs = waiting.get(key);
+      if (!tabs?.delete(tabId) || tabs.size > 0) return;
+      waiting.delete(key);
+    },
+    settled(key: string) {
+      const tabs = waiting.get(key);
+      if (!tabs) return;
+      waiting.delete(key);
+      for (const tabId of tabs) toTell.add(tabId);
+      if (scheduled) return;
+      scheduled = true;
+      setTimeout(tell, RISK_CHANGED_DELAY_MS);
+    },
+  };
+}
+
 export function createRiskHandlers(runner: SyncRunner): Pick<Handlers, keyof typeof riskMessages> {
+  const watchers = createRiskWatchers();
   const refresher = createHistoryRefresher({
     db: database,
     config: endpointConfig,
     clock: systemClock,
+    onSettled: (ref) => watchers.settled(creatorKey(ref)),
   });
 
   return {
-    async 'creators.risk'({ creators }) {
+    async 'creators.risk'({ creators }, { sender }) {
       const db = await database();
-      const risks = await creatorRisks(db, creators, Date.now());
-      // The chips answer from what is here now; newer history arrives for the next ask.
-      void refresher.refreshStale(creators).catch((error: unknown) => {
+      const tabId = (sender.tab as { id?: number } | undefined)?.id;
+      const keys = creators.map(creatorKey);
+      // Waiting before the fetches are queued: a fetch that ends at once still tells the tab.
+      if (tabId !== undefined) for (const key of keys) watchers.wait(key, tabId);
+      // Queues the fetches of stale histories (it does not wait for them): the chips answer
+      // from what is here now, and the tab hears `risk-changed` when a history arrives.
+      await refresher.refreshStale(creators).catch((error: unknown) => {
         console.warn('Flagpost: creator history refresh failed:', error);
       });
-      return { risks };
+      const risks = await creatorRisks(db, creators, Date.now());
+      if (tabId !== undefined)
+        for (const key of keys) if (!refresher.pending(key)) watchers.forget(key, tabId);
+      return {
+        risks: risks.map((risk) =>
+          risk.state === 'unknown' && refresher.pending(creatorKey(risk))
+            ? { ...risk, state: 'loading' as const }
+            : risk,
+        ),
+      };
     },
 
     async 'creator.open'({ creator }) {

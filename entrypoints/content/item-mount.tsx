@@ -37,7 +37,10 @@ export interface ItemMount {
   findings: FindingsState;
   /** What the reviewer recorded on the item, as of the last check (card opens reload it). */
   flags: FlagView[] | undefined;
+  /** The creator's risk when this item shows the creator's chip (one item per creator). */
   risk: CreatorRisk | undefined;
+  /** Stops watching the creator's risk (set once the item asked about it). */
+  stopRisk: (() => void) | undefined;
   requested: boolean;
   /** Bumped to open the card and focus it (keyboard triage). */
   openRequests: number;
@@ -101,6 +104,7 @@ export function mountItem(
     findings: { status: 'pending' },
     flags: undefined,
     risk: undefined,
+    stopRisk: undefined,
     requested: false,
     openRequests: 0,
     full: false,
@@ -156,6 +160,7 @@ export function mountItem(
     },
     release() {
       mount.released = true;
+      mount.stopRisk?.();
       services.anchors.hide(box);
       services.evaluations.cancel(key);
       services.marks.delete(key);
@@ -214,20 +219,26 @@ export function setNear(mount: ItemMount, near: boolean, services: PageServices)
   // badge that never changes its width after it appears (it is right-aligned: a chip
   // arriving later would move it, which counts as a layout shift).
   const creatorId = item.creator?.id;
-  let riskAnswered = !creatorId || mount.risk !== undefined;
+  let riskAnswered = !creatorId;
   let checked = false;
+  let drawn = false;
   const drawWhenAnswered = () => {
     if (!checked || !riskAnswered || mount.released) return;
+    drawn = true;
     mount.draw();
     markEvidence(mount, services);
     if (mount.near) services.anchors.show(mount.box, mount.element);
     if (mount.openWhenReady) openCard(mount, services);
   };
-  if (creatorId && !riskAnswered)
-    services.risks.request({ platform: item.platform, creatorId }, (risk) => {
-      mount.risk = risk;
+  // The chip: one per creator on the page (the first of their items to come near shows
+  // it), redrawn when the creator's history arrives or the chip moves to this item.
+  if (creatorId)
+    mount.stopRisk = services.risks.watch({ platform: item.platform, creatorId }, (risk, shown) => {
+      mount.risk = shown ? risk : undefined;
       riskAnswered = true;
-      drawWhenAnswered();
+      if (drawn) {
+        if (!mount.released) mount.draw();
+      } else drawWhenAnswered();
     });
   services.evaluations.request(mount.key, policyInputOf(item), (result) => {
     mount.findings = result.ok

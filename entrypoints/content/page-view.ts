@@ -10,8 +10,10 @@
  * checked and badged when it first comes near the viewport: on a feed of thousands, most
  * cards cost Flagpost nothing more than that registration (BENCHMARKS.md, "Overlays").
  */
+import { browser } from 'wxt/browser';
 import { send } from '@/lib/messaging/client';
 import type { PolicyChoice } from '@/lib/messaging/message-map';
+import { isFromOwnBackground, isTabCommand } from '@/lib/messaging/tab-commands';
 import { createAnchorLayer } from '@/lib/page/overlay/anchor';
 import { createChangeFilter } from '@/lib/page/overlay/change-filter';
 import { createEvaluationQueue, type EvaluatedFinding } from '@/lib/page/overlay/evaluation-queue';
@@ -102,6 +104,17 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
       signal,
     ),
   };
+
+  // A creator history the chips wait for arrived: ask again, and the chips redraw.
+  const onRiskChanged = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    if (!isFromOwnBackground(sender, browser.runtime.id)) return undefined;
+    if (isTabCommand(message) && message.command === 'risk-changed') services.risks.refresh();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onRiskChanged);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onRiskChanged), {
+    once: true,
+  });
 
   /** The page's URL, parsed again only when it changed (hash changes, say). */
   let parsed = { href: '', url: new URL('about:blank') };

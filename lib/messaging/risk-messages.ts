@@ -38,6 +38,13 @@ export type RiskSummaryView = z.infer<typeof riskSummarySchema>;
 export const creatorRiskSchema = creatorRefSchema.extend(riskSummarySchema.shape).extend({
   /** When the endpoint's history in this score was fetched; absent: local records only. */
   historyFetchedAt: isoTimeSchema.optional(),
+  /**
+   * Whether the score says anything: known (local records or a fetched history; absent
+   * means known), loading (nothing here yet, the endpoint's history is being fetched: the
+   * tab hears `risk-changed` when it arrives) or unknown (nothing here and nothing coming).
+   * A chip never reads "0 Low" for a creator it knows nothing about.
+   */
+  state: z.enum(['known', 'loading', 'unknown']).optional(),
 });
 export type CreatorRiskView = z.infer<typeof creatorRiskSchema>;
 

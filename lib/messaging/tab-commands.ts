@@ -1,7 +1,8 @@
 /**
  * Messages the background sends to a tab's content script (the other direction from the
  * message map): the `flag-focused-item` keyboard command, and `setup-changed` (a setting a
- * content script follows changed: ask `page.setup` again). The content script
+ * content script follows changed: ask `page.setup` again) and `risk-changed` (a creator
+ * history its chips wait for arrived: ask `creators.risk` again). The content script
  * accepts them only from this extension's background: our id and no tab (a content script
  * of ours in another tab has a `tab`; a web page cannot send runtime messages to us at all).
  */
@@ -9,7 +10,7 @@ import type { SenderInfo } from './sender';
 
 export const FLAG_FOCUSED_ITEM_COMMAND = 'flag-focused-item';
 
-const COMMANDS = ['open-focused-card', 'setup-changed'] as const;
+const COMMANDS = ['open-focused-card', 'setup-changed', 'risk-changed'] as const;
 
 export interface TabCommand {
   flagpostTab: 1;
@@ -33,6 +34,8 @@ export function isTabCommand(message: unknown): message is TabCommand {
 
 export const openFocusedCard: TabCommand = { flagpostTab: 1, command: 'open-focused-card' };
 export const setupChanged: TabCommand = { flagpostTab: 1, command: 'setup-changed' };
+/** A creator history the tab's chips asked about has arrived (or failed): ask again. */
+export const riskChanged: TabCommand = { flagpostTab: 1, command: 'risk-changed' };
 
 export function isFromOwnBackground(sender: SenderInfo, ownId: string): boolean {
   return sender.id === ownId && sender.tab === undefined;

@@ -28,6 +28,8 @@ export async function creatorRisks(
       creatorId: ref.creatorId,
       ...summarizeRisk(flags, now, precision),
       ...(found?.fetchedAt ? { historyFetchedAt: found.fetchedAt } : {}),
+      // Neither a record here nor a fetched history: the score would be a made-up 0.
+      ...(flags.length === 0 && !found?.fetchedAt ? { state: 'unknown' as const } : {}),
     };
   });
 }

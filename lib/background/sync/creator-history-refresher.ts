@@ -25,6 +25,8 @@ export interface RefresherOptions {
   concurrency?: number;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Called when a creator's fetch ends, fetched or not (the chips waiting on it redraw). */
+  onSettled?: (ref: CreatorRef) => void;
 }
 
 export interface HistoryRefresher {
@@ -33,6 +35,8 @@ export interface HistoryRefresher {
   /** Fetch one creator now (joining a fetch already running). */
   refreshNow(ref: CreatorRef): Promise<HistoryOutcome | { kind: 'not-configured' }>;
   lastError(key: string): string | undefined;
+  /** Whether the creator's history is queued or being fetched now. */
+  pending(key: string): boolean;
   /** Resolves when the queue is empty (for tests and benchmarks). */
   idle(): Promise<void>;
 }
@@ -65,7 +69,10 @@ export function createHistoryRefresher(options: RefresherOptions): HistoryRefres
       if (outcome.kind === 'failed') failedAt.set(key, { at: Date.now(), reason: outcome.reason });
       else failedAt.delete(key);
       return outcome;
-    })().finally(() => inFlight.delete(key));
+    })().finally(() => {
+      inFlight.delete(key);
+      options.onSettled?.(ref);
+    });
     inFlight.set(key, job);
     return job;
   }
@@ -107,6 +114,7 @@ export function createHistoryRefresher(options: RefresherOptions): HistoryRefres
     },
     refreshNow: fetchOne,
     lastError: (key) => failedAt.get(key)?.reason,
+    pending: (key) => queued.has(key) || inFlight.has(key),
     idle: () =>
       workers === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve)),
   };
