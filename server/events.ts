@@ -4,6 +4,7 @@
  * LISTEN/NOTIFY when several instances share one, so a lead's stream on any instance hears
  * a change the moment it commits on another.
  */
+import type { RecordedEnforcementAction } from '@/lib/shared/protocol/enforcement-feed';
 import type { EscalationEvent } from '@/lib/shared/protocol/escalations';
 import type { Queryable } from './db/database';
 import { eventBusFor } from './shared-state/event-bus';
@@ -22,4 +23,20 @@ export function subscribeEscalations(
   const bus = eventBusFor(db);
   bus.on<EscalationEvent>(TOPIC, listener);
   return () => bus.off<EscalationEvent>(TOPIC, listener);
+}
+
+const ENFORCEMENT_TOPIC = 'enforcement';
+
+/** An enforcement action recorded on a creator (by a lead's resolution or the governance system). */
+export function publishEnforcement(db: Queryable, action: RecordedEnforcementAction): void {
+  eventBusFor(db).emit(ENFORCEMENT_TOPIC, action);
+}
+
+export function subscribeEnforcement(
+  db: Queryable,
+  listener: (action: RecordedEnforcementAction) => void,
+): () => void {
+  const bus = eventBusFor(db);
+  bus.on<RecordedEnforcementAction>(ENFORCEMENT_TOPIC, listener);
+  return () => bus.off<RecordedEnforcementAction>(ENFORCEMENT_TOPIC, listener);
 }

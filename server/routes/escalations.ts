@@ -4,6 +4,7 @@
  * /v1/escalations/events as a Server-Sent Event.
  */
 import type { ServerResponse } from 'node:http';
+import type { RecordedEnforcementAction } from '@/lib/shared/protocol/enforcement-feed';
 import {
   type Escalation,
   type EscalationEvent,
@@ -14,10 +15,16 @@ import {
 import { MAX_SMALL_BODY_BYTES } from '@/lib/shared/protocol/limits';
 import { recordIdSchema } from '@/lib/shared/protocol/records';
 import { hasRole, type Principal } from '../auth/tokens';
-import { publishEscalation, subscribeEscalations } from '../events';
+import {
+  publishEnforcement,
+  publishEscalation,
+  subscribeEnforcement,
+  subscribeEscalations,
+} from '../events';
 import { parseWith, readJson } from '../http/body';
 import { HttpError } from '../http/respond';
 import type { RequestContext, Route } from '../http/router';
+import { recordedActionById } from '../store/enforcement-feed';
 import {
   acknowledgeEscalation,
   createEscalation,
@@ -62,8 +69,14 @@ function streamEvents(ctx: RequestContext, who: Principal) {
         `id: ${event.escalation.id}\nevent: escalation\ndata: ${JSON.stringify(event)}\n\n`,
       );
     };
+    // Enforcement actions go to every listener: each is part of its creator's history, which
+    // any reviewer may read; the extension keeps those about creators it has seen.
+    const sendAction = (action: RecordedEnforcementAction) => {
+      res.write(`id: ${action.id}\nevent: enforcement\ndata: ${JSON.stringify(action)}\n\n`);
+    };
     res.write(': connected\n\n');
     const unsubscribe = subscribeEscalations(ctx.db, send);
+    const unsubscribeActions = subscribeEnforcement(ctx.db, sendAction);
     let beat = 0;
     const timer = setInterval(() => {
       if (draining()) return res.end();
@@ -77,6 +90,7 @@ function streamEvents(ctx: RequestContext, who: Principal) {
     res.on('close', () => {
       clearInterval(timer);
       unsubscribe();
+      unsubscribeActions();
     });
   };
 }
@@ -209,6 +223,9 @@ export const escalationRoutes: Route[] = [
       }
       if (result.kind === 'changed') {
         publishEscalation(ctx.db, { change: 'resolved', escalation: result.escalation });
+        const actionId = result.escalation.outcome?.enforcementAction?.id;
+        const recorded = actionId ? await recordedActionById(ctx.db, actionId) : undefined;
+        if (recorded) publishEnforcement(ctx.db, recorded);
       }
       return { status: 200, body: result.escalation };
     },

@@ -51,8 +51,11 @@ async function openEvents(url: string, token: string) {
         while (end >= 0) {
           const frame = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
-          const data = frame.split('\n').find((line) => line.startsWith('data: '));
-          if (data) events.push(escalationEventSchema.parse(JSON.parse(data.slice(6))));
+          const lines = frame.split('\n');
+          const data = lines.find((line) => line.startsWith('data: '));
+          // Enforcement actions share the stream (tests/server/enforcement-feed.test.ts).
+          if (data && lines.includes('event: escalation'))
+            events.push(escalationEventSchema.parse(JSON.parse(data.slice(6))));
           end = buffer.indexOf('\n\n');
         }
       }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { batchRequestSchema, batchResponseSchema, itemResultSchema } from './batch';
+import { enforcementFeedSchema, MAX_ENFORCEMENT_FEED } from './enforcement-feed';
 import {
   escalationCreateSchema,
   escalationListSchema,
@@ -65,6 +66,7 @@ function allComponents(): Record<string, JsonObject> {
   responses.add(policyPackEnvelopeSchema, { id: 'PolicyPackEnvelope' });
   responses.add(escalationSchema, { id: 'Escalation' });
   responses.add(escalationListSchema, { id: 'EscalationList' });
+  responses.add(enforcementFeedSchema, { id: 'EnforcementFeed' });
   responses.add(healthSchema, { id: 'Health' });
   responses.add(errorBodySchema, { id: 'ErrorBody' });
   const all = { ...componentsOf(requests, 'input'), ...componentsOf(responses, 'output') };
@@ -157,7 +159,7 @@ function escalationPaths(p: string): JsonObject {
         operationId: 'streamEscalationEvents',
         summary: 'Server-Sent Events: one `escalation` event per change, as it commits.',
         description:
-          "Each event's data is `{ change: 'created' | 'acknowledged' | 'resolved', escalation }`. A reviewer hears their own escalations; a lead hears all. Comments keep an idle stream open.",
+          "Each `escalation` event's data is `{ change: 'created' | 'acknowledged' | 'resolved', escalation }`: a reviewer hears their own escalations, a lead hears all. Each `enforcement` event's data is a recorded enforcement action (`EnforcementFeed` items: the action with `recordedAt`), heard by everyone, whether a lead's resolution or the governance system recorded it. Comments keep an idle stream open; after a drop, read `GET /enforcement-actions?since=` and the escalation list to catch up.",
         responses: {
           '200': {
             description: 'An event stream that stays open.',
@@ -286,6 +288,25 @@ function paths(): JsonObject {
       },
     },
     [`${p}/enforcement-actions`]: {
+      get: {
+        operationId: 'listEnforcementActions',
+        summary: 'Enforcement actions recorded since a time, oldest first (any reviewer).',
+        description: `Inclusive of \`since\` (drop ids already held); at most ${MAX_ENFORCEMENT_FEED}, \`more\` says whether to ask again from the last \`recordedAt\`. Each action is also in its creator's history.`,
+        parameters: [
+          {
+            name: 'since',
+            in: 'query',
+            required: false,
+            description: 'An ISO 8601 time; absent: from the first.',
+            schema: { type: 'string', format: 'date-time' },
+          },
+        ],
+        responses: {
+          '200': body('EnforcementFeed', 'Actions recorded since then.'),
+          '400': error('since is not an ISO 8601 time.'),
+          ...authErrors,
+        },
+      },
       post: {
         operationId: 'recordEnforcementAction',
         summary: 'Record an enforcement action on a creator (admin tokens only; idempotent by id).',

@@ -1,0 +1,167 @@
+/**
+ * Decisions coming back: enforcement actions pushed on the escalation event stream as they
+ * commit (from a lead's resolution and from the governance system), and read again with
+ * GET /v1/enforcement-actions?since= after a stream drops.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  enforcementFeedSchema,
+  type RecordedEnforcementAction,
+  recordedEnforcementActionSchema,
+} from '@/lib/shared/protocol/enforcement-feed';
+import { newUlid } from '@/lib/shared/protocol/ids';
+import type { ErrorBody } from '@/lib/shared/protocol/service';
+import { issueToken, type RunningServer, startServer } from '@/server/app';
+import { api, type Backend, forEachBackend } from './helpers';
+
+/** The `enforcement` events of a live stream (other events are skipped). */
+async function openEnforcementEvents(url: string, token: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/v1/escalations/events`, {
+    headers: { Authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let connected = false;
+  const actions: RecordedEnforcementAction[] = [];
+  const pump = (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += decoder.decode(value, { stream: true });
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const lines = buffer.slice(0, end).split('\n');
+          buffer = buffer.slice(end + 2);
+          if (lines.includes(': connected')) connected = true;
+          const data = lines.find((line) => line.startsWith('data: '));
+          if (data && lines.includes('event: enforcement'))
+            actions.push(recordedEnforcementActionSchema.parse(JSON.parse(data.slice(6))));
+        }
+      }
+    } catch {
+      // Aborted by close().
+    }
+  })();
+  while (!connected) await new Promise((r) => setTimeout(r, 10));
+  return {
+    actions,
+    async waitFor(count: number) {
+      while (actions.length < count) await new Promise((r) => setTimeout(r, 10));
+      return actions;
+    },
+    async close() {
+      controller.abort();
+      await pump;
+    },
+  };
+}
+
+forEachBackend((backend: Backend) => {
+  let server: RunningServer;
+  let dispose: () => Promise<void>;
+  let alice: string;
+  let admin: string;
+
+  beforeAll(async () => {
+    const opened = await backend.open();
+    dispose = opened.dispose;
+    server = await startServer({ database: opened.db });
+    alice = (await issueToken(opened.db, 'alice')).token;
+    admin = (await issueToken(opened.db, 'lead-lin', { admin: true })).token;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await dispose?.();
+  });
+
+  const action = (creatorId: string) => ({
+    id: newUlid(),
+    creator: { platform: 'shopvid', creatorId },
+    action: 'suspended' as const,
+    reason: 'Repeated weapons listings.',
+    at: '2026-01-02T03:04:05.000Z',
+  });
+
+  it('pushes enforcement actions to every reviewer, from the governance system and from a resolution', async () => {
+    const stream = await openEnforcementEvents(server.url, alice);
+    const direct = action('creator-feed-1');
+    const recorded = await api(server.url, 'POST', '/v1/enforcement-actions', {
+      token: admin,
+      json: direct,
+    });
+    expect(recorded.status).toBe(201);
+    // Recording the same id again is not news: nothing is pushed twice.
+    await api(server.url, 'POST', '/v1/enforcement-actions', { token: admin, json: direct });
+
+    const escalation = {
+      id: newUlid(),
+      flagId: newUlid(),
+      category: 'dangerous_product',
+      reason: 'Homemade gun parts.',
+      item: {
+        platform: 'shopvid',
+        kind: 'video',
+        itemId: 'v-feed-2',
+        url: 'https://shopvid.example/v/feed-2',
+        creatorId: 'creator-feed-2',
+      },
+      createdAt: new Date().toISOString(),
+    };
+    await api(server.url, 'POST', '/v1/escalations', { token: alice, json: escalation });
+    const enforcement = { id: newUlid(), action: 'banned', reason: 'Sells firearms.' };
+    await api(server.url, 'POST', `/v1/escalations/${escalation.id}/resolve`, {
+      token: admin,
+      json: { decision: 'actioned', note: 'Account closed.', enforcementAction: enforcement },
+    });
+
+    const seen = await stream.waitFor(2);
+    expect(seen.map((a) => [a.id, a.creator.creatorId, a.action])).toEqual([
+      [direct.id, 'creator-feed-1', 'suspended'],
+      [enforcement.id, 'creator-feed-2', 'banned'],
+    ]);
+    // `at` is when it was taken; recordedAt when the endpoint stored it.
+    expect(seen[0]!.at).toBe(direct.at);
+    expect(Date.parse(seen[0]!.recordedAt)).toBeGreaterThan(Date.parse(direct.at));
+    await stream.close();
+  });
+
+  it('lists actions recorded since a time, inclusive, oldest first', async () => {
+    const before = await api<unknown>(server.url, 'GET', '/v1/enforcement-actions', {
+      token: alice,
+    });
+    expect(before.status).toBe(200);
+    const all = enforcementFeedSchema.parse(before.body);
+    const last = all.actions.at(-1);
+    const later = action('creator-feed-3');
+    await api(server.url, 'POST', '/v1/enforcement-actions', { token: admin, json: later });
+    const since = last ? last.recordedAt : new Date(0).toISOString();
+    const feed = enforcementFeedSchema.parse(
+      (
+        await api<unknown>(
+          server.url,
+          'GET',
+          `/v1/enforcement-actions?since=${encodeURIComponent(since)}`,
+          { token: alice },
+        )
+      ).body,
+    );
+    expect(feed.more).toBe(false);
+    expect(feed.actions.map((a) => a.id)).toContain(later.id);
+    if (last) expect(feed.actions[0]!.id).toBe(last.id);
+    const times = feed.actions.map((a) => a.recordedAt);
+    expect([...times].sort()).toEqual(times);
+  });
+
+  it('refuses a since that is not a time, saying what it expects', async () => {
+    const bad = await api<ErrorBody>(server.url, 'GET', '/v1/enforcement-actions?since=yesterday', {
+      token: alice,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('since must be an ISO 8601 time');
+    const anonymous = await api(server.url, 'GET', '/v1/enforcement-actions');
+    expect(anonymous.status).toBe(401);
+  });
+}, describe);
