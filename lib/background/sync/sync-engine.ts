@@ -18,6 +18,7 @@ import { uploadBatchEvidence } from './evidence-upload';
 import { isolateFailure } from './isolate';
 import { loadBatchItems } from './load-batch';
 import { strikeSuspects } from './quarantine';
+import { type SyncLoopEvent, startSyncLoop, stepSync } from './sync-loop';
 import { type EndpointConfig, probeEndpoint, type SendOutcome, sendBatch } from './transport';
 
 export interface SyncProgress {
@@ -119,7 +120,6 @@ export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
   const counts: RunCounts = { delivered: 0, rejected: 0, stale: 0, quarantined: 0 };
   const total = await db.outbox.count();
   let sent = 0;
-  let maxItems = SERVER_LIMITS.maxItems;
   const startedAt = clock();
   await writeSyncStatus(db, { ...(await readSyncStatus(db)), lastAttemptAt: startedAt });
   deps.onProgress?.({ sent, total });
@@ -149,100 +149,154 @@ export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
   // Keys of records the endpoint failed on alone this run: not sent again until next run.
   const setAside = new Set<string>();
   let setAsideReason: string | undefined;
-  // Answers are written one batch after the other, in the order they came.
-  let applying: Promise<void> | undefined;
-  let applyFailed = false;
+  // Answers are written one batch after the other, in the order they came; the first error
+  // writing one ends the run with it (the loop sees it when it next reads).
+  let writing: Promise<void> = Promise.resolve();
+  let writeFailed = false;
   const ahead: OutboxEntry[] = [];
-  const prepare = () =>
+  // What to do next is decided by the loop's states (sync-loop.ts); this performs it.
+  let { state, effects } = startSyncLoop(SERVER_LIMITS.maxItems);
+  let next: Promise<BatchItem[] | undefined> = Promise.resolve(undefined);
+  let batch: BatchItem[] = [];
+  let keys: string[] = [];
+  let outcome: SendOutcome | undefined;
+  let isolationStopped = false;
+  const prepare = (maxItems: number) =>
     quiet(prepareBatch(db, maxItems, new Set([...inFlight, ...setAside]), ahead));
-  let next = prepare();
+  const stopped = (): Exclude<SendOutcome, { kind: 'delivered' }> => {
+    if (!outcome || outcome.kind === 'delivered')
+      throw new Error('Sync loop: the run stopped without a failure');
+    return outcome;
+  };
+  const step = (event: SyncLoopEvent) => ({ state, effects } = stepSync(state, event));
+
   for (;;) {
-    const batch = applyFailed ? undefined : await next;
-    if (!batch) {
-      if (!applying) break;
-      // Applying may leave a newer revision queued (edited while in flight): look again.
-      await applying;
-      applying = undefined;
-      next = prepare();
-      continue;
-    }
-    const keys = batch.map((item) => outboxKey(item.type, item.record.id));
-    for (const key of keys) inFlight.add(key);
-    const sending = quiet(send(batch));
-    next = prepare(); // read while the batch is at the endpoint
-    const outcome = await sending;
-    if (outcome.kind === 'delivered') {
-      sent += batch.length;
-      const { results } = outcome.response;
-      const upTo = sent;
-      applying = quiet(
-        (applying ?? Promise.resolve())
-          .then(() => apply(batch, results, upTo))
-          .then(() => {
-            for (const key of keys) inFlight.delete(key);
-          })
-          .catch((error: unknown) => {
-            applyFailed = true;
-            throw error;
-          }),
-      );
-      continue;
-    }
-    for (const key of keys) inFlight.delete(key);
-    // Before any status is written: earlier answers are applied, the read finished.
-    await applying;
-    applying = undefined;
-    await next; // read for nothing: this batch goes again first
-    ahead.length = 0; // and what was read ahead is read again, after it
-    if (outcome.kind === 'too-large' && batch.length > 1) {
-      // This endpoint (or a proxy before it) takes less than the protocol allows: keep the
-      // smaller size for the rest of the run instead of rediscovering it every batch.
-      maxItems = Math.ceil(batch.length / 2);
-      next = prepare();
-      continue;
-    }
-    if (outcome.kind === 'too-large') {
-      const [only] = batch;
-      if (only)
-        await rejectLocally(db, [{ type: only.type, id: only.record.id, reason: outcome.reason }]);
-      next = prepare();
-      continue;
-    }
-    let failure: Exclude<SendOutcome, { kind: 'delivered' }> = outcome;
-    // A malformed batch is split at once; one the endpoint fails on, when it keeps failing
-    // (the run before this one ended in a failure too): a single 500 is most often the
-    // endpoint's moment, not a record's.
-    const keepsFailing = outcome.kind === 'server-error' && (await readSyncStatus(db)).failures > 0;
-    if (outcome.kind === 'invalid' || (outcome.kind === 'server-error' && keepsFailing)) {
-      const isolation = await isolateFailure(batch, outcome, {
-        send,
-        probe,
-        deliver: async (part, results) => {
-          sent += part.length;
-          await apply(part, results, sent);
-        },
-      });
-      await rejectLocally(
-        db,
-        isolation.refused.map(({ item, reason }) => ({
-          type: item.type,
-          id: item.record.id,
-          reason,
-        })),
-      );
-      counts.rejected += isolation.refused.length;
-      const struck = await strikeSuspects(db, isolation.suspects);
-      counts.quarantined += struck.quarantined;
-      counts.rejected += struck.quarantined;
-      for (const key of struck.setAside) setAside.add(key);
-      if (struck.setAside.length > 0) setAsideReason = isolation.suspects[0]?.reason;
-      if (!isolation.stopped) {
-        next = prepare();
-        continue;
+    for (const effect of effects) {
+      switch (effect) {
+        case 'read':
+          next = prepare('maxItems' in state ? state.maxItems : SERVER_LIMITS.maxItems);
+          break;
+        case 'send':
+          for (const key of keys) inFlight.add(key);
+          outcome = undefined;
+          break;
+        case 'write-answers': {
+          sent += batch.length;
+          const delivered = outcome?.kind === 'delivered' ? outcome.response.results : [];
+          const [written, writtenKeys, upTo] = [batch, keys, sent];
+          writing = quiet(
+            writing
+              .then(() => apply(written, delivered, upTo))
+              .then(() => {
+                for (const key of writtenKeys) inFlight.delete(key);
+              })
+              .catch((error: unknown) => {
+                writeFailed = true;
+                throw error;
+              }),
+          );
+          break;
+        }
+        case 'drain':
+          await writing;
+          writing = Promise.resolve();
+          break;
+        case 'settle':
+          for (const key of keys) inFlight.delete(key);
+          // Before any status is written: earlier answers are applied, the read finished.
+          await writing;
+          writing = Promise.resolve();
+          await next; // read for nothing: this batch goes again first
+          ahead.length = 0; // and what was read ahead is read again, after it
+          break;
+        case 'refuse-lone-record': {
+          const [only] = batch;
+          if (only)
+            await rejectLocally(db, [
+              { type: only.type, id: only.record.id, reason: stopped().reason },
+            ]);
+          break;
+        }
+        case 'isolate': {
+          const failure = stopped();
+          if (failure.kind !== 'invalid' && failure.kind !== 'server-error')
+            throw new Error(`Sync loop: a ${failure.kind} failure is not isolated`);
+          const isolation = await isolateFailure(batch, failure, {
+            send,
+            probe,
+            deliver: async (part, results) => {
+              sent += part.length;
+              await apply(part, results, sent);
+            },
+          });
+          await rejectLocally(
+            db,
+            isolation.refused.map(({ item, reason }) => ({
+              type: item.type,
+              id: item.record.id,
+              reason,
+            })),
+          );
+          counts.rejected += isolation.refused.length;
+          const struck = await strikeSuspects(db, isolation.suspects);
+          counts.quarantined += struck.quarantined;
+          counts.rejected += struck.quarantined;
+          for (const key of struck.setAside) setAside.add(key);
+          if (struck.setAside.length > 0) setAsideReason = isolation.suspects[0]?.reason;
+          if (isolation.stopped) outcome = isolation.stopped;
+          isolationStopped = isolation.stopped !== undefined;
+          break;
+        }
+        case 'end-with-failure':
+          return endRun(stopped());
+        case 'finish':
+          return finish();
       }
-      failure = isolation.stopped;
     }
-    return endRun(failure);
+    // The effects are done: wait for what the state waits on, and take the next step.
+    switch (state.name) {
+      case 'reading': {
+        if (writeFailed) {
+          step({ type: 'write-failed' });
+          break;
+        }
+        const read = await next;
+        if (read && read.length > 0) {
+          batch = read;
+          keys = read.map((item) => outboxKey(item.type, item.record.id));
+          step({ type: 'batch', size: read.length });
+        } else step({ type: 'empty' });
+        break;
+      }
+      case 'draining':
+        step({ type: 'drained' });
+        break;
+      case 'sending': {
+        const sending = quiet(send(batch));
+        next = prepare(state.maxItems); // read while the batch is at the endpoint
+        outcome = await sending;
+        step(
+          outcome.kind === 'delivered'
+            ? { type: 'delivered' }
+            : { type: 'send-failed', kind: outcome.kind },
+        );
+        break;
+      }
+      case 'settling': {
+        // A 500 when the run before this one ended in a failure too: the records may be
+        // at fault (sync-loop.ts decides).
+        const keepsFailing =
+          state.kind === 'server-error' && (await readSyncStatus(db)).failures > 0;
+        step({ type: 'settled', keepsFailing });
+        break;
+      }
+      case 'isolating':
+        step({ type: 'isolated', stopped: isolationStopped });
+        break;
+      case 'done':
+      case 'stopped':
+        throw new Error(`Sync loop: no effect left the run ${state.name}`);
+    }
   }
 
   /** Ends the run after a failure: counted and explained, the next attempt scheduled. */
@@ -269,16 +323,18 @@ export async function runSync(deps: SyncDeps): Promise<SyncRunResult> {
     return { outcome: 'retry' as const, ...counts, retryInMs, reason: failure.reason };
   }
 
-  // Records set aside are still queued: the run ends as a failure so they go again soon,
-  // and the next run's failure on them counts as "keeps failing".
-  if (setAside.size > 0)
-    return endRun({
-      kind: 'retry',
-      reason: `${setAside.size} record(s) failed on the endpoint alone and wait for another try: ${setAsideReason ?? ''}`,
-    });
-
-  const status = await readSyncStatus(db);
-  const { lastError: _cleared, nextAttemptAt: _none, ...rest } = status;
-  await writeSyncStatus(db, { ...rest, failures: 0, lastSuccessAt: clock() });
-  return { outcome: 'done', ...counts };
+  /** Ends the run once nothing is left to send. */
+  async function finish(): Promise<SyncRunResult> {
+    // Records set aside are still queued: the run ends as a failure so they go again soon,
+    // and the next run's failure on them counts as "keeps failing".
+    if (setAside.size > 0)
+      return endRun({
+        kind: 'retry',
+        reason: `${setAside.size} record(s) failed on the endpoint alone and wait for another try: ${setAsideReason ?? ''}`,
+      });
+    const status = await readSyncStatus(db);
+    const { lastError: _cleared, nextAttemptAt: _none, ...rest } = status;
+    await writeSyncStatus(db, { ...rest, failures: 0, lastSuccessAt: clock() });
+    return { outcome: 'done', ...counts };
+  }
 }
