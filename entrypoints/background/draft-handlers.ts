@@ -10,16 +10,24 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n/translate';
 import { MessageError } from '@/lib/messaging/errors';
+import type { DRAFT_PURPOSES } from '@/lib/messaging/draft-messages';
 import type { HandlerContext, Handlers } from '@/lib/messaging/router';
 import { itemKey } from '@/lib/shared/protocol/records';
 
 interface Ticket {
   tabId: number;
   draftKey: string;
-  purpose: 'note' | 'flag-note';
+  purpose: (typeof DRAFT_PURPOSES)[number];
   /** The frame that showed the field (set when it first read the draft). */
   frameId?: number;
 }
+
+/** What the field is called in each use (the frame's accessible name). */
+const LABELS = {
+  note: 'noteText',
+  'flag-note': 'flagNote',
+  'escalation-reason': 'escalationReasonLabel',
+} as const;
 
 const TICKET_PREFIX = 'draftTicket:';
 const TEXT_PREFIX = 'draftText:';
@@ -94,7 +102,7 @@ export function createDraftHandlers(): Pick<Handlers, 'draft.open' | 'draft.read
         });
       const key = TEXT_PREFIX + draftKey;
       const text = String((await browser.storage.session.get(key))[key] ?? '');
-      return { text, label: t(found.purpose === 'flag-note' ? 'flagNote' : 'noteText') };
+      return { text, label: t(LABELS[found.purpose]) };
     },
     async 'draft.write'({ ticket, text }, context) {
       const { draftKey } = await ticketFor(ticket, context);

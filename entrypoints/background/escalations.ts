@@ -30,6 +30,7 @@ import {
 } from '@/lib/messaging/escalation-messages';
 import type { Handlers } from '@/lib/messaging/router';
 import { database } from './database';
+import { takeDraft } from './draft-handlers';
 
 export const ESCALATION_ALARM = 'flagpost-escalations';
 const TIMEOUT_MS = 10_000;
@@ -142,14 +143,17 @@ export function createEscalationService(): EscalationService {
       else await browser.alarms.clear(ESCALATION_ALARM);
     },
     handlers: {
-      async 'escalation.create'({ flagId, category, reason, evidence }) {
+      async 'escalation.create'({ flagId, category, reason, reasonDraft, evidence }, context) {
+        // From the overlay card: the reason its secure field wrote, never seen by the page.
+        const typed = reasonDraft ? await takeDraft(reasonDraft, context, true) : reason;
+        if (reasonDraft && !typed) throw new MessageError('bad-request', t('escalationNeedsReason'));
         const { reviewerId } = await loadSettings();
         const db = await database();
         try {
           const row = await escalateFlag(
             db,
             flagId,
-            { category, reason, evidence },
+            { category, reason: typed, evidence },
             { reviewer: reviewerId, clock: systemClock },
           );
           void proxy.kick();

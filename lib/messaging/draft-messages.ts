@@ -13,7 +13,7 @@ import { itemRefSchema } from '@/lib/shared/protocol/records';
 export const draftTicketSchema = z.string().regex(/^[0-9a-f]{32}$/, 'must be a draft ticket');
 export const MAX_DRAFT_LENGTH = 5000;
 /** Which field of the item the draft is for: one draft of each per tab and item. */
-export const DRAFT_PURPOSES = ['note', 'flag-note'] as const;
+export const DRAFT_PURPOSES = ['note', 'flag-note', 'escalation-reason'] as const;
 
 export const draftMessages = {
   'draft.open': {

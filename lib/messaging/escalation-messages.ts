@@ -11,6 +11,7 @@ import {
 import { sha256HexSchema } from '@/lib/shared/protocol/evidence';
 import { enforcementActionKindSchema } from '@/lib/shared/protocol/history';
 import { recordIdSchema } from '@/lib/shared/protocol/records';
+import { draftTicketSchema } from './draft-messages';
 import type { MessageSpec } from './message-spec';
 
 /**
@@ -71,7 +72,12 @@ export const escalationMessages = {
       flagId: recordIdSchema,
       // Validated against the protocol's categories by the background, with a clear message.
       category: z.string().max(64),
-      reason: z.string().max(MAX_ESCALATION_REASON),
+      reason: z.string().max(MAX_ESCALATION_REASON).default(''),
+      /**
+       * From the overlay card: the ticket of the reason typed in its secure field (the page
+       * cannot read it; neither can the content script), taken instead of `reason`.
+       */
+      reasonDraft: draftTicketSchema.optional(),
       evidence: z.array(sha256HexSchema).max(MAX_ESCALATION_EVIDENCE).optional(),
     }),
     response: escalationViewSchema,
