@@ -14,7 +14,16 @@
  * rendering in a task of its own, and on a long feed any change costs a whole frame of the
  * page's style, layout and paint bookkeeping. The next pass comes with a frame the page or
  * the overlays need anyway: new cards, new badges, a resize.
+ *
+ * Badges never cover one another (badge-stacking.ts): after placing the boxes, a pass
+ * measures every shown badge (inside the overlay's own root, whose layout is all that the
+ * writes dirtied) and moves down, with `translate` (which shifts no layout), each one that
+ * would overlap a badge placed before it. A badge whose size changes (flags added, new
+ * findings, a card opened) asks for a pass of its own.
  */
+
+import { type BadgeSpot, stackBadges } from './badge-stacking';
+
 /**
  * Called in a placement pass's read phase when its box is placed anew (`rect`: the
  * target's client rect): it may measure the page then, and returns what to write in the
@@ -42,7 +51,53 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
   >();
   /** Boxes no longer followed, hidden at the next pass. */
   const toHide = new Set<HTMLElement>();
+  /** How far each box is moved down so that its badge covers no other (see `stack`). */
+  const offsets = new WeakMap<HTMLElement, number>();
   let queued = false;
+
+  /**
+   * Moves badges that would overlap down, below the ones shown before them. Reads every
+   * shown badge's area, then writes the offsets that changed.
+   */
+  const stack = () => {
+    if (!view) return;
+    const { scrollX, scrollY } = view;
+    const boxes: HTMLElement[] = [];
+    const spots: BadgeSpot[] = [];
+    for (const box of shown.keys()) {
+      const overlay = box.firstElementChild;
+      // Only item boxes hold a badge (`.overlay`); evidence marks' layers are not stacked.
+      if (box.hidden || !overlay?.classList.contains('overlay')) continue;
+      const dy = offsets.get(box) ?? 0;
+      const area = overlay.getBoundingClientRect();
+      let { left, top, right, bottom } = area;
+      const chip = overlay.querySelector(':scope > .chip-slot');
+      if (chip) {
+        const rect = chip.getBoundingClientRect();
+        if (rect.width > 0 && rect.height > 0) {
+          left = Math.min(left, rect.left);
+          top = Math.min(top, rect.top);
+          right = Math.max(right, rect.right);
+          bottom = Math.max(bottom, rect.bottom);
+        }
+      }
+      boxes.push(box);
+      // Where the badge is without its current offset, in document coordinates.
+      spots.push({
+        left: left + scrollX,
+        right: right + scrollX,
+        top: top + scrollY - dy,
+        bottom: bottom + scrollY - dy,
+      });
+    }
+    const wanted = stackBadges(spots);
+    boxes.forEach((box, i) => {
+      const dy = wanted[i] ?? 0;
+      if ((offsets.get(box) ?? 0) === dy) return;
+      offsets.set(box, dy);
+      box.style.translate = dy === 0 ? '' : `0 ${dy}px`;
+    });
+  };
 
   const place = () => {
     if (!queued && shown.size === 0 && toHide.size === 0) return;
@@ -82,8 +137,29 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
     for (const box of toHide) box.hidden = true;
     toHide.clear();
     for (const write of writes) write();
+    stack();
+    // What this pass itself changed in the overlay's root asks for no pass of its own.
+    changes.takeRecords();
   };
   const resizes = new ResizeObserver(place);
+  /**
+   * A badge that changes (its text, its class, a card opening or a chip arriving) may now
+   * overlap another: the overlay's root is watched for such changes.
+   */
+  const changes = new MutationObserver(() => schedule());
+  const watchedRoots = new WeakSet<Node>();
+  const watchRootOf = (box: HTMLElement) => {
+    const root = box.getRootNode();
+    if (root === box || watchedRoots.has(root)) return;
+    watchedRoots.add(root);
+    changes.observe(root, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['class'],
+    });
+  };
   const schedule = () => {
     // Nothing to place or hide: a page that changes every frame costs no pass at all.
     if (queued || signal.aborted || !view || (shown.size === 0 && toHide.size === 0)) return;
@@ -94,11 +170,19 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
   resizes.observe(doc.documentElement);
   if (doc.body) resizes.observe(doc.body);
   view?.addEventListener('resize', schedule, { signal });
-  signal.addEventListener('abort', () => resizes.disconnect(), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      resizes.disconnect();
+      changes.disconnect();
+    },
+    { once: true },
+  );
 
   return {
     show(box, target, onPlace) {
       toHide.delete(box);
+      watchRootOf(box);
       if (onPlace) onPlaces.set(box, onPlace);
       if (shown.get(box) === target) return;
       // A target already observed (the page's <html> or <body>, or an element another box

@@ -8,6 +8,13 @@ import { RISK_CHIP_CSS } from '@/components/risk/risk-chip';
 
 export const HOST_TAG = 'flagpost-overlay';
 
+/**
+ * Placement rules of the root's own: the box whose card is open is drawn above every other
+ * box, so a badge stacked below (lib/page/overlay/badge-stacking.ts) never paints over the
+ * card, nor takes a click meant for it.
+ */
+const PLACEMENT_CSS = '.box:has(> .overlay > .card) { z-index: 1; }';
+
 export interface OverlayRoot {
   host: HTMLElement;
   shadow: ShadowRoot;
@@ -29,7 +36,7 @@ export function createOverlayRoot(doc: Document, mode: ShadowRootMode = 'closed'
   // (lib/shared/settings/local-keys.ts), since Playwright queries open shadow roots only.
   const shadow = host.attachShadow({ mode });
   const style = doc.createElement('style');
-  style.textContent = OVERLAY_CSS + RISK_CHIP_CSS;
+  style.textContent = OVERLAY_CSS + RISK_CHIP_CSS + PLACEMENT_CSS;
   shadow.append(style);
   doc.documentElement.append(host);
   showOnTop(host);
