@@ -2,6 +2,7 @@
 
 import { useT } from '@/components/i18n-context';
 import { formats } from '@/lib/i18n/format';
+import type { CreatorDecisionView } from '@/lib/messaging/escalation-messages';
 import type { CreatorHistoryView } from '@/lib/messaging/risk-messages';
 import { CreatorNotes, type CreatorNotesProps } from './creator-notes';
 import { HistoryAge } from './history-age';
@@ -14,9 +15,19 @@ export type CreatorPanelProps = {
   view: CreatorHistoryView;
   /** A policy's name in the UI language (its id when there is none). */
   policyTitle?: (policyId: string) => string;
+  /** What leads and enforcement decided about the creator (shown in the explanation). */
+  decisions?: readonly CreatorDecisionView[];
+  /** Decisions are pushed as they are made. */
+  live?: boolean;
 } & Omit<CreatorNotesProps, 'notes'>;
 
-export function CreatorPanel({ view, policyTitle, ...noteActions }: CreatorPanelProps) {
+export function CreatorPanel({
+  view,
+  policyTitle,
+  decisions,
+  live,
+  ...noteActions
+}: CreatorPanelProps) {
   const t = useT();
   const { summary, creator } = view;
   const editable = view.timeline.flatMap((e) => (e.kind === 'note' && e.editable ? [e] : []));
@@ -49,7 +60,12 @@ export function CreatorPanel({ view, policyTitle, ...noteActions }: CreatorPanel
       </section>
       <section aria-labelledby="explanation-heading">
         <h2 id="explanation-heading">{t('riskExplanationHeading')}</h2>
-        <RiskExplanation items={view.explanation} policyTitle={policyTitle} />
+        <RiskExplanation
+          items={view.explanation}
+          policyTitle={policyTitle}
+          decisions={decisions}
+          live={live}
+        />
       </section>
       <section aria-labelledby="notes-heading">
         <h2 id="notes-heading">{t('riskNotesHeading')}</h2>

@@ -1,7 +1,12 @@
-/** The flags that make up the score, largest contribution first: the score explains itself. */
+/**
+ * The flags that make up the score, largest contribution first: the score explains itself.
+ * Below them, what leads and enforcement decided about the creator, when anything was.
+ */
 
 import { useT } from '@/components/i18n-context';
+import type { CreatorDecisionView } from '@/lib/messaging/escalation-messages';
 import type { ContributionView } from '@/lib/messaging/risk-messages';
+import { CreatorDecisions } from './creator-decisions';
 import { SEVERITY_LABEL, STATUS_LABEL, shortDate } from './labels';
 
 const percent = (x: number) => String(Math.round(x * 100));
@@ -9,10 +14,31 @@ const percent = (x: number) => String(Math.round(x * 100));
 export function RiskExplanation({
   items,
   policyTitle = (id) => id,
+  decisions = [],
+  live = false,
 }: {
   items: readonly ContributionView[];
   /** A policy's name in the UI language (its id when there is none). */
   policyTitle?: (policyId: string) => string;
+  /** Escalation outcomes and enforcement actions about the creator, newest first. */
+  decisions?: readonly CreatorDecisionView[];
+  /** Decisions are pushed as they are made (the endpoint's event stream is open). */
+  live?: boolean;
+}) {
+  return (
+    <>
+      <Contributions items={items} policyTitle={policyTitle} />
+      <CreatorDecisions decisions={decisions} live={live} />
+    </>
+  );
+}
+
+function Contributions({
+  items,
+  policyTitle,
+}: {
+  items: readonly ContributionView[];
+  policyTitle: (policyId: string) => string;
 }) {
   const t = useT();
   if (items.length === 0) return <p class="muted">{t('riskExplanationEmpty')}</p>;

@@ -5,12 +5,16 @@
  * made. An alarm wakes a stopped worker to resume all three.
  */
 import { browser } from 'wxt/browser';
+import { applyEnforcementAction, catchUpEnforcement } from '@/lib/background/escalation/decisions';
 import { escalationStatus, toEscalationView } from '@/lib/background/escalation/escalation-view';
 import {
+  applyRemote,
   EscalationInputError,
   escalateFlag,
+  escalationsAboutCreator,
   escalationsForFlag,
 } from '@/lib/background/escalation/escalations-repo';
+import { createDecisionStream } from '@/lib/background/escalation/event-stream';
 import { createEscalationLane, type EscalationLane } from '@/lib/background/escalation/lane';
 import {
   type Announcement,
@@ -19,6 +23,7 @@ import {
 } from '@/lib/background/escalation/receipts';
 import { loadSettings } from '@/lib/background/settings/settings';
 import { systemClock } from '@/lib/background/store/clock';
+import { cachedHistory } from '@/lib/background/store/creator-history-repo';
 import { RecordNotFoundError } from '@/lib/background/store/records-repo';
 import { readSecret } from '@/lib/background/store/secrets-repo';
 import type { EndpointConfig } from '@/lib/background/sync/transport';
@@ -29,6 +34,8 @@ import {
   type escalationMessages,
 } from '@/lib/messaging/escalation-messages';
 import type { Handlers } from '@/lib/messaging/router';
+import { creatorKey } from '@/lib/shared/protocol/records';
+import { creatorDecisions } from '@/lib/shared/risk/decisions';
 import { database } from './database';
 import { takeDraft } from './draft-handlers';
 
@@ -67,7 +74,7 @@ async function showWarning(): Promise<void> {
   }
 }
 
-function announce({ row, receipt }: Announcement): void {
+export function announce({ row, receipt }: Announcement): void {
   const remote = row.remote;
   const message =
     receipt === 'acknowledged'
@@ -86,11 +93,41 @@ function announce({ row, receipt }: Announcement): void {
     .catch((error: unknown) => console.warn('Flagpost notification failed:', error));
 }
 
+/**
+ * Receipts and enforcement actions are pushed on the endpoint's event stream, as they commit.
+ * While the stream is down, popups and side panels (which ask every second) poll instead,
+ * the endpoint at most every RECEIPTS_EVERY_MS.
+ */
+const stream = createDecisionStream({
+  config: endpointConfig,
+  async onEscalation({ escalation }) {
+    const applied = await applyRemote(await database(), escalation);
+    if (applied?.announce) announce({ row: applied.row, receipt: applied.announce });
+  },
+  async onEnforcement(action) {
+    await applyEnforcementAction(await database(), action);
+  },
+  // What changed while the stream was down: read once, then the stream says the rest.
+  async onConnected() {
+    await refresh(true, true);
+    const config = await endpointConfig();
+    if (config)
+      await catchUpEnforcement(await database(), config, { timeoutMs: TIMEOUT_MS }).catch(
+        (error: unknown) => console.warn('Flagpost enforcement catch-up:', error),
+      );
+  },
+  onDropped: (reason) => {
+    if (reason !== 'no endpoint configured') console.info('Flagpost event stream:', reason);
+  },
+});
+
 /** Popups poll every second; the endpoint is asked at most this often. */
 const RECEIPTS_EVERY_MS = 3_000;
 let lastRefresh = 0;
 
-async function refresh(force = false): Promise<void> {
+async function refresh(force = false, evenWhenLive = false): Promise<void> {
+  // The stream pushes every change: no need to ask while it is open.
+  if (stream.connected() && !evenWhenLive) return;
   if (!force && Date.now() - lastRefresh < RECEIPTS_EVERY_MS) return;
   lastRefresh = Date.now();
   const config = await endpointConfig();
@@ -106,8 +143,12 @@ async function refresh(force = false): Promise<void> {
 
 export interface EscalationService {
   lane: EscalationLane;
-  /** Alarm and worker start: resume sending, read receipts, refresh the warning. */
+  /** Alarm and worker start: resume sending, open the event stream, read receipts, warn. */
   wake(): Promise<void>;
+  /** Whether receipts are pushed now (the stream is open) rather than polled. */
+  live(): boolean;
+  /** Stops the lane and closes the event stream (tests). */
+  stop(): void;
   handlers: Pick<Handlers, keyof typeof escalationMessages>;
 }
 
@@ -130,7 +171,13 @@ export function createEscalationService(): EscalationService {
 
   return {
     lane: proxy,
+    live: () => stream.connected(),
+    stop() {
+      proxy.stop();
+      stream.stop();
+    },
     async wake() {
+      stream.start();
       await proxy.kick();
       await refresh(true);
       await showWarning();
@@ -146,7 +193,8 @@ export function createEscalationService(): EscalationService {
       async 'escalation.create'({ flagId, category, reason, reasonDraft, evidence }, context) {
         // From the overlay card: the reason its secure field wrote, never seen by the page.
         const typed = reasonDraft ? await takeDraft(reasonDraft, context, true) : reason;
-        if (reasonDraft && !typed) throw new MessageError('bad-request', t('escalationNeedsReason'));
+        if (reasonDraft && !typed)
+          throw new MessageError('bad-request', t('escalationNeedsReason'));
         const { reviewerId } = await loadSettings();
         const db = await database();
         try {
@@ -157,6 +205,7 @@ export function createEscalationService(): EscalationService {
             { reviewer: reviewerId, clock: systemClock },
           );
           void proxy.kick();
+          stream.start();
           // The 30 s warning must appear even if the worker is stopped before then.
           await browser.alarms.create(ESCALATION_ALARM, {
             when: Date.now() + ESCALATION_DELIVERY_WARNING_MS,
@@ -174,6 +223,30 @@ export function createEscalationService(): EscalationService {
       async 'escalation.forFlag'({ flagId }) {
         const [row] = await escalationsForFlag(await database(), flagId);
         return row ? { escalation: toEscalationView(row) } : {};
+      },
+      async 'creator.decisions'({ creator }) {
+        const db = await database();
+        const [rows, cached] = await Promise.all([
+          escalationsAboutCreator(db, creator.platform, creator.creatorId),
+          cachedHistory(db, creatorKey(creator)),
+        ]);
+        const decisions = creatorDecisions(
+          rows.map((row) => ({
+            id: row.id,
+            flagId: row.flagId,
+            itemId: row.item.itemId,
+            category: row.remote?.category ?? row.category,
+            reason: row.reason,
+            createdAt: row.createdAt,
+            state: row.remote?.state ?? (row.lane === 'delivered' ? 'open' : row.lane),
+            acknowledgedBy: row.remote?.acknowledgedBy,
+            acknowledgedAt: row.remote?.acknowledgedAt,
+            resolvedAt: row.remote?.resolvedAt,
+            outcome: row.remote?.outcome,
+          })),
+          cached?.history.enforcementActions ?? [],
+        );
+        return { decisions: decisions.slice(0, 2000), live: stream.connected() };
       },
       async 'escalation.status'() {
         await refresh();

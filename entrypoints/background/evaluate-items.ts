@@ -13,6 +13,7 @@ import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/message-map';
 import { evaluate, policyName } from '@/lib/shared/policy';
 import { fallbackMarket } from '@/lib/shared/settings/default-market';
 import { database } from './database';
+import { escalationViewsForFlags } from './escalation-views';
 import { activePack } from './policy-engine';
 import { reviewerLanguage } from './reviewer-language';
 
@@ -50,6 +51,13 @@ export async function evaluateItems({
       ])
     : [new Map<string, WithSync<StoredFlag>[]>(), []];
   const byRule = new Map(precisions.map((p) => [`${p.policyId}:${p.ruleId}`, p]));
+  // The card shows each flag's escalation (state and the lead's outcome) from the start.
+  const flagIds = [...recorded.values()].flatMap((flags) => flags.map((f) => f.id));
+  const escalations = db ? await escalationViewsForFlags(db, flagIds).catch(() => []) : [];
+  const escalationsOf = (flags: readonly { id: string }[]) => {
+    const ids = new Set(flags.map((f) => f.id));
+    return escalations.filter((e) => ids.has(e.flagId));
+  };
 
   return {
     packId: pack.id,
@@ -61,6 +69,7 @@ export async function evaluateItems({
         return p ? { ...f, precision: p.precision, decisions: p.decisions } : f;
       }),
       flags: recorded.get(key) ?? [],
+      escalations: escalationsOf(recorded.get(key) ?? []),
     })),
   };
 }

@@ -27,6 +27,7 @@ import { isPlatformHost } from '@/lib/shared/settings/platform-hosts';
 import { createDashboardHandlers } from './dashboard-handlers';
 import { database } from './database';
 import { createDraftHandlers, takeDraft } from './draft-handlers';
+import { escalationViewsForFlags } from './escalation-views';
 import type { EscalationService } from './escalations';
 import { evaluateItems } from './evaluate-items';
 import { createEvidenceHandlers, snapshotForFlag } from './evidence-handlers';
@@ -80,7 +81,11 @@ export function createHandlers(runner: SyncRunner, escalations: EscalationServic
       await rememberItem(db, item, creator, systemClock);
       const key = itemKey(item);
       const [flags, notes] = await Promise.all([flagsForItem(db, key), notesFor(db, key)]);
-      return { flags, notes };
+      const escalations = await escalationViewsForFlags(
+        db,
+        flags.map((f) => f.id),
+      );
+      return { flags, notes, escalations };
     },
 
     'items.evaluate': evaluateItems,

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { mountPage } from '@/components/mount-page';
 import { CreatorPanel } from '@/components/risk/creator-panel';
 import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
+import type { CreatorDecisionView } from '@/lib/messaging/escalation-messages';
 import type { CreatorHistoryView } from '@/lib/messaging/risk-messages';
 import { type CreatorRef, creatorRefSchema } from '@/lib/shared/protocol/history';
 import '@/components/risk/creator-panel.css';
@@ -15,6 +16,9 @@ function creatorFromUrl(): CreatorRef | undefined {
   });
   return parsed.success ? parsed.data : undefined;
 }
+
+/** The page asks the background (local data, no network) this often. */
+const DECISIONS_POLL_MS = 1_000;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -40,6 +44,35 @@ function Panel({ creator }: { creator: CreatorRef }) {
   useEffect(() => {
     void load(true);
   }, [load]);
+  // Decisions are pushed to the background as leads make them: shown within a second or two.
+  const [decisions, setDecisions] = useState<{ list: CreatorDecisionView[]; live: boolean }>({
+    list: [],
+    live: false,
+  });
+  const seen = useRef('');
+  useEffect(() => {
+    let stopped = false;
+    const poll = async () => {
+      try {
+        const next = await send('creator.decisions', { creator });
+        const signature = JSON.stringify(next);
+        if (stopped || signature === seen.current) return;
+        const hadBefore = seen.current !== '';
+        seen.current = signature;
+        setDecisions({ list: next.decisions, live: next.live });
+        // An enforcement action also changes the timeline: read the history view again.
+        if (hadBefore) void load(false);
+      } catch (e: unknown) {
+        console.warn('Flagpost: no decisions:', e);
+      }
+    };
+    void poll();
+    const timer = setInterval(() => void poll(), DECISIONS_POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [creator, load]);
 
   if (error)
     return (
@@ -52,6 +85,8 @@ function Panel({ creator }: { creator: CreatorRef }) {
     <CreatorPanel
       view={view}
       policyTitle={(id) => titles.get(id) ?? id}
+      decisions={decisions.list}
+      live={decisions.live}
       onCreate={async (text) => {
         await send('creator.note.create', { creator, text });
         await load(false);

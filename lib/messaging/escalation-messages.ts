@@ -9,7 +9,7 @@ import {
   resolutionDecisionSchema,
 } from '@/lib/shared/protocol/escalations';
 import { sha256HexSchema } from '@/lib/shared/protocol/evidence';
-import { enforcementActionKindSchema } from '@/lib/shared/protocol/history';
+import { creatorRefSchema, enforcementActionKindSchema } from '@/lib/shared/protocol/history';
 import { recordIdSchema } from '@/lib/shared/protocol/records';
 import { draftTicketSchema } from './draft-messages';
 import type { MessageSpec } from './message-spec';
@@ -64,6 +64,39 @@ export const escalationStatusSchema = z.object({
 });
 export type EscalationStatus = z.infer<typeof escalationStatusSchema>;
 
+/**
+ * One decision about a creator (lib/shared/risk/decisions.ts): an escalation's receipts and
+ * outcome, or an enforcement action. Values this release has no name for are kept, flagged.
+ */
+export const creatorDecisionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('escalation'),
+    id: z.string(),
+    flagId: z.string(),
+    itemId: z.string(),
+    category: z.string(),
+    categoryKnown: z.boolean(),
+    reason: z.string(),
+    state: z.string(),
+    at: z.string(),
+    acknowledgedBy: z.string().optional(),
+    decision: z.string().optional(),
+    decisionKnown: z.boolean().optional(),
+    note: z.string().optional(),
+    enforcementAction: z.string().optional(),
+    enforcementKnown: z.boolean().optional(),
+  }),
+  z.object({
+    kind: z.literal('enforcement'),
+    id: z.string(),
+    action: z.string(),
+    actionKnown: z.boolean(),
+    reason: z.string(),
+    at: z.string(),
+  }),
+]);
+export type CreatorDecisionView = z.infer<typeof creatorDecisionSchema>;
+
 export const escalationMessages = {
   /** Escalate a stored flag; a flag is escalated once (again: the same escalation). */
   'escalation.create': {
@@ -87,6 +120,16 @@ export const escalationMessages = {
     from: 'content',
     request: z.object({ flagId: recordIdSchema }),
     response: z.object({ escalation: escalationViewSchema.optional() }),
+  },
+  /**
+   * What leads and the governance system decided about a creator: this reviewer's
+   * escalations about the creator's items with their outcomes, and the enforcement actions
+   * (pushed by the endpoint as they are recorded). `live`: the event stream is open now.
+   */
+  'creator.decisions': {
+    from: 'extension',
+    request: z.object({ creator: creatorRefSchema }),
+    response: z.object({ decisions: z.array(creatorDecisionSchema).max(2000), live: z.boolean() }),
   },
   /** Every escalation with its receipts, newest first, and the delivery warning. */
   'escalation.status': {

@@ -30,7 +30,7 @@ import { declarativeSchemas } from '@/lib/shared/sites/declarative-schema';
 import { dashboardMessages } from './dashboard-messages';
 import { draftMessages, draftTicketSchema } from './draft-messages';
 import { ERROR_CODES } from './errors';
-import { escalationMessages } from './escalation-messages';
+import { escalationMessages, escalationViewSchema } from './escalation-messages';
 import { createdFlagSchema, evidenceMessages, snapshotRequestSchema } from './evidence-messages';
 import { MAX_ITEMS_PER_EVALUATION } from './limits';
 import { packMessages } from './pack-messages';
@@ -50,6 +50,8 @@ export type PolicyChoice = z.infer<typeof policyChoiceSchema>;
 const itemStateSchema = z.object({
   flags: z.array(flagViewSchema),
   notes: z.array(noteViewSchema),
+  /** The escalations of the item's flags with their receipts and outcome (the card shows them). */
+  escalations: z.array(escalationViewSchema).optional(),
 });
 export type ItemState = z.infer<typeof itemStateSchema>;
 
@@ -116,6 +118,8 @@ export const messageMap = {
           findings: z.array(findingSchema),
           /** Live flags already recorded on the item (when `key` is its `platform:itemId`). */
           flags: z.array(flagViewSchema),
+          /** Escalations of those flags: state (queued … resolved) and the lead's outcome. */
+          escalations: z.array(escalationViewSchema).optional(),
         }),
       ),
     }),

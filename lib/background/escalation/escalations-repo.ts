@@ -161,3 +161,26 @@ export async function applyRemote(
 
 export const escalationsForFlag = (db: FlagpostDb, flagId: string) =>
   db.escalations.where('flagId').equals(flagId).toArray();
+
+/** The escalations of these flags (an item's), in one indexed read. */
+export async function escalationsForFlags(
+  db: FlagpostDb,
+  flagIds: readonly string[],
+): Promise<EscalationRow[]> {
+  if (flagIds.length === 0) return [];
+  return db.escalations
+    .where('flagId')
+    .anyOf([...flagIds])
+    .toArray();
+}
+
+/** This reviewer's escalations about a creator's items (the table holds a handful). */
+export async function escalationsAboutCreator(
+  db: FlagpostDb,
+  platform: string,
+  creatorId: string,
+): Promise<EscalationRow[]> {
+  return db.escalations
+    .filter((row) => row.item.platform === platform && row.item.creatorId === creatorId)
+    .toArray();
+}
