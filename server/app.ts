@@ -6,6 +6,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RateLimitOptions } from './auth/rate-limit';
+import { consoleRoutes } from './console/routes';
+import { sweepSessions } from './console/sessions';
 import { type Database, type DatabaseOptions, openDatabase } from './db/database';
 import { migrate } from './db/migrations';
 import { createCors } from './http/cors';
@@ -33,6 +35,7 @@ export const routes: readonly Route[] = [
   ...evidenceRoutes,
   ...escalationRoutes,
   ...serviceRoutes,
+  ...consoleRoutes,
 ];
 
 export interface StartServerOptions {
@@ -116,6 +119,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   }
   const { limiter, authFailures } = shared;
   const sweep = setInterval(() => {
+    sweepSessions(db).catch(() => undefined);
     shared.sweep().catch((error: unknown) =>
       log({
         msg: 'rate limit sweep failed',
