@@ -33,8 +33,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return parsed.data;
 }
 
-/** Longest time range a view accepts (a year and a day). */
+/** Longest time range a view of the rollups accepts (a leap year). */
 export const MAX_RANGE_DAYS = 366;
+/**
+ * Longest range of the per-reviewer view: its medians come from every decision in the
+ * range (a median does not roll up), so it is bounded to keep it fast.
+ */
+export const MAX_REVIEWER_RANGE_DAYS = 31;
 export const MAX_PAGE_SIZE = 200;
 
 const oneOf = (values: readonly string[]) => `must be one of ${values.join(', ')}`;
@@ -73,7 +78,11 @@ const rangeFields = {
   to: timeSchema.optional(),
 };
 type Range = { from?: string; to?: string };
-function checkRange<T extends Range>(ctx: z.core.ParsePayload<T>, required: boolean): void {
+function checkRange<T extends Range>(
+  ctx: z.core.ParsePayload<T>,
+  required: boolean,
+  maxDays = MAX_RANGE_DAYS,
+): void {
   const range = ctx.value;
   if (required && (!range.from || !range.to)) {
     ctx.issues.push({
@@ -88,12 +97,12 @@ function checkRange<T extends Range>(ctx: z.core.ParsePayload<T>, required: bool
   const span = Date.parse(range.to) - Date.parse(range.from);
   if (span <= 0)
     ctx.issues.push({ code: 'custom', input: range, path: ['to'], message: 'must be after from' });
-  else if (span > MAX_RANGE_DAYS * 86_400_000)
+  else if (span > maxDays * 86_400_000)
     ctx.issues.push({
       code: 'custom',
       input: range,
       path: ['to'],
-      message: `the range may span at most ${MAX_RANGE_DAYS} days`,
+      message: `the range may span at most ${maxDays} days`,
     });
 }
 const optionalRange = <T extends Range>(ctx: z.core.ParsePayload<T>) => checkRange(ctx, false);
@@ -139,7 +148,7 @@ export const policyMarketMetricsInputSchema = z
   .check(requiredRange);
 export type PolicyMarketMetricsInput = z.input<typeof policyMarketMetricsInputSchema>;
 
-/** Per reviewer, for flags created in the range. */
+/** Per reviewer, for flags created in the range (at most 31 days). */
 export const reviewerMetricsInputSchema = z
   .object({
     ...rangeFields,
@@ -147,7 +156,9 @@ export const reviewerMetricsInputSchema = z
     market: consoleMarketSchema.optional(),
   })
   .strict()
-  .check(requiredRange);
+  .check(<T extends Range>(ctx: z.core.ParsePayload<T>) =>
+    checkRange(ctx, true, MAX_REVIEWER_RANGE_DAYS),
+  );
 export type ReviewerMetricsInput = z.input<typeof reviewerMetricsInputSchema>;
 
 /**
@@ -174,7 +185,6 @@ export const rulePrecisionInputSchema = z
   .object({
     ...rangeFields,
     policy: policyIdSchema.optional(),
-    market: consoleMarketSchema.optional(),
     /** A rule is one to tighten when its precision is below this... */
     tightenBelow: z.coerce
       .number({ error: 'must be a number between 0 and 1' })

@@ -89,12 +89,15 @@ export interface AgreementStats {
 
 export interface AgreementView {
   by: 'item' | 'rule';
-  /** Units (items, or item and rule) decided by two or more reviewers. */
+  /**
+   * Units (an item under one policy, or under one rule) decided by two or more reviewers,
+   * counted on the UTC day they first had two decisions.
+   */
   units: number;
   overall: AgreementStats;
   /** Per policy (by item) or per rule (by rule). */
   groups: Array<AgreementStats & { key: string; units: number }>;
-  /** Reviewer pairs, most shared units first. */
+  /** Reviewer pairs, most pairs of decisions first. */
   reviewerPairs: Array<AgreementStats & { reviewerA: string; reviewerB: string }>;
 }
 
