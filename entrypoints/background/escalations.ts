@@ -34,6 +34,7 @@ import {
   type escalationMessages,
 } from '@/lib/messaging/escalation-messages';
 import type { Handlers } from '@/lib/messaging/router';
+import { escalationChanged, riskChanged, type TabCommand } from '@/lib/messaging/tab-commands';
 import { creatorKey } from '@/lib/shared/protocol/records';
 import { creatorDecisions } from '@/lib/shared/risk/decisions';
 import { database } from './database';
@@ -98,23 +99,52 @@ export function announce({ row, receipt }: Announcement): void {
  * While the stream is down, popups and side panels (which ask every second) poll instead,
  * the endpoint at most every RECEIPTS_EVERY_MS.
  */
+/** Tells every tab (its content script, if any) once per burst of changes. */
+function createTabNotifier(command: TabCommand, delayMs = 150) {
+  let scheduled = false;
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    setTimeout(async () => {
+      scheduled = false;
+      try {
+        for (const tab of await browser.tabs.query({}))
+          if (tab.id !== undefined)
+            void browser.tabs.sendMessage(tab.id, command).catch(() => {
+              // No content script of ours in that tab.
+            });
+      } catch (error) {
+        console.warn('Flagpost: tabs not told of a change:', error);
+      }
+    }, delayMs);
+  };
+}
+const tellEscalationChanged = createTabNotifier(escalationChanged);
+const tellRiskChanged = createTabNotifier(riskChanged);
+
 const stream = createDecisionStream({
   config: endpointConfig,
   async onEscalation({ escalation }) {
     const applied = await applyRemote(await database(), escalation);
     if (applied?.announce) announce({ row: applied.row, receipt: applied.announce });
+    if (applied) tellEscalationChanged();
   },
   async onEnforcement(action) {
-    await applyEnforcementAction(await database(), action);
+    // A creator seen here: their chips and cards show the action (and its score) at once.
+    if (await applyEnforcementAction(await database(), action)) tellRiskChanged();
   },
   // What changed while the stream was down: read once, then the stream says the rest.
   async onConnected() {
     await refresh(true, true);
     const config = await endpointConfig();
-    if (config)
-      await catchUpEnforcement(await database(), config, { timeoutMs: TIMEOUT_MS }).catch(
-        (error: unknown) => console.warn('Flagpost enforcement catch-up:', error),
-      );
+    if (!config) return;
+    const changed = await catchUpEnforcement(await database(), config, {
+      timeoutMs: TIMEOUT_MS,
+    }).catch((error: unknown) => {
+      console.warn('Flagpost enforcement catch-up:', error);
+      return [];
+    });
+    if (changed.length > 0) tellRiskChanged();
   },
   onDropped: (reason) => {
     if (reason !== 'no endpoint configured') console.info('Flagpost event stream:', reason);
@@ -134,8 +164,9 @@ async function refresh(force = false, evenWhenLive = false): Promise<void> {
   const db = await database();
   if (!config || !(await awaitingDecision(db))) return;
   try {
-    for (const announcement of await refreshReceipts(db, config, { timeoutMs: TIMEOUT_MS }))
-      announce(announcement);
+    const announcements = await refreshReceipts(db, config, { timeoutMs: TIMEOUT_MS });
+    for (const announcement of announcements) announce(announcement);
+    if (announcements.length > 0) tellEscalationChanged();
   } catch (error) {
     console.warn('Flagpost escalation receipts:', error);
   }
