@@ -1,6 +1,8 @@
 /**
- * The extension's own pages in each UI language (chosen in the settings, as a reviewer
- * would): no English catalogue string left on a Thai or Vietnamese page, no text cut off
+ * The extension's own pages (popup, side panel, dashboard, creator page, options) and the
+ * overlay on a reviewed page, in each UI language (chosen in the settings, as a reviewer
+ * would): no English catalogue string, nor the pack's English name of a policy the pack
+ * names in that language, left on a Thai or Vietnamese page, no text cut off
  * sideways (an element whose content is wider than its box: scrollWidth > clientWidth),
  * dates that name their month (12/7/2026 must not be read as 12 July), and a screenshot of
  * every page in artifacts/screenshots/ to look at; and axe (colour contrast included) finds
@@ -10,8 +12,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import starterPack from '../../lib/shared/policy/packs/starter-pack.json' with { type: 'json' };
 import { sendFromPage } from './support/extension-pages';
-import { expect, popupUrl, test } from './support/fixtures';
+import { expect, overlayOf, popupUrl, test } from './support/fixtures';
 
 type Catalogue = Record<string, { message: string }>;
 const catalogue = (lang: string) =>
@@ -19,6 +22,18 @@ const catalogue = (lang: string) =>
 const english = catalogue('en');
 const LANGUAGES = ['th', 'vi', 'id', 'ms', 'fil', 'en'] as const;
 const SHOTS = 'artifacts/screenshots';
+/** A feed card the starter pack flags (counterfeit terms, a phone number). */
+const FEED_ITEM = '7302000000000000001';
+
+/** The starter pack's English policy names that the pack also names in `lang`, differently. */
+function englishPolicyNames(lang: string): string[] {
+  return starterPack.policies.flatMap((policy) => {
+    const names = (policy as { names?: Record<string, string> }).names ?? {};
+    const own = names[lang];
+    const english = names.en ?? policy.title;
+    return own && own !== english ? [english] : [];
+  });
+}
 
 /** Flags on three creators, decided and not, one with evidence words and a long title. */
 async function seed(page: Page) {
@@ -81,8 +96,9 @@ function survey(page: Page, englishOnly: string[]) {
 for (const lang of LANGUAGES) {
   test(`the extension pages in ${lang}: no English left, nothing cut off, dates with named months`, async ({
     browserWithExtension,
+    pages,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const { context, extensionId } = browserWithExtension;
     const base = `chrome-extension://${extensionId}`;
     const page = await context.newPage();
@@ -102,7 +118,8 @@ for (const lang of LANGUAGES) {
         : Object.values(english)
             .map(({ message }) => message)
             .filter((message) => !ownTexts.has(message) && /\p{L}{2}/u.test(message))
-            .filter((message) => !message.includes('$'));
+            .filter((message) => !message.includes('$'))
+            .concat(englishPolicyNames(lang));
 
     mkdirSync(SHOTS, { recursive: true });
 
@@ -115,6 +132,12 @@ for (const lang of LANGUAGES) {
         url: `${base}/creator.html?platform=shopvid&creatorId=lena`,
         width: 700,
         ready: 'risk-summary',
+      },
+      {
+        name: 'options',
+        url: `${base}/options.html`,
+        width: 700,
+        ready: 'settings-form',
       },
     ];
     for (const view of views) {
@@ -136,5 +159,34 @@ for (const lang of LANGUAGES) {
         `${view.name}: accessibility`,
       ).toEqual([]);
     }
+
+    // The overlay on a reviewed page: the badge and its open card speak the language too.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${pages.url}/foryou`);
+    const overlay = overlayOf(page, FEED_ITEM);
+    await overlay.getByTestId('badge').click();
+    await expect(overlay.getByTestId('card')).toBeVisible();
+    await expect(overlay.getByTestId('finding').first()).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/${lang}-overlay.png` });
+    const inOverlay = await overlay.evaluate((host, englishMessages) => {
+      const english = new Set(englishMessages);
+      const found = { english: [] as string[], clipped: [] as string[] };
+      for (const el of host.querySelectorAll<HTMLElement>('*')) {
+        if (el.closest('[hidden], .visually-hidden')) continue;
+        // The page's own words (a title, the evidence) are quoted as they are.
+        if (el.closest('[data-testid="evidence"], .summary, bdi')) continue;
+        const own = [...el.childNodes]
+          .filter((n) => n.nodeType === Node.TEXT_NODE)
+          .map((n) => (n.textContent ?? '').trim())
+          .filter(Boolean);
+        if (own.length === 0) continue;
+        for (const text of own) if (english.has(text)) found.english.push(text);
+        if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+          found.clipped.push(`${el.tagName.toLowerCase()}.${el.className}: ${own.join(' ')}`);
+      }
+      return found;
+    }, englishOnly);
+    expect(inOverlay.english, 'overlay: English strings').toEqual([]);
+    expect(inOverlay.clipped, 'overlay: text cut off').toEqual([]);
   });
 }
