@@ -48,22 +48,20 @@ export async function agreement(db: Queryable, input: AgreementInput): Promise<A
   const limit = where.param(f.limit);
   // Two index-only scans of console_agreement_by_day: overall and per group in one pass
   // (a group_key of null is the overall row), and the reviewer pairs with most pairs.
-  const [totals, pairs] = await Promise.all([
-    db.query<GroupRow>(
-      `select grouping(group_key) as overall, group_key,
+  const totals = await db.query<GroupRow>(
+    `select grouping(group_key) as overall, group_key,
               count(*) filter (where first_of_unit) as units, ${cells}
          from console_agreement_pairs ${where.sql}
         group by grouping sets ((), (group_key))`,
-      where.params.slice(0, -2),
-    ),
-    db.query<PairRow>(
-      `select reviewer_a, reviewer_b, ${cells}
+    where.params.slice(0, -2),
+  );
+  const pairs = await db.query<PairRow>(
+    `select reviewer_a, reviewer_b, ${cells}
          from console_agreement_pairs ${where.sql}
         group by reviewer_a, reviewer_b having sum(pairs) >= ${minShared}
         order by sum(pairs) desc, reviewer_a, reviewer_b limit ${limit}`,
-      where.params,
-    ),
-  ]);
+    where.params,
+  );
   const overallRow = totals.rows.find((r) => r.overall === 1);
   const groups = totals.rows
     .filter((r) => r.overall === 0 && r.group_key !== null)

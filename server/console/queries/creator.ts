@@ -24,42 +24,41 @@ interface ActionRow {
 export async function creatorView(db: Queryable, input: CreatorViewInput): Promise<CreatorView> {
   const { platform, creatorId, limit } = parseInput(creatorViewInputSchema, input);
   const key = [platform, creatorId];
-  // Four index scans: the creator's flags (records_console_creator, index-only for the
-  // totals), notes (records_by_creator) and actions (enforcement_by_creator).
-  const [totals, flags, notes, noteCount, actions] = await Promise.all([
-    db.query<TotalsRow>(
-      `select count(*) as flags,
+  // Index scans, one after the other (a transaction's connection runs one query at a time):
+  // the creator's flags (records_console_creator, index-only for the totals), notes
+  // (records_by_creator) and actions (enforcement_by_creator).
+  const totals = await db.query<TotalsRow>(
+    `select count(*) as flags,
               count(*) filter (where status = 'suggested') as suggested,
               count(*) filter (where status = 'confirmed') as confirmed,
               count(*) filter (where status = 'dismissed') as dismissed,
               count(distinct reviewer) as reviewers
          from records
         where type = 'flag' and not deleted and platform = $1 and creator_id = $2`,
-      key,
-    ),
-    db.query<{ body: Flag }>(
-      `select body from records
+    key,
+  );
+  const flags = await db.query<{ body: Flag }>(
+    `select body from records
         where type = 'flag' and not deleted and platform = $1 and creator_id = $2
         order by created_at desc, id desc limit $3`,
-      [...key, limit],
-    ),
-    db.query<{ body: Note }>(
-      `select body from records
+    [...key, limit],
+  );
+  const notes = await db.query<{ body: Note }>(
+    `select body from records
         where not deleted and platform = $1 and creator_id = $2 and type = 'note'
         order by id desc limit $3`,
-      [...key, limit],
-    ),
-    db.query<{ n: string }>(
-      `select count(*) as n from records
+    [...key, limit],
+  );
+  const noteCount = await db.query<{ n: string }>(
+    `select count(*) as n from records
         where not deleted and platform = $1 and creator_id = $2 and type = 'note'`,
-      key,
-    ),
-    db.query<ActionRow>(
-      `select id, action, reason, at from enforcement_actions
+    key,
+  );
+  const actions = await db.query<ActionRow>(
+    `select id, action, reason, at from enforcement_actions
         where platform = $1 and creator_id = $2 order by at desc, id desc`,
-      key,
-    ),
-  ]);
+    key,
+  );
   const t = totals.rows[0];
   const handle =
     flags.rows.find((r) => r.body.item.creatorHandle)?.body.item.creatorHandle ??

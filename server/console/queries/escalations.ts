@@ -82,9 +82,8 @@ export async function escalationQueue(
   }
   const nowParam = where.param(now);
   const limit = where.param(f.limit + 1);
-  const [page, counts] = await Promise.all([
-    db.query<Row>(
-      `select id, flag_id, reviewer, category, reason, item_json, evidence_json, created_at,
+  const page = await db.query<Row>(
+    `select id, flag_id, reviewer, category, reason, item_json, evidence_json, created_at,
               received_at, acknowledge_due_at, resolve_due_at, state, acknowledged_by,
               acknowledged_at, resolved_by, resolved_at, outcome_json,
               ${keysetTimeSql('received_at')} as at,
@@ -92,12 +91,11 @@ export async function escalationQueue(
               state <> 'resolved' and resolve_due_at < ${nowParam} as resolve_overdue
          from escalations ${where.sql}
         order by received_at, id limit ${limit}`,
-      where.params,
-    ),
-    db.query<{ state: EscalationState; n: string }>(
-      'select state, count(*) as n from escalations group by state',
-    ),
-  ]);
+    where.params,
+  );
+  const counts = await db.query<{ state: EscalationState; n: string }>(
+    'select state, count(*) as n from escalations group by state',
+  );
   const rows = page.rows.slice(0, f.limit);
   const last = rows[rows.length - 1];
   const byState = Object.fromEntries(ESCALATION_STATES.map((s) => [s, 0])) as Record<
