@@ -8,7 +8,8 @@
  *   - letters spaced out joined ("r e p l i c a", "r. e. p", "W h a t s A p p"): three or
  *     more one-letter tokens (two beside another spaced-out word: "d m  t o"), at least two
  *     of them letters, separated by short runs of spaces, punctuation or emoji on one line
- *     (letters dotted out without spaces, "r.e.p.l.i.c.a", are symbols inside a word);
+ *     and without a slash or "&" (which separate two names: "O V O / G o P a y"); letters
+ *     dotted out without spaces, "r.e.p.l.i.c.a", are symbols inside a word;
  *   - runs of spaces, line breaks and emoji between words collapse to one space, so a
  *     phrase survives "dm\n\n to  👉 order" (the two words stay two words);
  *   - Thai: a letter or mark typed three or more times in a row read once ("ปลอมมมม" ->
@@ -44,6 +45,11 @@ const MAX_SPACED_SEPARATOR = 5;
 const MIN_SPACED_TOKENS = 3;
 
 const isLeetSymbol = (u: number) => u === 0x40 || u === 0x24 || u === 0x7c;
+/**
+ * A slash or an ampersand between spaced-out letters separates two names ("O V O / G o P a y",
+ * "D A N A & O V O"), as a line break does: the run stops there.
+ */
+const isListSeparator = (u: number) => u === 0x2f || u === 0x26;
 const isThai = (u: number) => u >= 0x0e01 && u <= 0x0e5b;
 /** A Thai letter or mark typed this many times in a row is read once. */
 const MIN_THAI_REPEAT = 3;
@@ -159,7 +165,7 @@ function makeTextKey(): (base: KeyBuilder) => KeyBuilder {
       let run = 0;
       let longest = 0;
       while (q < n && q - p <= MAX_SPACED_SEPARATOR && separatorUnit(q)) {
-        if (codes[q] === 0x0a || codes[q] === 0x0d) newline = true;
+        if (codes[q] === 0x0a || codes[q] === 0x0d || isListSeparator(codes[q]!)) newline = true;
         run = classAt(q) === CLS_SPACE ? run + 1 : 0;
         longest = Math.max(longest, run);
         q++;

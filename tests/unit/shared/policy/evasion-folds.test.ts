@@ -213,6 +213,13 @@ describe('letters spaced or dotted out, runs of spaces', () => {
     expect(found[0]!.folds).toContain('spaces');
   });
 
+  it.each([
+    ['r e p l i c a / W h a t s A p p', ['r e p l i c a', 'W h a t s A p p']],
+    ['r e p l i c a & w h a t s a p p', ['r e p l i c a', 'w h a t s a p p']],
+  ])('stops a spaced-out run at a slash or "&" between two names: %s', (input, texts) => {
+    expect(matches(`pay ${input} only`).map((m) => m.text)).toEqual(texts);
+  });
+
   it('leaves single letters that are words alone', () => {
     expect(termKey('a b').text).toBe('a b');
     expect(termKey('0 8 1 2').text).toBe('o 8 i 2');
