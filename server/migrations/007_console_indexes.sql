@@ -135,28 +135,26 @@ create function console_item_pairs(items text[]) returns table (item_key text, k
   ) as g
 $$;
 
--- Rebuilds the agreement pairs of these items from the records. Locked per item, in
--- order, so two batches deciding one item at once rebuild one after the other, the second
--- seeing the first's committed flags.
+-- Rebuilds the agreement pairs of these items from the records.
 create function console_rebuild_items(items text[]) returns void
   language plpgsql as $$
 begin
   if cardinality(items) = 0 then return; end if;
-  perform pg_advisory_xact_lock(k) from (
-    select distinct hashtextextended('console-item:' || i, 0) as k
-      from unnest(items) as i order by k
-  ) as keys;
   delete from console_agreement_pairs where item_key = any (items);
   insert into console_agreement_pairs select * from console_item_pairs(items);
 end $$;
 
 -- Applies changed flags: `delta` holds one entry per flag revision that came (n = 1) or
--- went (n = -1). Rollup rows are touched in key order, so concurrent batches queue on
--- them instead of deadlocking.
+-- went (n = -1). One lock, held to the end of the transaction, serialises the rollup
+-- upkeep of concurrent batches: their upserts would queue on the same rows anyway (every
+-- batch adds to today's), and an upsert fires two triggers (inserted, then updated rows),
+-- so row locks alone could be taken in crossed orders and deadlock. It also makes an
+-- item's rebuild see every committed flag on it.
 create function console_apply(delta jsonb) returns void
   language plpgsql as $$
 begin
   if delta is null or jsonb_array_length(delta) = 0 then return; end if;
+  perform pg_advisory_xact_lock(hashtextextended('flagpost:console-rollups', 0));
   insert into console_policy_days as r (day, policy_id, market, flags, suggested, confirmed,
     dismissed)
   select d.day, d.policy_id, d.market, sum(d.n),
