@@ -16,6 +16,7 @@ import {
   precisionLookup,
   ruleKeyOf,
   type Sourced,
+  withLeadDecisions,
 } from '@/lib/shared/risk';
 
 export interface CreatorRecords {
@@ -36,6 +37,16 @@ function groupByCreator<T extends { creatorKey: string }>(rows: readonly T[]) {
   return groups;
 }
 
+/** The score weighs an escalated flag as its lead decided (lib/shared/risk/decisions.ts). */
+function withDecisions(flags: Sourced<Flag>[], decided: ReadonlyMap<string, string>) {
+  if (decided.size === 0) return flags;
+  const records = withLeadDecisions(
+    flags.map((f) => f.record),
+    decided,
+  );
+  return flags.map((f, i) => (records[i] === f.record ? f : { ...f, record: records[i]! }));
+}
+
 export async function loadCreatorRecords(
   db: FlagpostDb,
   keys: readonly string[],
@@ -44,11 +55,9 @@ export async function loadCreatorRecords(
   const unique = [...new Set(keys)];
   // One index range read per creator, all in flight at once in one transaction: in
   // Chromium this is several times faster than anyOf()'s single cursor hopping between keys.
-  const [localFlags, localNotes, remote] = await db.transaction(
+  const [localFlags, localNotes, remote, escalations] = await db.transaction(
     'r',
-    db.flags,
-    db.notes,
-    db.creatorHistory,
+    [db.flags, db.notes, db.creatorHistory, db.escalations],
     () =>
       Promise.all([
         Promise.all(unique.map((key) => db.flags.where('creatorKey').equals(key).toArray())).then(
@@ -58,15 +67,25 @@ export async function loadCreatorRecords(
           ? db.notes.where('creatorKey').anyOf(unique).toArray()
           : Promise.resolve([] as StoredNote[]),
         cachedHistories(db, unique),
+        // This reviewer's escalations (a handful): the leads' decisions on their flags.
+        db.escalations.where('lane').equals('delivered').toArray(),
       ]),
   );
+  const decided = new Map<string, string>();
+  for (const row of escalations) {
+    const decision = row.remote?.outcome?.decision;
+    if (decision) decided.set(row.flagId, decision);
+  }
   const flagsBy = groupByCreator<StoredFlag>(localFlags);
   const notesBy = groupByCreator<StoredNote>(localNotes);
   const result = new Map<string, CreatorRecords>();
   for (const key of unique) {
     const cached = remote.get(key);
     result.set(key, {
-      flags: mergeRecords<Flag>(flagsBy.get(key) ?? [], cached?.history.flags ?? []),
+      flags: withDecisions(
+        mergeRecords<Flag>(flagsBy.get(key) ?? [], cached?.history.flags ?? []),
+        decided,
+      ),
       notes: mergeRecords<Note>(notesBy.get(key) ?? [], cached?.history.notes ?? []),
       enforcementActions: cached?.history.enforcementActions ?? [],
       ...(cached ? { fetchedAt: cached.fetchedAt } : {}),

@@ -115,3 +115,21 @@ export function creatorDecisions(
   // Newest first; ties by id so the order never depends on the input's.
   return decisions.sort((x, y) => (x.at < y.at ? 1 : x.at > y.at ? -1 : x.id < y.id ? 1 : -1));
 }
+
+/**
+ * A lead's decision on an escalated flag settles what it weighs in the score: `actioned`
+ * counts it as confirmed, `no_violation` as dismissed; `referred` (or a decision this release
+ * does not know) leaves the reviewer's status. `decided`: flag id -> the lead's decision.
+ */
+export function withLeadDecisions<T extends { id: string; status: string }>(
+  flags: readonly T[],
+  decided: ReadonlyMap<string, string>,
+): T[] {
+  if (decided.size === 0) return [...flags];
+  return flags.map((flag) => {
+    const decision = decided.get(flag.id);
+    const status =
+      decision === 'actioned' ? 'confirmed' : decision === 'no_violation' ? 'dismissed' : undefined;
+    return status && status !== flag.status ? ({ ...flag, status } as T) : flag;
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creatorDecisions } from '@/lib/shared/risk/decisions';
+import { creatorDecisions, withLeadDecisions } from '@/lib/shared/risk/decisions';
 
 const escalation = {
   id: 'E1',
@@ -90,5 +90,27 @@ describe('creatorDecisions', () => {
     const open = decisions.find((d) => d.id === 'E2');
     expect(open).toMatchObject({ state: 'open', at: escalation.createdAt });
     expect(open).not.toHaveProperty('decision');
+  });
+});
+
+describe('withLeadDecisions', () => {
+  it('weighs an escalated flag as its lead decided, and leaves the others alone', () => {
+    const flags = [
+      { id: 'F1', status: 'confirmed' },
+      { id: 'F2', status: 'suggested' },
+      { id: 'F3', status: 'confirmed' },
+      { id: 'F4', status: 'suggested' },
+    ];
+    const decided = new Map([
+      ['F1', 'no_violation'],
+      ['F2', 'actioned'],
+      ['F3', 'referred'],
+      ['F4', 'a_decision_from_a_newer_endpoint'],
+    ]);
+    const out = withLeadDecisions(flags, decided);
+    expect(out.map((f) => f.status)).toEqual(['dismissed', 'confirmed', 'confirmed', 'suggested']);
+    // Unchanged flags are the same objects; the input is not modified.
+    expect(out[2]).toBe(flags[2]);
+    expect(flags[0]!.status).toBe('confirmed');
   });
 });
