@@ -26,6 +26,7 @@ import { defaultMarketSchema } from '@/lib/shared/settings/default-market';
 import { endpointUrlSchema } from '@/lib/shared/settings/endpoint-url';
 import { languageChoiceSchema } from '@/lib/shared/settings/languages';
 import { packKeySchema } from '@/lib/shared/settings/pack-key';
+import { platformHostsSchema } from '@/lib/shared/settings/platform-hosts';
 import { declarativeSchemas } from '@/lib/shared/sites/declarative-schema';
 import { dashboardMessages } from './dashboard-messages';
 import { draftMessages, draftTicketSchema } from './draft-messages';
@@ -90,6 +91,8 @@ export const settingsViewSchema = z.object({
   evidenceQuotaMb: z.int(),
   language: languageChoiceSchema,
   defaultMarket: defaultMarketSchema,
+  /** The platform's own hosts (lib/shared/settings/platform-hosts.ts). */
+  platformHosts: z.array(z.string()),
   /** Whether a token is stored; the token itself never leaves the background. */
   tokenSet: z.boolean(),
 });
@@ -234,6 +237,7 @@ export const messageMap = {
       evidenceQuotaMb: z.int().min(1).max(100_000).optional(),
       language: languageChoiceSchema.optional(),
       defaultMarket: defaultMarketSchema.optional(),
+      platformHosts: platformHostsSchema.optional(),
       /** A new token; '' removes the stored one; absent keeps it. */
       token: z.string().trim().max(512).optional(),
     }),

@@ -11,7 +11,7 @@ import { endpointUrlSchema } from '@/lib/shared/settings/endpoint-url';
 import { languageChoiceSchema } from '@/lib/shared/settings/languages';
 import { SETTINGS_KEY } from '@/lib/shared/settings/local-keys';
 import { packKeySchema } from '@/lib/shared/settings/pack-key';
-import { platformHostSchema } from '@/lib/shared/settings/platform-hosts';
+import { platformHostsSchema } from '@/lib/shared/settings/platform-hosts';
 import { readTrusted, writeTrusted } from './trusted-store';
 
 export { endpointUrlSchema };
@@ -39,7 +39,7 @@ export const settingsSchema = z.object({
    * there do the platform's adapters read pages, so another site cannot file items as the
    * platform's under any creator id.
    */
-  platformHosts: z.array(platformHostSchema).min(1).max(50),
+  platformHosts: platformHostsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
