@@ -6,19 +6,20 @@
 import { attrOf, bareHandle, cleanText, hashtagsIn, pageUrl, textOf } from './dom-text';
 import { readEngagement } from './engagement';
 import { handleInPath, LIVE_PATH, PLATFORM } from './platform-paths';
-import { readProductCards } from './product-card';
+import { PRODUCT_CARD, readProductCards } from './product-card';
+import { selectorChanges } from './selector-changes';
 import type { ContentItem, SiteAdapter } from './types';
 
 const ROOM = '[data-e2e="live-room"]';
 const TITLE = '[data-e2e="live-room-title"]';
+const HOST = '[data-e2e="live-host-name"]';
+const BAG = '[data-e2e="live-shopping-bag"]';
 
 function readRoom(doc: Document, location: URL): ContentItem | undefined {
   const titleElement = doc.querySelector(TITLE);
   const room = doc.querySelector(ROOM) ?? titleElement?.parentElement;
   if (!room) return undefined;
-  const handle = bareHandle(
-    textOf(doc, '[data-e2e="live-host-name"]') ?? handleInPath(location.pathname) ?? '',
-  );
+  const handle = bareHandle(textOf(doc, HOST) ?? handleInPath(location.pathname) ?? '');
   const roomId = attrOf(room.closest('[data-room-id]'), 'data-room-id') ?? handle;
   if (!roomId) return undefined;
   const displayName = textOf(doc, '[data-e2e="live-host-nickname"]');
@@ -45,6 +46,13 @@ function readRoom(doc: Document, location: URL): ContentItem | undefined {
 
 export const platformLiveAdapter: SiteAdapter = {
   id: 'platform-live',
+  // The room is named by its id, else its host's handle; the bag's products by their
+  // cards' links. Viewer and like counts, chat and the announcement name nothing.
+  mayChange: selectorChanges({
+    structure: `${ROOM}, ${TITLE}, [data-room-id], ${HOST}, ${BAG}, ${PRODUCT_CARD}`,
+    inside: PRODUCT_CARD,
+    text: HOST,
+  }),
 
   matches(location, doc) {
     return LIVE_PATH.test(location.pathname) && doc.querySelector(TITLE) !== null;
@@ -52,7 +60,7 @@ export const platformLiveAdapter: SiteAdapter = {
 
   findItems(doc, location) {
     const room = readRoom(doc, location);
-    const bag = doc.querySelector('[data-e2e="live-shopping-bag"]');
+    const bag = doc.querySelector(BAG);
     const products = bag ? readProductCards(bag, doc, location) : [];
     return room ? [room, ...products] : products;
   },

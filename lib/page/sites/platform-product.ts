@@ -4,7 +4,8 @@
  */
 import { pageUrl } from './dom-text';
 import { PRODUCT_PATH } from './platform-paths';
-import { type ProductHooks, readProduct, readProductCards } from './product-card';
+import { PRODUCT_CARD, type ProductHooks, readProduct, readProductCards } from './product-card';
+import { selectorChanges } from './selector-changes';
 import type { SiteAdapter } from './types';
 
 const DETAIL = '[data-e2e="product-detail"]';
@@ -17,6 +18,9 @@ const HOOKS: ProductHooks = {
 
 export const platformProductAdapter: SiteAdapter = {
   id: 'platform-product',
+  // The product is named by the URL and drawn on its detail; the recommendations by their
+  // cards' links. Prices, counts and reviews added later name nothing.
+  mayChange: selectorChanges({ structure: `${DETAIL}, ${PRODUCT_CARD}`, inside: PRODUCT_CARD }),
 
   matches(location, doc) {
     return PRODUCT_PATH.test(location.pathname) && doc.querySelector(DETAIL) !== null;

@@ -6,14 +6,19 @@
 import { bareHandle, cleanText, hashtagsIn, pageUrl, textOf } from './dom-text';
 import { CARD_COUNTS, readEngagement } from './engagement';
 import { handleInPath, PLATFORM, VIDEO_PATH } from './platform-paths';
+import { selectorChanges } from './selector-changes';
 import type { ContentItem, SiteAdapter } from './types';
 
 export { PLATFORM } from './platform-paths';
 
 const DESC = '[data-e2e="browse-video-desc"], [data-e2e="video-desc"]';
+const CONTAINER = '[data-e2e="video-detail"], [data-e2e="browse-video"]';
 
 export const platformVideoAdapter: SiteAdapter = {
   id: 'platform-video',
+  // The video is named by the URL and drawn on its container: only a description or a
+  // container added anew can change it (counts and comments ticking cannot).
+  mayChange: selectorChanges({ structure: `${DESC}, ${CONTAINER}` }),
 
   matches(location, doc) {
     return VIDEO_PATH.test(location.pathname) && doc.querySelector(DESC) !== null;
@@ -23,10 +28,7 @@ export const platformVideoAdapter: SiteAdapter = {
     const path = VIDEO_PATH.exec(location.pathname);
     const descElement = doc.querySelector(DESC);
     if (!path?.[2] || !descElement) return [];
-    const container =
-      descElement.closest('[data-e2e="video-detail"], [data-e2e="browse-video"]') ??
-      descElement.parentElement ??
-      descElement;
+    const container = descElement.closest(CONTAINER) ?? descElement.parentElement ?? descElement;
     const handle = bareHandle(
       textOf(doc, '[data-e2e="video-author-uniqueid"], [data-e2e="browse-username"]') ??
         handleInPath(location.pathname) ??

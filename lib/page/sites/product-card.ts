@@ -83,11 +83,14 @@ const CARD_HOOKS: ProductHooks = {
   listPrice: '[data-e2e="product-card-list-price"]',
 };
 
+/** A product card: the platform's recommendations, a live stream's shopping bag. */
+export const PRODUCT_CARD = '[data-e2e="product-card"]';
+
 /** Every product card under `root`, each identified by its link to `/shop/product/<id>`. */
 export function readProductCards(root: ParentNode, doc: Document, location: URL): ContentItem[] {
   const items: ContentItem[] = [];
   const seen = new Set<string>();
-  for (const card of root.querySelectorAll('[data-e2e="product-card"]')) {
+  for (const card of root.querySelectorAll(PRODUCT_CARD)) {
     for (const anchor of card.querySelectorAll('a[href]')) {
       const url = httpUrl(attrOf(anchor, 'href'), location);
       const id = url && productIdIn(url);
