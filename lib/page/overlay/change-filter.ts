@@ -38,21 +38,43 @@ export function recordMatters(record: MutationRecord, interest: ChangeInterest):
  * the adapter stays the same. A parent's verdict (is it inside a JSON-LD block or a
  * property's value?) changes only when the parent moves, which the page does by adding it
  * again: then it is an added element, judged afresh, and its old verdict is dropped.
+ *
+ * A ticking counter's record is dropped at the first look, from its target alone (no node
+ * list read: in the content script's world each node read costs a wrapper of its own, and
+ * that was most of Flagpost's script on a page ticking every frame). The target is quiet
+ * when text added under it does not matter and it held no element when its last record was
+ * judged; if it still holds none, nothing that record added or removed matters either: an
+ * element added and removed again between two looks was never seen by a scan, so nothing
+ * of ours is drawn on it.
  */
 export function createChangeFilter(
   interest: () => ChangeInterest,
 ): (record: MutationRecord) => boolean {
   let verdicts = new WeakMap<Element, boolean>();
+  let quiet = new WeakSet<Node>();
   let forAdapter: SiteAdapter | undefined;
+  const forget = () => {
+    verdicts = new WeakMap();
+    quiet = new WeakSet();
+  };
   return (record) => {
     const current = interest();
     if (current.adapter !== forAdapter) {
-      verdicts = new WeakMap();
+      forget();
       forAdapter = current.adapter;
     }
+    const target = record.target as Element | undefined;
+    if (target && quiet.has(target)) {
+      if (target.firstElementChild === null) return false;
+      quiet.delete(target);
+    }
+    // Indexed reads: iterating a NodeList goes through its iterator, slower in this world.
+    const removed = record.removedNodes;
     if (current.holding)
-      for (const node of record.removedNodes) if (node.nodeType === 1) return true;
-    for (const node of record.addedNodes) {
+      for (let i = 0; i < removed.length; i++) if (removed[i]?.nodeType === 1) return true;
+    const added = record.addedNodes;
+    for (let i = 0; i < added.length; i++) {
+      const node = added[i] as Node;
       if (node.nodeType === 3 && node.parentElement) {
         const parent = node.parentElement;
         let verdict = verdicts.get(parent);
@@ -62,10 +84,16 @@ export function createChangeFilter(
         }
         if (verdict) return true;
       } else if (addedMatters(node, current.adapter)) {
-        if (node.nodeType === 1) verdicts = new WeakMap(); // ancestors of old text may have moved
+        if (node.nodeType === 1) forget(); // ancestors of old text may have moved
         return true;
-      } else if (node.nodeType === 1) verdicts = new WeakMap();
+      } else if (node.nodeType === 1) forget();
     }
+    if (
+      target?.nodeType === 1 &&
+      target.firstElementChild === null &&
+      verdicts.get(target) === false
+    )
+      quiet.add(target);
     return false;
   };
 }

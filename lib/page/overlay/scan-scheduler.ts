@@ -75,7 +75,18 @@ export function watchForChanges(
   };
   const observer = new MutationObserver((all) => {
     // Only bookkeeping here: keep the records (or just "huge") and schedule the pass.
-    const records = matters && !huge && all.length <= HUGE_BATCH ? all.filter(matters) : all;
+    let records = all;
+    if (matters && !huge && all.length <= HUGE_BATCH) {
+      // No array is made while nothing matters (a page ticking every frame).
+      let kept: MutationRecord[] | undefined;
+      for (const record of all) {
+        if (!matters(record)) continue;
+        kept ??= [];
+        kept.push(record);
+      }
+      if (!kept) return;
+      records = kept;
+    }
     if (records.length === 0) return;
     if (huge || pending.length + records.length > HUGE_BATCH) {
       huge = true;

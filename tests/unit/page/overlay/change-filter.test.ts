@@ -86,3 +86,75 @@ describe('createChangeFilter', () => {
     expect(matters(record([textIn('#counter')]))).toBe(true);
   });
 });
+
+describe('createChangeFilter: the first look at the target', () => {
+  // A page of its own: the tests above move its counters around.
+  const { document } = parseHTML(`<html><body>
+    <p>Ends in <span id="counter">10</span></p>
+    <div itemscope itemtype="https://schema.org/Product"><span itemprop="name">Kettle</span>
+      <span id="inner-counter">10</span></div>
+    </body></html>`);
+  const textIn = (selector: string) => {
+    const text = document.createTextNode('9');
+    document.querySelector(selector)?.append(text);
+    return text;
+  };
+  /** A record whose node lists must not be read (reading them throws). */
+  const unread = (target: Node) =>
+    ({
+      target,
+      get addedNodes(): never {
+        throw new Error('node list read');
+      },
+      get removedNodes(): never {
+        throw new Error('node list read');
+      },
+    }) as unknown as MutationRecord;
+  const withTarget = (target: Node, added: Node[], removed: Node[] = []) =>
+    ({ target, addedNodes: added, removedNodes: removed }) as unknown as MutationRecord;
+
+  it("drops a ticking counter's later records from the target alone", () => {
+    const matters = createChangeFilter(() => ({ adapter: generic, holding: true }));
+    const counter = document.getElementById('counter') as Element;
+    // The first record is read and judged: text under the counter does not matter.
+    expect(
+      matters(withTarget(counter, [textIn('#counter')], [document.createTextNode('10')])),
+    ).toBe(false);
+    // Every later one is dropped without reading what it added or removed.
+    for (let tick = 0; tick < 3; tick++) expect(matters(unread(counter))).toBe(false);
+  });
+
+  it('reads the records again once the target holds an element', () => {
+    const matters = createChangeFilter(() => ({ adapter: generic, holding: true }));
+    const counter = document.getElementById('inner-counter') as Element;
+    expect(matters(withTarget(counter, [textIn('#inner-counter')]))).toBe(false);
+    const item = document.createElement('span');
+    item.setAttribute('itemprop', 'sku');
+    counter.append(item);
+    expect(matters(withTarget(counter, [item]))).toBe(true);
+    // Taken out again while something is mounted: the removal matters.
+    item.remove();
+    expect(matters(withTarget(counter, [], [item]))).toBe(true);
+  });
+
+  it('never treats as quiet a target holding elements, or one where text matters', () => {
+    const matters = createChangeFilter(() => ({ adapter: generic, holding: true }));
+    const property = document.querySelector('[itemprop="name"]') as Element;
+    expect(matters(withTarget(property, [textIn('[itemprop="name"]')]))).toBe(true);
+    expect(() => matters(unread(property))).toThrow('node list read');
+    const body = document.body;
+    const gone = document.createElement('div');
+    expect(matters(withTarget(body, [], [gone]))).toBe(true);
+    expect(() => matters(unread(body))).toThrow('node list read');
+  });
+
+  it('forgets quiet targets when the adapter changes', () => {
+    let adapter: SiteAdapter | undefined = generic;
+    const matters = createChangeFilter(() => ({ adapter, holding: false }));
+    const counter = document.getElementById('counter') as Element;
+    expect(matters(withTarget(counter, [textIn('#counter')]))).toBe(false);
+    expect(matters(unread(counter))).toBe(false);
+    adapter = repeated;
+    expect(() => matters(unread(counter))).toThrow('node list read');
+  });
+});
