@@ -18,6 +18,7 @@ import { startFixtureServer } from '../tests/fixtures/server';
 import { ensureMachine, SetupError } from './setup/ensure';
 import type { BrowserName } from './setup/probe';
 import { parseStartArgs, StartArgsError } from './start/args';
+import { openConsole, runConsoleTour } from './start/console-tour';
 import { runTour, type TourStep } from './start/tour';
 import { runFirefoxTour } from './start/tour-firefox';
 
@@ -117,7 +118,11 @@ async function main() {
   if (headless) {
     log(why);
     try {
-      printSummary(await runTour({ ...browser, pagesUrl: pages.url, outDir, endpoint }));
+      const summary = await runTour({ ...browser, pagesUrl: pages.url, outDir, endpoint });
+      summary.steps.push(
+        ...(await runConsoleTour(browser.context, endpoint, outDir, summary.steps.length + 1)),
+      );
+      printSummary(summary);
     } finally {
       await browser.context.close();
       await stopServers();
@@ -127,6 +132,9 @@ async function main() {
 
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   await page.goto(pages.url);
+  await openConsole(browser.context, endpoint);
+  log(`the governance console is open beside it: ${endpoint.url}/console (signed in as demo-lead)`);
+  await page.bringToFront();
   log(
     `Chromium is open with Flagpost loaded (profile ${profile}). Close it or press Ctrl-C to stop.`,
   );
