@@ -46,6 +46,8 @@ test.beforeEach(async () => {
   await new Promise<void>((resolve) => gate.listen(0, '127.0.0.1', resolve));
 });
 test.afterEach(async () => {
+  // The extension's event stream stays open through the gate: close it, or close() waits.
+  gate.closeAllConnections();
   await new Promise((resolve) => gate.close(resolve));
   await endpoint.close();
 });

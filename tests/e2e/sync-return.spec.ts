@@ -55,6 +55,8 @@ test.beforeEach(async () => {
 });
 test.afterEach(async () => {
   up = true;
+  // The extension's event stream stays open through the gate: close it, or close() waits.
+  gate.closeAllConnections();
   await new Promise((resolve) => gate.close(resolve));
   await endpoint.close();
 });

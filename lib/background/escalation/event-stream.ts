@@ -77,6 +77,8 @@ export const STREAM_FIRST_RETRY_MS = 1_000;
 export const STREAM_MAX_RETRY_MS = 30_000;
 /** The server comments every 15 s; silence for this long means a dead connection. */
 const SILENCE_MS = 45_000;
+/** The server writes the head and a first comment at once; this long without: retry. */
+const HEAD_TIMEOUT_MS = 15_000;
 
 export function createDecisionStream(options: DecisionStreamOptions): DecisionStream {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
@@ -123,11 +125,13 @@ export function createDecisionStream(options: DecisionStreamOptions): DecisionSt
       silence = setTimeout(() => abort.abort(), SILENCE_MS);
     };
     try {
+      // A proxy that buffers whole answers never passes the head on: give up and retry.
+      const headTimer = setTimeout(() => abort.abort(), HEAD_TIMEOUT_MS);
       const response = await doFetch(escalationsUrl(config.endpointUrl, '/events'), {
         headers: { authorization: `Bearer ${config.token}`, accept: 'text/event-stream' },
         signal: abort.signal,
         cache: 'no-store',
-      });
+      }).finally(() => clearTimeout(headTimer));
       if (!response.ok || !response.body) return `HTTP ${response.status}`;
       if (!(response.headers.get('content-type') ?? '').includes('text/event-stream'))
         return 'The endpoint did not answer with an event stream';
