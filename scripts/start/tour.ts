@@ -1,10 +1,12 @@
 /**
  * The headless tour that `npm start` runs when there is no display: it drives the built
- * extension through the main job on the demo pages and keeps a screenshot of each step.
+ * extension through the main job on the demo pages and keeps a screenshot of each step,
+ * then one of every page in each of the six UI languages (tour-languages.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { runLanguageTour } from './tour-languages';
 
 export interface TourStep {
   what: string;
@@ -106,5 +108,7 @@ export async function runTour({ context, extensionId, pagesUrl, outDir, endpoint
     'popup',
     `The popup counts ${flags} flag(s) and ${notes} note(s); nothing waits to sync; the endpoint holds ${count} record(s).`,
   );
+  // Last, every page in each of the six UI languages (the language is put back after).
+  steps.push(...(await runLanguageTour({ context, extensionId, pagesUrl, outDir })));
   return { steps, flags: Number(flags), notes: Number(notes), delivered: count };
 }
