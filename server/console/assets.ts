@@ -88,6 +88,7 @@ export const CONSOLE_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Flagpost console</title>
+<link rel="icon" href="/console/assets/icon.png">
 <link rel="stylesheet" href="/console/assets/app.css">
 <script type="module" src="/console/assets/app.js"></script>
 </head>
@@ -104,6 +105,13 @@ const catalogueSchema = z.record(
     placeholders: z.record(z.string(), z.object({ content: z.string() })).optional(),
   }),
 );
+
+let icon: Buffer | undefined;
+/** The extension's own icon, for the browser tab. */
+export function consoleIcon(): Buffer {
+  icon ??= readFileSync(`${ROOT}public/icon/32.png`);
+  return icon;
+}
 
 const messages = new Map<UiLanguage, Buffer>();
 

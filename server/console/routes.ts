@@ -30,6 +30,7 @@ import {
   CONSOLE_HEADERS,
   CONSOLE_HTML,
   consoleAssets,
+  consoleIcon,
   consoleMessages,
   isUiLanguage,
 } from './assets';
@@ -314,6 +315,17 @@ export const consoleRoutes: Route[] = [
     access: 'public',
     async handle(ctx) {
       const file = ctx.params.file;
+      if (file === 'icon.png') {
+        return {
+          status: 200,
+          raw: consoleIcon(),
+          headers: {
+            ...CONSOLE_HEADERS,
+            'Content-Type': 'image/png',
+            'Cache-Control': 'max-age=86400',
+          },
+        };
+      }
       if (file !== 'app.js' && file !== 'app.css') {
         throw new HttpError(404, 'not_found', `No console asset ${file}.`);
       }

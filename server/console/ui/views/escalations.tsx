@@ -22,6 +22,7 @@ import {
   escalationEventSchema,
   escalationQueueSchema,
   escalationSchema,
+  sessionSchema,
 } from '../schemas';
 import { duration, ErrorNote, Field, Loading, useLoad, when } from '../shared';
 
@@ -208,9 +209,9 @@ function EscalationCard({
     : undefined;
   return (
     <li class="card" data-testid="console-escalation" data-id={row.id} data-state={row.state}>
-      <h3>
+      <h2 class="card-title">
         <bdi>{category(row.category)}</bdi>
-      </h3>
+      </h2>
       <p class="reason">
         <bdi>{row.reason}</bdi>
       </p>
@@ -308,7 +309,12 @@ export function EscalationsView() {
       // Whatever changed while the stream was down is read again.
       setRound((r) => r + 1);
     });
-    source.addEventListener('error', () => setLive('lost'));
+    source.addEventListener('error', () => {
+      setLive('lost');
+      // A stream that ends because the session did (expired, signed out elsewhere): the
+      // session check answers 401 and the app shows the sign-in page.
+      call(sessionSchema, '/console/api/session').catch(() => undefined);
+    });
     source.addEventListener('escalation', (event) => {
       const parsed = escalationEventSchema.safeParse(
         JSON.parse((event as MessageEvent<string>).data),
