@@ -117,7 +117,7 @@ const escalationId = {
   description: 'The escalation id (a ULID chosen by the extension).',
   schema: { type: 'string' },
 };
-const leadOnly = { '403': error('The token is not a lead (admin) token.') };
+const leadOnly = { '403': error('The token is not a lead or admin token.') };
 
 function escalationPaths(p: string): JsonObject {
   return {
