@@ -5,6 +5,7 @@ import { formatMb } from '@/lib/shared/evidence/quota';
 import { MARKETS } from '@/lib/shared/protocol/vocabulary';
 import type { DefaultMarket } from '@/lib/shared/settings/default-market';
 import { LANGUAGE_NAMES, type LanguageChoice, UI_LANGUAGES } from '@/lib/shared/settings/languages';
+import { type PlatformHostProblem, readPlatformHosts } from '@/lib/shared/settings/platform-hosts';
 
 export interface SettingsDraft {
   endpointUrl: string;
@@ -15,6 +16,8 @@ export interface SettingsDraft {
   evidenceQuotaMb: number;
   language: LanguageChoice;
   defaultMarket: DefaultMarket;
+  /** The platform's own hosts (checked by readPlatformHosts before the draft is made). */
+  platformHosts: string[];
   /** undefined: keep the stored token. */
   token?: string;
 }
@@ -28,6 +31,22 @@ export interface SettingsFormProps {
   onTest: () => Promise<{ ok: boolean; message: string }>;
   /** How much of the evidence quota the stored snapshots use. */
   evidenceUsage?: { count: number; usedBytes: number; quotaBytes: number } | undefined;
+}
+
+/** One sentence per problem in the platform hosts list, naming its line. */
+function platformHostsMessage(problem: PlatformHostProblem, t: ReturnType<typeof useT>): string {
+  switch (problem.kind) {
+    case 'empty':
+      return t('optionsPlatformHostsEmpty');
+    case 'too-many':
+      return t('optionsPlatformHostsTooMany', [String(problem.max), String(problem.count)]);
+    case 'address':
+      return t('optionsPlatformHostsAddress', [String(problem.line), problem.value]);
+    case 'too-broad':
+      return t('optionsPlatformHostsTooBroad', [String(problem.line), problem.value]);
+    case 'not-host':
+      return t('optionsPlatformHostsNotHost', [String(problem.line), problem.value]);
+  }
 }
 
 export function SettingsForm({
@@ -47,6 +66,8 @@ export function SettingsForm({
   const [quota, setQuota] = useState(initial.evidenceQuotaMb);
   const [language, setLanguage] = useState<LanguageChoice>(initial.language);
   const [defaultMarket, setDefaultMarket] = useState<DefaultMarket>(initial.defaultMarket);
+  const [platformHosts, setPlatformHosts] = useState(initial.platformHosts.join('\n'));
+  const [hostProblems, setHostProblems] = useState<string[]>([]);
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   const [busy, setBusy] = useState(false);
 
@@ -64,6 +85,14 @@ export function SettingsForm({
       data-testid="settings-form"
       onSubmit={(event) => {
         event.preventDefault();
+        const hosts = readPlatformHosts(platformHosts);
+        if (!hosts.ok) {
+          const problems = hosts.problems.map((problem) => platformHostsMessage(problem, t));
+          setHostProblems(problems);
+          setMessage({ ok: false, text: t('optionsInvalid', problems.join(' ')) });
+          return;
+        }
+        setHostProblems([]);
         const draft: SettingsDraft = {
           endpointUrl: endpointUrl.trim(),
           reviewerId: reviewerId.trim(),
@@ -72,6 +101,7 @@ export function SettingsForm({
           evidenceQuotaMb: quota,
           language,
           defaultMarket,
+          platformHosts: hosts.hosts,
           trustedPackKeys: keys
             .split('\n')
             .map((k) => k.trim())
@@ -167,6 +197,31 @@ export function SettingsForm({
         </select>
       </label>
       <small id="default-market-help">{t('optionsDefaultMarketHelp')}</small>
+      <label>
+        {t('optionsPlatformHosts')}
+        <textarea
+          name="platformHosts"
+          rows={3}
+          spellcheck={false}
+          autocapitalize="off"
+          value={platformHosts}
+          onInput={(e) => setPlatformHosts(e.currentTarget.value)}
+          aria-invalid={hostProblems.length > 0}
+          aria-describedby={
+            hostProblems.length > 0
+              ? 'platform-hosts-problems platform-hosts-help'
+              : 'platform-hosts-help'
+          }
+        />
+      </label>
+      {hostProblems.length > 0 && (
+        <ul id="platform-hosts-problems" class="error" data-testid="platform-hosts-problems">
+          {hostProblems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
+      <small id="platform-hosts-help">{t('optionsPlatformHostsHelp')}</small>
       <label>
         {t('optionsEvidenceQuota')}
         <input
