@@ -13,6 +13,14 @@ import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import type { FlagView, PolicyChoice } from '@/lib/messaging/message-map';
 import { evidenceSpans } from '@/lib/page/overlay/evidence-ranges';
+import {
+  INITIAL_ITEM_MOUNT,
+  type ItemMountEffect,
+  type ItemMountEvent,
+  type ItemMountState,
+  isLive,
+  stepItemMount,
+} from '@/lib/page/overlay/item-mount-machine';
 import { fieldTexts, policyInputOf } from '@/lib/page/overlay/policy-input';
 import type { CreatorRisk } from '@/lib/page/overlay/risk-queue';
 import { toCreator, toItemRef } from '@/lib/page/sites/item-ref';
@@ -33,7 +41,8 @@ export interface ItemMount {
   /** Reads the item, once; see `readItem`. */
   read: () => ContentItem | undefined;
   box: HTMLElement;
-  near: boolean;
+  /** Where the mount is (unread, read, checking, shown, released): item-mount-machine.ts. */
+  state: ItemMountState;
   findings: FindingsState;
   /** What the reviewer recorded on the item, as of the last check (card opens reload it). */
   flags: FlagView[] | undefined;
@@ -41,25 +50,10 @@ export interface ItemMount {
   risk: CreatorRisk | undefined;
   /** Stops watching the creator's risk (set once the item asked about it). */
   stopRisk: (() => void) | undefined;
-  requested: boolean;
-  /** Bumped to open the card and focus it (keyboard triage). */
-  openRequests: number;
-  /**
-   * Drawn by Preact (the full overlay) from the first time the card opens; until then the
-   * closed overlay is drawn statically (components/overlay/static-overlay.ts).
-   */
-  full: boolean;
-  /** The card should open once the checks arrive (the box is hidden until then). */
-  openWhenReady: boolean;
   /** j/k from this item's card: set by the page view, which knows the order of items. */
   onStep?: (direction: 1 | -1) => void;
   draw(): void;
   release(): void;
-  /**
-   * Set once the item left the page: answers that arrive later (findings, flags, creator
-   * risk) must not draw, place or mark it again, or its box and card stay alive for good.
-   */
-  released: boolean;
 }
 
 /** The empty, hidden box every mount starts from (cloning is cheaper than building). */
@@ -100,36 +94,28 @@ export function mountItem(
     ref: undefined,
     read,
     box,
-    near: false,
+    state: INITIAL_ITEM_MOUNT,
     findings: { status: 'pending' },
     flags: undefined,
     risk: undefined,
     stopRisk: undefined,
-    requested: false,
-    openRequests: 0,
-    full: false,
-    openWhenReady: false,
-    released: false,
     draw() {
-      const { item, ref, risk } = mount;
+      const { item, ref, risk, state } = mount;
       // An answer (findings, flags, risk) that arrives after the item left the page must not
       // bring its box back: on a feed that virtualises, such boxes piled up by the hundred.
-      if (!item || !ref || mount.released) return;
+      if (!item || !ref || !isLive(state)) return;
       // The box joins the shadow root when it first has something to show: a box appended
       // empty, when its item came near, would cost the page a rendering update of its own.
       if (!box.isConnected) services.root.append(box);
-      if (!mount.full) {
+      // Drawn by Preact (the full overlay) from the first time the card opens; until then
+      // the closed overlay is drawn statically (components/overlay/static-overlay.ts).
+      if (state.card === 'closed') {
         drawStaticOverlay(
           box,
           { itemId: ref.itemId, findings: mount.findings, flags: mount.flags ?? [], risk },
           t,
           {
-            open: () => {
-              mount.full = true;
-              mount.openRequests += 1;
-              box.replaceChildren();
-              mount.draw();
-            },
+            open: () => dispatch(mount, { type: 'expand' }, services),
             openCreator: () => {
               if (risk)
                 void send('creator.open', {
@@ -150,7 +136,7 @@ export function mountItem(
             findings={mount.findings}
             initialFlags={mount.flags}
             risk={mount.risk}
-            openRequest={mount.openRequests}
+            openRequest={state.openRequests}
             {...(mount.onStep ? { onStep: mount.onStep } : {})}
             prepareSnapshot={() => prepareSnapshot(item, services.root)}
           />
@@ -159,16 +145,86 @@ export function mountItem(
       );
     },
     release() {
-      mount.released = true;
+      dispatch(mount, { type: 'release' }, services);
+    },
+  };
+  return mount;
+}
+
+/**
+ * Takes one step of the mount's state (item-mount-machine.ts) and performs its effects.
+ * An answer that arrives while the effects run (a cached risk, say) takes its own step.
+ */
+function dispatch(mount: ItemMount, event: ItemMountEvent, services: PageServices) {
+  const { state, effects } = stepItemMount(mount.state, event);
+  mount.state = state;
+  for (const effect of effects) perform(mount, effect, services);
+  return effects;
+}
+
+function perform(mount: ItemMount, effect: ItemMountEffect, services: PageServices): void {
+  const { key, box, element } = mount;
+  switch (effect) {
+    case 'unreadable':
+      return; // the caller answers for it (setNear)
+    case 'show-marks':
+      services.marks.show(key);
+      return;
+    case 'hide-marks':
+      services.marks.hide(key);
+      return;
+    case 'show-box':
+      services.anchors.show(box, element);
+      return;
+    case 'hide-box':
+      services.anchors.hide(box);
+      return;
+    case 'ask-risk': {
+      const item = mount.item;
+      const creatorId = item?.creator?.id;
+      if (!item || !creatorId) return;
+      // The chip: one per creator on the page (the first of their items to come near shows
+      // it), redrawn when the creator's history arrives or the chip moves to this item.
+      mount.stopRisk = services.risks.watch(
+        { platform: item.platform, creatorId },
+        (risk, shown) => {
+          if (!isLive(mount.state)) return;
+          mount.risk = shown ? risk : undefined;
+          dispatch(mount, { type: 'risk' }, services);
+        },
+      );
+      return;
+    }
+    case 'ask-checks': {
+      if (!mount.item) return;
+      services.evaluations.request(key, policyInputOf(mount.item), (result) => {
+        if (!isLive(mount.state)) return;
+        mount.findings = result.ok
+          ? { status: 'done', findings: result.findings }
+          : { status: 'error', error: result.error };
+        if (result.ok && result.flags) mount.flags = result.flags;
+        dispatch(mount, { type: 'findings' }, services);
+      });
+      return;
+    }
+    case 'draw':
+      mount.draw();
+      return;
+    case 'clear-box':
+      box.replaceChildren();
+      return;
+    case 'mark-evidence':
+      markEvidence(mount, services);
+      return;
+    case 'release':
       mount.stopRisk?.();
       services.anchors.hide(box);
       services.evaluations.cancel(key);
       services.marks.delete(key);
       render(null, box);
       box.remove();
-    },
-  };
-  return mount;
+      return;
+  }
 }
 
 /**
@@ -178,6 +234,7 @@ export function mountItem(
  */
 export function readItem(
   mount: ItemMount,
+  services: PageServices,
 ): { ok: true } | { ok: false; moved?: { key: string; item: ContentItem } } {
   if (mount.item && mount.ref) return { ok: true };
   const item = mount.read();
@@ -188,6 +245,7 @@ export function readItem(
   if (!ref) return { ok: false };
   mount.item = item;
   mount.ref = ref;
+  dispatch(mount, { type: 'read', hasCreator: Boolean(item.creator?.id) }, services);
   return { ok: true };
 }
 
@@ -196,76 +254,12 @@ export function readItem(
  * False when the item could not be read (the page view then releases the mount).
  */
 export function setNear(mount: ItemMount, near: boolean, services: PageServices): boolean {
-  if (mount.released) return true;
-  mount.near = near;
-  if (!near) {
-    services.anchors.hide(mount.box);
-    services.marks.hide(mount.key);
-    return true;
-  }
-  services.marks.show(mount.key);
-  // The badge appears once, with what the checks found: a badge that changed its text
-  // after appearing would move (it is right-aligned), which counts as a layout shift.
-  if (mount.findings.status !== 'pending') {
-    services.anchors.show(mount.box, mount.element);
-    return true;
-  }
-  if (mount.requested) return true;
-  const item = mount.item;
-  if (!item) return false;
-  mount.requested = true;
-  // Both questions (findings, creator risk) leave together and the badge is drawn once,
-  // when both are answered: one change to the page's rendering per batch of items, and a
-  // badge that never changes its width after it appears (it is right-aligned: a chip
-  // arriving later would move it, which counts as a layout shift).
-  const creatorId = item.creator?.id;
-  let riskAnswered = !creatorId;
-  let checked = false;
-  let drawn = false;
-  const drawWhenAnswered = () => {
-    if (!checked || !riskAnswered || mount.released) return;
-    drawn = true;
-    mount.draw();
-    markEvidence(mount, services);
-    if (mount.near) services.anchors.show(mount.box, mount.element);
-    if (mount.openWhenReady) openCard(mount, services);
-  };
-  // The chip: one per creator on the page (the first of their items to come near shows
-  // it), redrawn when the creator's history arrives or the chip moves to this item.
-  if (creatorId)
-    mount.stopRisk = services.risks.watch({ platform: item.platform, creatorId }, (risk, shown) => {
-      mount.risk = shown ? risk : undefined;
-      riskAnswered = true;
-      if (drawn) {
-        if (!mount.released) mount.draw();
-      } else drawWhenAnswered();
-    });
-  services.evaluations.request(mount.key, policyInputOf(item), (result) => {
-    mount.findings = result.ok
-      ? { status: 'done', findings: result.findings }
-      : { status: 'error', error: result.error };
-    if (result.ok && result.flags) mount.flags = result.flags;
-    checked = true;
-    drawWhenAnswered();
-  });
-  return true;
+  return !dispatch(mount, { type: near ? 'near' : 'far' }, services).includes('unreadable');
 }
 
 /** Opens the item's card and focuses it (the keyboard command, j/k), once it can be shown. */
 export function openCard(mount: ItemMount, services: PageServices): void {
-  if (!mount.near) setNear(mount, true, services);
-  if (mount.findings.status === 'pending') {
-    mount.openWhenReady = true;
-    return;
-  }
-  mount.openWhenReady = false;
-  services.anchors.show(mount.box, mount.element);
-  if (!mount.full) {
-    mount.full = true;
-    mount.box.replaceChildren();
-  }
-  mount.openRequests += 1;
-  mount.draw();
+  dispatch(mount, { type: 'open' }, services);
 }
 
 function markEvidence(mount: ItemMount, services: PageServices): void {

@@ -18,7 +18,14 @@ import { createAnchorLayer } from '@/lib/page/overlay/anchor';
 import { createChangeFilter } from '@/lib/page/overlay/change-filter';
 import { createEvaluationQueue, type EvaluatedFinding } from '@/lib/page/overlay/evaluation-queue';
 import { createEvidenceMarks } from '@/lib/page/overlay/evidence-marks';
-import { createOverlayRoot, showOnTop } from '@/lib/page/overlay/overlay-root';
+import { createOverlayRoot } from '@/lib/page/overlay/overlay-root';
+import {
+  type ElementEffect,
+  type ElementEvent,
+  type ElementState,
+  placeItem,
+  stepElement,
+} from '@/lib/page/overlay/page-view-machine';
 import { createRiskQueue } from '@/lib/page/overlay/risk-queue';
 import { type ScanBatch, watchForChanges } from '@/lib/page/overlay/scan-scheduler';
 import { watchViewport } from '@/lib/page/overlay/viewport-watch';
@@ -69,31 +76,27 @@ function elementsAt(roots: readonly Element[], selector: string): Set<Element> {
 
 export function startPageView(doc: Document, options: PageViewOptions, signal: AbortSignal) {
   const root = createOverlayRoot(doc, options.overlayRoot);
+  /** Every item's overlay by item key: an item is drawn once per page. */
   const mounts = new Map<string, ItemMount>();
   /**
-   * Every element found so far: its mounts, or null when it holds no item. A card holds
-   * one item; a page read in full may anchor several to one element (JSON-LD items all
-   * anchored to the page's main content, say).
+   * Every element met so far, in its state (lib/page/overlay/page-view-machine.ts): found
+   * (a card watched until it first comes near), holding (its items' mounts; a page read in
+   * full may anchor several to one element) or empty (it holds no item).
    */
-  const byElement = new Map<Element, Set<ItemMount> | null>();
-  /**
-   * The elements the viewport watch reports on: every repeated item's element from the
-   * moment it is found (not yet named: it has no entry in `byElement`), and every element
-   * that holds mounts.
-   */
-  const watched = new Set<Element>();
+  const elements = new Map<Element, ElementState<ItemMount>>();
   let adapter: SiteAdapter | undefined;
+  /** Whether the overlay's host belongs in the document: from the first item mounted. */
+  let hostWanted = false;
 
   const anchors = createAnchorLayer(doc, signal);
   const services: PageServices = {
     root: root.shadow,
     anchors,
     marks: createEvidenceMarks(root.shadow, anchors, signal),
-    viewport: watchViewport((element, near) => {
-      const held = byElement.get(element);
-      if (held) for (const mount of [...held]) nearChanged(mount, near);
-      else if (held === undefined && near) arrived(element);
-    }, signal),
+    viewport: watchViewport(
+      (element, near) => dispatch(element, { type: near ? 'near' : 'far' }),
+      signal,
+    ),
     evaluations: createEvaluationQueue(
       async (items) => (await send('items.evaluate', { items })).results,
       options.cache,
@@ -124,28 +127,43 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     return parsed.url;
   };
 
-  const watch = (element: Element) => {
-    if (watched.has(element)) return;
-    watched.add(element);
-    services.viewport.observe(element);
+  /** Takes one step of the element's state and performs its effects. */
+  const dispatch = (element: Element, event: ElementEvent<ItemMount>) => {
+    const { state, effects } = stepElement(elements.get(element), event);
+    if (state) elements.set(element, state);
+    else elements.delete(element);
+    for (const effect of effects) perform(element, effect);
   };
-  /** Stops watching `element`; watching it again brings a fresh report of where it is. */
-  const unwatch = (element: Element) => {
-    if (watched.delete(element)) services.viewport.unobserve(element);
+
+  const perform = (element: Element, effect: ElementEffect<ItemMount>) => {
+    switch (effect.do) {
+      case 'watch':
+        // Watching it (again) brings a fresh report of where it is.
+        services.viewport.observe(element);
+        return;
+      case 'unwatch':
+        services.viewport.unobserve(element);
+        return;
+      case 'read':
+        arrived(element);
+        return;
+      case 'identify':
+        identify(element);
+        return;
+      case 'near':
+      case 'far':
+        for (const mount of effect.mounts) nearChanged(mount, effect.do === 'near');
+        return;
+      case 'release':
+        for (const mount of effect.mounts) release(mount);
+        return;
+    }
   };
 
   const release = (mount: ItemMount) => {
     mount.release();
     if (mounts.get(mount.key) === mount) mounts.delete(mount.key);
-    const held = byElement.get(mount.element);
-    if (!held?.delete(mount) || held.size > 0) return;
-    byElement.delete(mount.element);
-    unwatch(mount.element);
-  };
-
-  /** Releases every mount on `element` (it holds another item now, or none). */
-  const releaseAll = (element: Element) => {
-    for (const mount of [...(byElement.get(element) ?? [])]) release(mount);
+    dispatch(mount.element, { type: 'unmounted', mount });
   };
 
   /**
@@ -159,18 +177,22 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     read: () => ContentItem | undefined,
   ): ItemMount | undefined => {
     const existing = mounts.get(key);
-    if (existing?.element === element) return existing;
-    if (existing?.element.isConnected) return undefined;
+    const where = placeItem(
+      existing && { element: existing.element, connected: existing.element.isConnected },
+      element,
+    );
+    if (where === 'same') return existing;
+    if (where === 'taken') return undefined;
     if (existing) release(existing);
+    // Nothing is added to the page's document until there is an item to mark.
+    if (!hostWanted) {
+      hostWanted = true;
+      root.attach();
+    }
     const mount = mountItem(key, itemId, element, read, options.policies, services);
     mount.onStep = (direction) => focusCard(stepFrom(mounts.values(), mount, direction));
     mounts.set(key, mount);
-    const held = byElement.get(element);
-    if (held) held.add(mount);
-    else {
-      byElement.set(element, new Set([mount]));
-      watch(element);
-    }
+    dispatch(element, { type: 'mounted', mount });
     return mount;
   };
 
@@ -179,16 +201,16 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
    * (a recycled card): the item is then filed under its own key; or none: it is dropped.
    */
   const ready = (mount: ItemMount): ItemMount | undefined => {
-    const outcome = readItem(mount);
+    const outcome = readItem(mount, services);
     if (outcome.ok) return mount;
     release(mount);
     if (!outcome.moved) {
-      if (!byElement.has(mount.element)) byElement.set(mount.element, null);
+      if (!elements.has(mount.element)) dispatch(mount.element, { type: 'no-item' });
       return undefined;
     }
     const { key, item } = outcome.moved;
     const moved = place(key, item.itemId, mount.element, () => item);
-    return moved && readItem(moved).ok ? moved : undefined;
+    return moved && readItem(moved, services).ok ? moved : undefined;
   };
 
   const nearChanged = (mount: ItemMount, near: boolean) => {
@@ -200,35 +222,25 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     if (current && !setNear(current, true, services)) release(current);
   };
 
-  /** Remembers that `element` holds no item, and stops watching it. */
-  const fileAsNoItem = (element: Element) => {
-    byElement.set(element, null);
-    unwatch(element);
-  };
-
   /**
-   * Names a repeated item's element by a cheap look at its id and files it: its mount, or
-   * null when it holds no item (it is then no longer watched). Undefined when the item is
-   * already on another element of the page (the same video recommended twice).
+   * Names a repeated item's element again by a cheap look at its id (it was found again:
+   * its content changed, a recycled card) and files it: its mount, or no item.
    */
-  const identify = (
-    repeated: RepeatedItems,
-    element: Element,
-    location: URL,
-  ): ItemMount | undefined => {
-    const known = byElement.get(element);
-    const id = safely(() => repeated.identify(element, location), undefined);
+  const identify = (element: Element) => {
+    const repeated = adapter?.repeated;
+    if (!repeated) return;
+    const id = safely(() => repeated.identify(element, pageUrl()), undefined);
     if (!id) {
-      if (known) releaseAll(element);
-      fileAsNoItem(element);
-      return undefined;
+      dispatch(element, { type: 'no-item' });
+      return;
     }
     const key = itemKey(id);
-    const same = known && [...known].find((mount) => mount.key === key);
-    if (same) return same;
-    if (known) releaseAll(element);
-    return place(key, id.itemId, element, () =>
-      safely(() => repeated.read(element, location, doc), undefined),
+    const known = elements.get(element);
+    const held = known?.name === 'holding' ? [...known.mounts] : [];
+    if (held.some((mount) => mount.key === key)) return;
+    for (const mount of held) release(mount);
+    place(key, id.itemId, element, () =>
+      safely(() => repeated.read(element, pageUrl(), doc), undefined),
     );
   };
 
@@ -236,11 +248,8 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
    * Finds repeated items (cards, rows). One not seen before is only watched until it comes
    * near; one already named is named again, since its content changed (a recycled card).
    */
-  const track = (repeated: RepeatedItems, elements: Iterable<Element>, location: URL) => {
-    for (const element of elements) {
-      if (byElement.has(element)) identify(repeated, element, location);
-      else watch(element);
-    }
+  const track = (found: Iterable<Element>) => {
+    for (const element of found) dispatch(element, { type: 'found' });
   };
 
   /** A repeated item's element came near for the first time since it was found. */
@@ -250,7 +259,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     // It is read at once, so the read names it too: no separate look at its id first.
     const item = safely(() => repeated.read(element, pageUrl(), doc), undefined);
     if (!item) {
-      fileAsNoItem(element);
+      dispatch(element, { type: 'no-item' });
       return;
     }
     const mount = place(itemKey(item), item.itemId, element, () => item);
@@ -265,11 +274,10 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     }
   };
 
+  /** Lets go of every element no longer in the page, and of the overlays on them. */
   const sweep = () => {
-    for (const mount of [...mounts.values()]) if (!mount.element.isConnected) release(mount);
-    for (const [element, mount] of byElement)
-      if (mount === null && !element.isConnected) byElement.delete(element);
-    for (const element of watched) if (!element.isConnected) unwatch(element);
+    for (const element of [...elements.keys()])
+      if (!element.isConnected) dispatch(element, { type: 'left' });
   };
 
   /** Mounts filed from full reads, released when a later full read no longer finds them. */
@@ -278,15 +286,10 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
   const scan = (batch: ScanBatch) => {
     if (signal.aborted) return;
     // A page that rebuilds <html>'s children takes our host with it: put it back.
-    if (!root.host.isConnected) {
-      doc.documentElement.append(root.host);
-      showOnTop(root.host);
-    }
+    if (hostWanted && !root.host.isConnected) root.attach();
     if (batch.kind === 'sweep' || (batch.kind === 'added' && batch.removed)) sweep();
     if (batch.kind === 'sweep') return;
-    const location = pageUrl();
-    const repeated = adapter?.repeated;
-    findItems(batch, location, repeated);
+    findItems(batch, pageUrl(), adapter?.repeated);
     services.anchors.schedule();
   };
 
@@ -301,11 +304,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
   const findItems = (batch: ScanBatch, location: URL, repeated: RepeatedItems | undefined) => {
     if (batch.kind === 'added' && repeated) {
       // Only what was added: a feed appending 200 cards costs 200 cards, not the feed.
-      track(
-        repeated,
-        safely<Iterable<Element>>(() => elementsAt(batch.roots, repeated.selector), []),
-        location,
-      );
+      track(safely<Iterable<Element>>(() => elementsAt(batch.roots, repeated.selector), []));
     } else if (batch.kind === 'added' && !addedMayChange(batch.roots)) {
       // Nothing added can change what the page's adapter reads: no full re-read.
     } else {
@@ -316,11 +315,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
       const found = new Set<ItemMount>();
       if (adapter?.repeated) {
         const { selector } = adapter.repeated;
-        track(
-          adapter.repeated,
-          safely<Iterable<Element>>(() => doc.querySelectorAll(selector), []),
-          location,
-        );
+        track(safely<Iterable<Element>>(() => doc.querySelectorAll(selector), []));
         const single = adapter.singleItems;
         if (single)
           trackRead(
@@ -343,8 +338,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     'abort',
     () => {
       for (const mount of [...mounts.values()]) release(mount);
-      byElement.clear();
-      watched.clear();
+      elements.clear();
       root.remove();
     },
     { once: true },
@@ -365,13 +359,22 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
       ),
     signal,
   );
+  /** What the change filter asks on each record: read, not built, on every call. */
+  const interest = {
+    get adapter() {
+      return adapter;
+    },
+    get holding() {
+      return elements.size > 0;
+    },
+  };
   // Changes that cannot concern this view (a ticking counter on a page with no items, text
   // outside a single-item page's structured data) are dropped in the observer's callback.
   watchForChanges(
     doc.documentElement,
     scan,
     signal,
-    createChangeFilter(() => ({ adapter, holding: watched.size > 0 || byElement.size > 0 })),
+    createChangeFilter(() => interest),
   );
   scan({ kind: 'full' });
   return { count: () => mounts.size };
