@@ -114,6 +114,7 @@ test('one chip per creator on a profile page, loading until the endpoint’s his
       source: 'manual',
       status: 'confirmed',
       evidence: [],
+      note: 'sells copies as originals',
     }));
     const posted = await fetch(new URL('/v1/batches', endpoint.url), {
       method: 'POST',
