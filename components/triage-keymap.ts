@@ -3,7 +3,7 @@
  * and the side panel (components/sidepanel/shortcuts.ts), so a key means the same thing in
  * both: 1–9 pick the n-th entry of what is in front of the reviewer (a finding in the card,
  * a flag shown in the queue), c / d decide the picked one and move on, j / k step, n notes,
- * ? helps. A key that only one surface has (f and Escape in the card, x and p in the panel)
+ * ? helps. A key that only one surface has (f, e and Escape in the card, x and p in the panel)
  * means nothing in the other, never something else. Pure data and a lookup: each surface
  * keeps its own rules for modifiers and text fields.
  */
@@ -21,6 +21,8 @@ export type TriageCommand =
   | { kind: 'flag' }
   /** Overlay only: close the card. */
   | { kind: 'close' }
+  /** Overlay only: escalate the picked finding (or the item's flag) to a lead. */
+  | { kind: 'escalate' }
   /** Panel only: add the active flag to the selection (Shift: the range to it). */
   | { kind: 'select' }
   /** Panel only: go to the policy filter. */
@@ -89,6 +91,13 @@ export const TRIAGE_KEYS: readonly TriageKeyEntry[] = [
     command: () => ({ kind: 'flag' }),
     on: ['overlay'],
     help: { overlay: 'shortcutFlag' },
+  },
+  {
+    keys: ['e'],
+    shown: 'e',
+    command: () => ({ kind: 'escalate' }),
+    on: ['overlay'],
+    help: { overlay: 'shortcutEscalate' },
   },
   {
     keys: ['x', 'X'],

@@ -18,6 +18,10 @@ export interface OverlayFinding {
   decisions?: number | undefined;
   /** Fold ids that made the evidence match ("emoji-removed", "digit-words", ...). */
   folds?: string[] | undefined;
+  /** The policy is an emergency category: the card proposes an escalation. */
+  emergency?: boolean | undefined;
+  /** The category that proposal starts with. */
+  escalationCategory?: string | undefined;
 }
 
 export type Decision = 'confirmed' | 'dismissed';
@@ -34,6 +38,10 @@ export function FindingList(props: {
   /** The finding the number keys picked (0-based): marked current, focusable. */
   selected?: number | undefined;
   onDecide: (finding: OverlayFinding, decision: Decision) => void;
+  /** An emergency finding's "Escalate?" was accepted: open the escalate form for it. */
+  onPropose?: (finding: OverlayFinding) => void;
+  /** Whether the finding's flag is already escalated (no proposal then). */
+  isEscalated?: (finding: OverlayFinding) => boolean;
 }) {
   const t = useT();
   const { state } = props;
@@ -80,6 +88,19 @@ export function FindingList(props: {
               </ul>
             )}
             <FoldNote folds={finding.folds} />
+            {finding.emergency && props.onPropose && !props.isEscalated?.(finding) && (
+              <div class="row proposal" data-testid="escalate-proposal">
+                <span>{t('escalationProposal')}</span>
+                <button
+                  type="button"
+                  class="primary"
+                  aria-label={t('escalationProposalLabel', finding.title)}
+                  onClick={() => props.onPropose?.(finding)}
+                >
+                  {t('escalationAction')}
+                </button>
+              </div>
+            )}
             <div class="row">
               {status && (
                 <span class="muted" data-testid="decision">

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
+import { isSaveChord } from './triage-keys';
 
 export interface PolicyOption {
   id: string;
@@ -31,9 +32,14 @@ export function FlagForm(props: {
   onCancel: () => void;
   /** A note field that keeps its text to itself (see NoteForm's `field`). */
   noteField?: ComponentChildren;
+  /**
+   * The policy the form starts on: the card passes the picked (or first undecided)
+   * finding's, so a manual flag for it decides that finding.
+   */
+  initialPolicy?: string | undefined;
 }) {
   const t = useT();
-  const first = props.policies[0];
+  const first = props.policies.find((p) => p.id === props.initialPolicy) ?? props.policies[0];
   const [policyId, setPolicyId] = useState(first?.id ?? '');
   const [severity, setSeverity] = useState<Severity>(first?.severity ?? 'medium');
   const [note, setNote] = useState('');
@@ -50,6 +56,12 @@ export function FlagForm(props: {
     <form
       class="form"
       data-testid="flag-form"
+      // Ctrl+Enter (Cmd+Enter) saves from any of the form's own fields.
+      onKeyDown={(event) => {
+        if (!isSaveChord(event)) return;
+        event.preventDefault();
+        event.currentTarget.requestSubmit();
+      }}
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
@@ -110,7 +122,7 @@ export function FlagForm(props: {
         />
         {t('flagSnapshot')}
       </label>
-      <div class="row">
+      <div class="row actions">
         <button type="submit" class="primary" disabled={busy || !policyId}>
           {busy ? t('saving') : t('flagSubmit')}
         </button>

@@ -1,5 +1,6 @@
 /** The flags recorded on an item, with their sync state; page text is rendered as text. */
 
+import type { ComponentChildren } from 'preact';
 import { useT } from '@/components/i18n-context';
 import { snapshotHashOf } from '@/lib/shared/evidence/snapshot-link';
 import { type PolicyOption, type Severity, severityKey } from './flag-form';
@@ -27,7 +28,12 @@ const SYNC_KEYS = {
   discarded: 'syncStateDiscarded',
 } as const;
 
-export function FlagList(props: { flags: OverlayFlag[]; policies: PolicyOption[] }) {
+export function FlagList(props: {
+  flags: OverlayFlag[];
+  policies: PolicyOption[];
+  /** What to show under a flag besides its sync state (its escalation's receipt). */
+  extra?: (flag: OverlayFlag) => ComponentChildren;
+}) {
   const t = useT();
   const titleOf = (id: string) => props.policies.find((p) => p.id === id)?.title ?? id;
   const live = props.flags.filter((flag) => !flag.deleted);
@@ -62,6 +68,7 @@ export function FlagList(props: { flags: OverlayFlag[]; policies: PolicyOption[]
           >
             {t(SYNC_KEYS[flag.syncState], flag.syncError ?? '')}
           </div>
+          {props.extra?.(flag)}
         </li>
       ))}
     </ul>

@@ -5,12 +5,16 @@
  * Every page-derived string is rendered as a text node by Preact; nothing here builds HTML.
  */
 import { type ComponentChildren, Fragment } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
 import type { ChipInput } from '@/components/risk/chip-view';
 import { RiskChip } from '@/components/risk/risk-chip';
+import type { EscalationView } from '@/lib/messaging/escalation-messages';
 import { decisionOf } from './badge-summary';
 import { badgeView, cardIdOf } from './badge-view';
+import { type Box, placeCard } from './card-placement';
+import { type EscalateDraft, EscalateForm } from './escalate-form';
+import { EscalationReceipt } from './escalation-receipt';
 import {
   type Decision,
   FindingList,
@@ -20,8 +24,14 @@ import {
 import { type FlagDraft, FlagForm, type PolicyOption } from './flag-form';
 import { FlagList, type OverlayFlag } from './flag-list';
 import { NoteForm } from './note-form';
+import { claimOpenCard } from './open-card';
 import { ShortcutHelp } from './shortcut-help';
 import { targetFinding, triageKeyOf } from './triage-keys';
+
+/** What an escalation from the card is about: a finding (flagged first if need be) or a flag. */
+export type EscalateTarget =
+  | { kind: 'finding'; finding: OverlayFinding }
+  | { kind: 'flag'; flag: OverlayFlag };
 
 export type { OverlayFlag } from './flag-list';
 export interface OverlayNote {
@@ -53,6 +63,8 @@ export interface ItemOverlayProps {
   onDecide?: (finding: OverlayFinding, decision: Decision) => void;
   /** The card was opened: the moment to load what is stored about the item. */
   onOpen?: () => void;
+  /** The card opened (true) or closed (false), however it happened. */
+  onOpenChange?: (open: boolean) => void;
   /** The creator's risk, drawn as a chip beside the badge; its click opens the creator. */
   risk?: ChipInput;
   onOpenCreator?: () => void;
@@ -62,9 +74,40 @@ export interface ItemOverlayProps {
   onStep?: (direction: 1 | -1) => void;
   /** What became of the last snapshot asked for (kept, or why not). */
   notice?: string | undefined;
+  /** The escalations of the item's flags, by flag id, with their receipts. */
+  escalations?: Readonly<Record<string, EscalationView>>;
+  formatTime?: (iso: string) => string;
+  /** Escalate to a lead; rejects with the reason it was refused (shown in the form). */
+  onEscalate?: (target: EscalateTarget, draft: EscalateDraft) => Promise<void>;
+  /** The escalation reason's field, typed out of the page's reach likewise. */
+  escalateField?: () => ComponentChildren;
 }
 
-type Mode = 'closed' | 'open' | 'flag' | 'note';
+type Mode = 'closed' | 'open' | 'flag' | 'note' | 'escalate';
+
+/**
+ * The marked evidence of the item whose overlay is `overlay`, in viewport coordinates: the
+ * evidence layers (lib/page/overlay/evidence-marks.ts) follow the same element as the
+ * overlay's box, so they are the shown layers placed exactly where the box is.
+ */
+function evidenceBoxes(overlay: HTMLElement): Box[] {
+  const box = overlay.parentElement;
+  const root = overlay.getRootNode() as ParentNode;
+  if (!box || typeof root.querySelectorAll !== 'function') return [];
+  const out: Box[] = [];
+  for (const layer of root.querySelectorAll<HTMLElement>('.marks')) {
+    if (layer.hidden || layer.style.left !== box.style.left || layer.style.top !== box.style.top)
+      continue;
+    for (const mark of layer.querySelectorAll('.mark')) {
+      const r = mark.getBoundingClientRect();
+      out.push({ left: r.left, top: r.top, width: r.width, height: r.height });
+    }
+  }
+  return out;
+}
+
+/** Without a formatter passed in, a receipt's time shows as the endpoint wrote it. */
+const asWritten = (iso: string) => iso;
 
 /** Policy titles from the findings: automatic flags name pack policies, not manual ones. */
 const packTitles = (state: FindingsState): PolicyOption[] =>
@@ -86,16 +129,64 @@ export function ItemOverlay(props: ItemOverlayProps) {
   // What to focus after the next render: the card, a finding, or a form's first field.
   const focusNext = useRef<string | undefined>(undefined);
   // A decision keyed while the item's flags were loading waits for them (no duplicates).
-  const queued = useRef<'confirmed' | 'dismissed' | undefined>(undefined);
-  const close = () => {
+  // Keys pressed faster than the saves wait in order, each for the next undecided finding.
+  const queued = useRef<Array<'confirmed' | 'dismissed'>>([]);
+  const [escalating, setEscalating] = useState<{
+    target: EscalateTarget;
+    subject: string;
+    category?: string | undefined;
+  }>();
+  const [refusal, setRefusal] = useState<string>();
+  const shut = () => {
     setMode('closed');
     setHelp(false);
+    setEscalating(undefined);
+    setRefusal(undefined);
+  };
+  const close = () => {
+    shut();
     badge.current?.focus();
   };
   const list = findings.status === 'done' ? findings.findings : [];
+  const isDecided = (f: OverlayFinding) => decisionOf(f, props.flags) !== undefined;
   const decide = (decision: 'confirmed' | 'dismissed') => {
-    const target = targetFinding(list, picked, (f) => decisionOf(f, props.flags) !== undefined);
+    const target = targetFinding(list, picked, isDecided);
+    // The decision moves on: the next c / d acts on the next undecided finding, never on
+    // this one again.
+    setPicked(undefined);
     if (target) props.onDecide?.(target, decision);
+  };
+  const escalationOf = (flag: OverlayFlag | undefined) =>
+    flag ? props.escalations?.[flag.id] : undefined;
+  const isEscalated = (finding: OverlayFinding) =>
+    escalationOf(decisionOf(finding, props.flags)) !== undefined;
+  const titleOf = (policyId: string) =>
+    [...props.policies, ...packTitles(findings)].find((p) => p.id === policyId)?.title ?? policyId;
+  /** Opens the escalate form on the picked finding, else the first undecided, else a flag. */
+  const startEscalation = (chosen?: OverlayFinding) => {
+    const finding =
+      chosen ??
+      (picked !== undefined ? list[picked] : undefined) ??
+      list.find((f) => !isDecided(f)) ??
+      list.find((f) => decisionOf(f, props.flags)?.status !== 'dismissed');
+    const flag = props.flags.find((f) => !f.deleted && f.status !== 'dismissed');
+    const target: EscalateTarget | undefined = finding
+      ? { kind: 'finding', finding }
+      : flag
+        ? { kind: 'flag', flag }
+        : undefined;
+    if (!target) {
+      setRefusal(t('escalationNothingToEscalate'));
+      return;
+    }
+    setRefusal(undefined);
+    setEscalating({
+      target,
+      subject: target.kind === 'finding' ? target.finding.title : titleOf(target.flag.policyId),
+      category: target.kind === 'finding' ? target.finding.escalationCategory : undefined,
+    });
+    setMode('escalate');
+    focusNext.current = 'form select';
   };
 
   useEffect(() => {
@@ -105,11 +196,8 @@ export function ItemOverlay(props: ItemOverlayProps) {
     focusNext.current = '.card';
   }, [props.openRequest]);
   useEffect(() => {
-    if (!props.busy && queued.current) {
-      const decision = queued.current;
-      queued.current = undefined;
-      decide(decision);
-    }
+    const decision = props.busy ? undefined : queued.current.shift();
+    if (decision) decide(decision);
   });
   useEffect(() => {
     const selector = focusNext.current;
@@ -120,6 +208,80 @@ export function ItemOverlay(props: ItemOverlayProps) {
     focusNext.current = undefined;
     (element as HTMLElement).focus();
   });
+
+  // One card open at a time; a click outside the card or Escape anywhere on the page closes
+  // it (the page may have taken focus after a mouse action: the card's own keys no longer
+  // hear anything then). Only the reviewer's own events count, never ones a script made.
+  const isOpen = mode !== 'closed';
+  useEffect(() => props.onOpenChange?.(isOpen), [isOpen]);
+  useEffect(() => {
+    const host = overlay.current;
+    if (!isOpen || !host) return;
+    const release = claimOpenCard(shut);
+    const doc = host.ownerDocument;
+    const root = host.getRootNode();
+    const layer = root instanceof ShadowRoot ? root.host : undefined;
+    const outside = (event: Event) => {
+      if (!event.isTrusted) return;
+      const path = event.composedPath();
+      if (path.includes(host)) return;
+      // Inside the overlay layer: its closed root hides where from the document; the root's
+      // own listener (below) sees it.
+      if (event.currentTarget === doc && layer && path.includes(layer)) return;
+      shut();
+    };
+    const onEscape = (event: KeyboardEvent) => {
+      if (!event.isTrusted || event.key !== 'Escape' || event.defaultPrevented) return;
+      const active = doc.activeElement;
+      shut();
+      // Focus goes back to the badge unless the reviewer is in one of the page's own fields.
+      if (!active || active === doc.body || active === layer) badge.current?.focus();
+    };
+    doc.addEventListener('pointerdown', outside, true);
+    if (root !== doc) root.addEventListener('pointerdown', outside, true);
+    doc.addEventListener('keydown', onEscape);
+    return () => {
+      release();
+      doc.removeEventListener('pointerdown', outside, true);
+      if (root !== doc) root.removeEventListener('pointerdown', outside, true);
+      doc.removeEventListener('keydown', onEscape);
+    };
+  }, [isOpen]);
+
+  // The card goes beside or below the evidence it lists, never over it; again whenever its
+  // size changes (a form opens, the flags load).
+  const place = () => {
+    const element = card.current;
+    const host = overlay.current;
+    const anchor = badge.current;
+    const view = host?.ownerDocument.defaultView;
+    if (!element || !host || !anchor || !view) return;
+    const origin = host.getBoundingClientRect();
+    const at = placeCard({
+      anchor: anchor.getBoundingClientRect(),
+      card: { width: element.offsetWidth, height: element.offsetHeight },
+      evidence: evidenceBoxes(host),
+      viewport: { width: view.innerWidth, height: view.innerHeight },
+    });
+    element.style.right = 'auto';
+    element.style.left = `${Math.round(at.left - origin.left)}px`;
+    element.style.top = `${Math.round(at.top - origin.top)}px`;
+  };
+  useLayoutEffect(() => {
+    const element = card.current;
+    if (!isOpen || !element) return;
+    place();
+    const view = element.ownerDocument.defaultView;
+    if (!view?.ResizeObserver) return;
+    let last = element.offsetHeight;
+    const observer = new view.ResizeObserver(() => {
+      if (element.offsetHeight === last) return;
+      last = element.offsetHeight;
+      place();
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [isOpen]);
 
   // A listener on the overlay's own element: it hears keys only while focus is inside it.
   const overlay = useRef<HTMLDivElement>(null);
@@ -145,7 +307,7 @@ export function ItemOverlay(props: ItemOverlayProps) {
         focusNext.current = `[data-testid="finding"]:nth-of-type(${action.index + 1})`;
         return;
       case 'decide':
-        if (props.busy) queued.current = action.decision;
+        if (props.busy || queued.current.length > 0) queued.current.push(action.decision);
         else decide(action.decision);
         return;
       case 'flag':
@@ -153,10 +315,11 @@ export function ItemOverlay(props: ItemOverlayProps) {
         setMode(action.kind);
         focusNext.current = action.kind === 'flag' ? 'select' : 'textarea, iframe';
         return;
+      case 'escalate':
+        return startEscalation();
       case 'step':
         // The next card takes over: this one closes (focus moves there, not to our badge).
-        setMode('closed');
-        setHelp(false);
+        shut();
         return props.onStep?.(action.direction);
       case 'help':
         return setHelp(!help);
@@ -186,8 +349,10 @@ export function ItemOverlay(props: ItemOverlayProps) {
         aria-expanded={mode !== 'closed'}
         aria-controls={cardId}
         onClick={() => {
-          if (mode === 'closed') props.onOpen?.();
-          setMode(mode === 'closed' ? 'open' : 'closed');
+          if (mode === 'closed') {
+            props.onOpen?.();
+            setMode('open');
+          } else shut();
         }}
       >
         {view.text}
@@ -208,6 +373,48 @@ export function ItemOverlay(props: ItemOverlayProps) {
               ×
             </button>
           </header>
+          {/* A form opens at the top, its Save in view (and kept there: a sticky footer). */}
+          {mode === 'flag' && (
+            <FlagForm
+              noteField={props.flagNoteField?.()}
+              policies={props.policies}
+              initialPolicy={targetFinding(list, picked, isDecided)?.policyId}
+              onCancel={() => setMode('open')}
+              onSubmit={async (draft) => {
+                await props.onFlag(draft);
+                setMode('open');
+                focusNext.current = '.card';
+              }}
+            />
+          )}
+          {mode === 'note' && (
+            <NoteForm
+              field={props.noteField?.()}
+              onCancel={() => setMode('open')}
+              onSubmit={async (text) => {
+                await props.onNote(text);
+                setMode('open');
+              }}
+            />
+          )}
+          {mode === 'escalate' && escalating && (
+            <EscalateForm
+              subject={escalating.subject}
+              initialCategory={escalating.category}
+              field={props.escalateField?.()}
+              onCancel={() => {
+                setEscalating(undefined);
+                setMode('open');
+              }}
+              onSubmit={async (draft) => {
+                if (!props.onEscalate) return;
+                await props.onEscalate(escalating.target, draft);
+                setEscalating(undefined);
+                setMode('open');
+                focusNext.current = '.card';
+              }}
+            />
+          )}
           {props.summary && props.summary.length > 0 && (
             <p class="muted summary" data-testid="item-summary">
               {props.summary.map((part, i) => (
@@ -225,9 +432,20 @@ export function ItemOverlay(props: ItemOverlayProps) {
             busy={props.busy ?? false}
             selected={picked}
             onDecide={(finding, decision) => props.onDecide?.(finding, decision)}
+            {...(props.onEscalate ? { onPropose: startEscalation } : {})}
+            isEscalated={isEscalated}
           />
           <h2>{t('overlayFlags')}</h2>
-          <FlagList flags={props.flags} policies={[...props.policies, ...packTitles(findings)]} />
+          <FlagList
+            flags={props.flags}
+            policies={[...props.policies, ...packTitles(findings)]}
+            extra={(flag) => {
+              const view = escalationOf(flag);
+              return (
+                view && <EscalationReceipt view={view} formatTime={props.formatTime ?? asWritten} />
+              );
+            }}
+          />
           <h2>{t('overlayNotes')}</h2>
           {props.notes.length === 0 ? (
             <p class="muted">{t('overlayNoNotes')}</p>
@@ -250,27 +468,10 @@ export function ItemOverlay(props: ItemOverlayProps) {
               {t('errorPrefix', props.error)}
             </p>
           )}
-          {mode === 'flag' && (
-            <FlagForm
-              noteField={props.flagNoteField?.()}
-              policies={props.policies}
-              onCancel={() => setMode('open')}
-              onSubmit={async (draft) => {
-                await props.onFlag(draft);
-                setMode('open');
-                focusNext.current = '.card';
-              }}
-            />
-          )}
-          {mode === 'note' && (
-            <NoteForm
-              field={props.noteField?.()}
-              onCancel={() => setMode('open')}
-              onSubmit={async (text) => {
-                await props.onNote(text);
-                setMode('open');
-              }}
-            />
+          {refusal && (
+            <p class="error" role="alert" data-testid="escalate-refusal">
+              {refusal}
+            </p>
           )}
           {mode === 'open' && (
             <div class="row">
@@ -280,6 +481,11 @@ export function ItemOverlay(props: ItemOverlayProps) {
               <button type="button" onClick={() => setMode('note')}>
                 {t('overlayNoteAction')}
               </button>
+              {props.onEscalate && (
+                <button type="button" data-testid="escalate-open" onClick={() => startEscalation()}>
+                  {t('escalationAction')}
+                </button>
+              )}
               <button
                 type="button"
                 aria-label={t('overlayShortcuts')}

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
+import { isSaveChord } from './triage-keys';
 
 export function NoteForm(props: {
   /** The text as typed here; '' when `field` holds it instead. */
@@ -19,6 +20,11 @@ export function NoteForm(props: {
     <form
       class="form"
       data-testid="note-form"
+      onKeyDown={(event) => {
+        if (!isSaveChord(event)) return;
+        event.preventDefault();
+        event.currentTarget.requestSubmit();
+      }}
       onSubmit={async (event) => {
         event.preventDefault();
         if (!props.field && !text.trim()) return;
@@ -43,7 +49,7 @@ export function NoteForm(props: {
           />
         </label>
       )}
-      <div class="row">
+      <div class="row actions">
         <button type="submit" class="primary" disabled={busy || (!props.field && !text.trim())}>
           {busy ? t('saving') : t('noteSubmit')}
         </button>

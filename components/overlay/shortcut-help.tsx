@@ -1,18 +1,16 @@
-/** Every key of the overlay card, listed in the card (`?` shows it; screen readers read it). */
+/**
+ * Every key of the overlay card, listed in the card (`?` shows it; screen readers read it):
+ * the browser command, then the shared key table's overlay entries (components/
+ * triage-keymap.ts), the same table the side panel's help lists.
+ */
 
 import { useT } from '@/components/i18n-context';
+import { triageHelp } from '@/components/triage-keymap';
 import type { MessageKey } from '@/lib/i18n/keys';
 
 const SHORTCUTS: readonly MessageKey[] = [
   'shortcutCommand',
-  'shortcutPick',
-  'shortcutConfirm',
-  'shortcutDismiss',
-  'shortcutFlag',
-  'shortcutNote',
-  'shortcutNextItem',
-  'shortcutClose',
-  'shortcutHelp',
+  ...triageHelp('overlay').map((line) => line.what),
 ];
 
 export function ShortcutHelp(props: { id: string }) {

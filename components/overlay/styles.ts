@@ -24,16 +24,22 @@ button { cursor: pointer; border: 1px solid #9bb; background: #fff; border-radiu
 button.primary { background: #0d7377; border-color: #0d7377; color: #fff; }
 button.plain { border: none; background: none; font-size: 16px; padding: 0 4px; }
 button:focus-visible, select:focus-visible, textarea:focus-visible { outline: 2px solid #f59e0b; outline-offset: 1px; }
-.badge { background: #0d7377; color: #fff; border: none; box-shadow: 0 1px 3px rgba(0,0,0,.3); font-weight: 600; }
-.badge.has-flags { background: #b42318; }
-.badge.quiet { opacity: .55; box-shadow: none; }
-.badge.quiet:hover, .badge.quiet:focus-visible, .badge.quiet[aria-expanded="true"] { opacity: 1; }
+/* Every badge keeps its text at 4.5:1 or more on its own, opaque background, on any page. */
+.badge { background: #0d7377; color: #fff; border: 1px solid transparent; box-shadow: 0 1px 3px rgba(0,0,0,.3); font-weight: 600; }
+.badge.quiet { background: #fff; color: #0d7377; border-color: #0d7377; box-shadow: 0 1px 2px rgba(0,0,0,.2); font-weight: 500; }
 .badge-low { background: #475569; } .badge-medium { background: #a16207; } .badge-high { background: #c2410c; } .badge-critical { background: #991b1b; }
+/* Done: colours no severity uses (green, or white with slate), and a mark before the word. */
+.badge.done-confirmed { background: #166534; color: #fff; }
+.badge.done-dismissed { background: #fff; color: #475569; border-color: #64748b; box-shadow: 0 1px 2px rgba(0,0,0,.2); }
+/* The open card's box stays above the boxes drawn after it. */
+.box:has(.card) { z-index: 1; }
 .evidence { list-style: none; padding-left: 0; margin: 4px 0; }
 .evidence li { margin: 2px 0; }
 mark.ev { color: inherit; border-radius: 3px; padding: 0 2px; white-space: pre-wrap; }
 .ev-low { background: #e2e8f0; } .ev-medium { background: #fef08a; } .ev-high { background: #fed7aa; } .ev-critical { background: #fecaca; }
-.card { position: absolute; top: 28px; right: 0; width: 300px; max-height: 420px; overflow: auto; background: #fff; border: 1px solid #cdd; border-radius: 8px; padding: 10px; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
+.card { position: absolute; top: 28px; right: 0; width: 300px; max-height: 420px; overflow: auto; background: #fff; color: #10201f; border: 1px solid #cdd; border-radius: 8px; padding: 10px; box-shadow: 0 4px 16px rgba(0,0,0,.25); }
+/* Placed (card-placement.ts) beside or below the evidence it lists, never over it. */
+.card.placed { right: auto; }
 .card h2 { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; margin: 10px 0 4px; color: #456; }
 .card ul { margin: 0; padding-left: 16px; }
 .card li { margin: 2px 0; overflow-wrap: anywhere; unicode-bidi: isolate; }
@@ -51,10 +57,16 @@ bdi, mark.ev { unicode-bidi: isolate; }
 .form label { display: flex; flex-direction: column; gap: 2px; font-weight: 600; }
 .form select, .form textarea { font-weight: 400; border: 1px solid #9bb; border-radius: 4px; padding: 3px; background: #fff; }
 .sev { font-size: 11px; font-weight: 700; border-radius: 4px; padding: 0 4px; color: #fff; }
-.sev-low { background: #567; } .sev-medium { background: #b7791f; } .sev-high { background: #c2410c; } .sev-critical { background: #7f1d1d; }
+.sev-low { background: #567; } .sev-medium { background: #854d0e; } .sev-high { background: #c2410c; } .sev-critical { background: #7f1d1d; }
 li.selected { outline: 2px solid #0d7377; outline-offset: 1px; border-radius: 4px; }
 li:focus-visible, .card:focus-visible { outline: 2px solid #f59e0b; outline-offset: 1px; }
 .form label.inline { flex-direction: row; align-items: center; font-weight: 400; }
 .keys { margin: 6px 0 0; font-size: 12px; }
+/* A form's Save stays in view however far the card scrolls (the card's padding is 10px). */
+.form .actions { position: sticky; bottom: -10px; z-index: 1; background: #fff; margin: 0 -10px -10px; padding: 6px 10px 10px; border-top: 1px solid #e2e8f0; }
+.form .hint { font-size: 11px; font-weight: 400; }
+.proposal { border: 1px solid #991b1b; border-radius: 6px; padding: 4px 6px; margin-top: 4px; }
+.receipt { font-size: 11px; color: #445566; }
+.receipt-refused { color: #b42318; }
 iframe.secure-field { display: block; width: 100%; height: 64px; border: 1px solid #9bb; border-radius: 4px; background: #fff; }
 `;

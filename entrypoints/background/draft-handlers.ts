@@ -9,8 +9,8 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n/translate';
-import { MessageError } from '@/lib/messaging/errors';
 import type { DRAFT_PURPOSES } from '@/lib/messaging/draft-messages';
+import { MessageError } from '@/lib/messaging/errors';
 import type { HandlerContext, Handlers } from '@/lib/messaging/router';
 import { itemKey } from '@/lib/shared/protocol/records';
 

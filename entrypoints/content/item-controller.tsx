@@ -1,14 +1,20 @@
 /**
  * Connects one item's overlay to the background. What is stored about the item (flags,
- * notes) is loaded when the reviewer opens the card, not for every item on the page; the
- * badge meanwhile shows the policy checks, which arrive in batches (see page-view.tsx).
+ * notes, its flags' escalations) is loaded when the reviewer opens the card, not for every
+ * item on the page; the badge meanwhile shows the policy checks, which arrive in batches
+ * (see page-view.tsx). While the card is open and something on it is still on its way (a
+ * flag waiting to sync, an escalation not yet resolved), it is read again every
+ * LIVE_EVERY_MS, so "waiting to sync" turns into "synced" and a lead's acknowledgement
+ * appears without reopening the card, as the side panel and popup refresh theirs.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { decisionOf } from '@/components/overlay/badge-summary';
-import type { FindingsState } from '@/components/overlay/finding-list';
+import type { FindingsState, OverlayFinding } from '@/components/overlay/finding-list';
 import { ItemOverlay } from '@/components/overlay/item-overlay';
+import { formats } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
+import type { EscalationView } from '@/lib/messaging/escalation-messages';
 import type { FlagView, ItemState, PolicyChoice } from '@/lib/messaging/message-map';
 import type { CreatorRisk } from '@/lib/page/overlay/risk-queue';
 import type { Creator, ItemRef } from '@/lib/shared/protocol/records';
@@ -33,6 +39,33 @@ export interface ItemControllerProps {
 }
 
 const MAX_EVIDENCE = 50;
+/** How often an open card with something on its way reads the item again. */
+export const LIVE_EVERY_MS = 1_500;
+
+type Escalations = Readonly<Record<string, EscalationView>>;
+
+/** Whether anything on the card is still on its way: a flag to sync, an escalation open. */
+export function unsettled(flags: readonly FlagView[], escalations: Escalations): boolean {
+  return (
+    flags.some((f) => !f.deleted && (f.syncState === 'pending' || f.syncState === 'stale')) ||
+    Object.values(escalations).some((e) => e.stage !== 'resolved' && e.stage !== 'refused')
+  );
+}
+
+/** The automatic flag recording a finding, as it is sent (evidence made storable). */
+const autoFlag = (item: ItemRef, finding: OverlayFinding, status: 'confirmed' | 'dismissed') => ({
+  item,
+  policyId: finding.policyId,
+  ruleId: finding.ruleId,
+  severity: finding.severity,
+  source: 'auto' as const,
+  status,
+  // Evidence quotes page text: made storable, so a NUL in the page cannot stop the
+  // reviewer recording the finding (offsets still index the page).
+  evidence: finding.evidence
+    .slice(0, MAX_EVIDENCE)
+    .map((e) => ({ ...e, text: toWireText(e.text) })),
+});
 
 export function ItemController({
   item,
@@ -52,10 +85,21 @@ export function ItemController({
   /** The open note field's draft (secure-field.tsx): the note is saved from it. */
   const draft = useRef<string | undefined>(undefined);
   const flagDraft = useRef<string | undefined>(undefined);
+  const reasonDraft = useRef<string | undefined>(undefined);
+  const [escalations, setEscalations] = useState<Escalations>({});
+  const [open, setOpen] = useState(false);
 
   const reload = async () => {
     try {
-      setState(await send('item.state', { item, ...(creator ? { creator } : {}) }));
+      const next = await send('item.state', { item, ...(creator ? { creator } : {}) });
+      const live = next.flags.filter((flag) => !flag.deleted && flag.status !== 'suggested');
+      const found = await Promise.all(
+        live.map((flag) => send('escalation.forFlag', { flagId: flag.id })),
+      );
+      const byFlag: Record<string, EscalationView> = {};
+      for (const { escalation } of found) if (escalation) byFlag[escalation.flagId] = escalation;
+      setState(next);
+      setEscalations(byFlag);
       setError(undefined);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -75,6 +119,12 @@ export function ItemController({
   };
 
   const flags = state?.flags ?? initialFlags ?? [];
+  const waiting = open && state !== undefined && unsettled(state.flags, escalations);
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void reload(), LIVE_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [waiting]);
   return (
     <ItemOverlay
       itemId={item.itemId}
@@ -150,21 +200,48 @@ export function ItemController({
         void run(() =>
           decided
             ? send('flag.update', { id: decided.id, status })
-            : send('flag.create', {
-                item,
-                policyId: finding.policyId,
-                ruleId: finding.ruleId,
-                severity: finding.severity,
-                source: 'auto',
-                status,
-                // Evidence quotes page text: made storable, so a NUL in the page cannot
-                // stop the reviewer recording the finding (offsets still index the page).
-                evidence: finding.evidence
-                  .slice(0, MAX_EVIDENCE)
-                  .map((e) => ({ ...e, text: toWireText(e.text) })),
-              }),
+            : send('flag.create', autoFlag(item, finding, status)),
         );
       }}
+      escalations={escalations}
+      formatTime={(iso) => formats().dateTime(iso)}
+      onEscalate={async (target, { category, reason }) => {
+        setSaving(true);
+        try {
+          // A finding is escalated through its flag: the one deciding it, confirmed first
+          // if it was dismissed, or a new confirmed one.
+          let flagId: string;
+          if (target.kind === 'flag') flagId = target.flag.id;
+          else {
+            const decided = decisionOf(target.finding, flags);
+            if (decided?.status === 'confirmed') flagId = decided.id;
+            else if (decided)
+              flagId = (await send('flag.update', { id: decided.id, status: 'confirmed' })).id;
+            else
+              flagId = (await send('flag.create', autoFlag(item, target.finding, 'confirmed'))).id;
+          }
+          const ticket = reasonDraft.current;
+          await send('escalation.create', {
+            flagId,
+            category,
+            ...(ticket ? { reasonDraft: ticket } : { reason }),
+          });
+        } finally {
+          await reload();
+          setSaving(false);
+        }
+      }}
+      escalateField={() => (
+        <SecureNoteField
+          item={item}
+          purpose="escalation-reason"
+          onTicket={(ticket) => {
+            reasonDraft.current = ticket;
+          }}
+          onError={setError}
+        />
+      )}
+      onOpenChange={setOpen}
       onOpen={() => void reload()}
       {...(risk
         ? {

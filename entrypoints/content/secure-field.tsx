@@ -12,7 +12,7 @@ import type { ItemRef } from '@/lib/shared/protocol/records';
 
 export function SecureNoteField(props: {
   item: ItemRef;
-  purpose: 'note' | 'flag-note';
+  purpose: 'note' | 'flag-note' | 'escalation-reason';
   onTicket: (ticket: string | undefined) => void;
   onError: (message: string) => void;
 }) {
@@ -34,14 +34,15 @@ export function SecureNoteField(props: {
     };
   }, [props.item.itemId]);
   if (!ticket) return null;
-  // A note form opens on its field; the flag form opens on its policy, the field is later.
+  // A note form opens on its field; the flag and escalate forms open on their first choice,
+  // the field is later.
   const focus = props.purpose === 'note' ? '?focus' : '';
   const src = `${browser.runtime.getURL('/note-frame.html' as '/')}${focus}#${ticket}`;
   return (
     <iframe
       class="secure-field"
       data-testid="note-field"
-      title={t('noteFieldTitle')}
+      title={t(props.purpose === 'escalation-reason' ? 'reasonFieldTitle' : 'noteFieldTitle')}
       src={src}
       // The frame is the extension's own page; it needs nothing from the page around it.
       referrerpolicy="no-referrer"

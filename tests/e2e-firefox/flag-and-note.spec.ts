@@ -11,9 +11,9 @@ import { expect, VIDEO_ITEM as ITEM, test, VIDEO_PATH } from './support/fixtures
 const badge = { item: ITEM, selector: '[data-testid="badge"]' };
 
 async function expectRecorded(page: Page) {
-  // The flag comes back with the item's policy check, so the badge counts it at once: its
-  // critical severity is the worst on the item.
-  await expect.poll(() => textOf(page, badge)).toMatch(/^Critical · \d+$/);
+  // The flag comes back with the item's policy check; it is decided (confirmed), so the
+  // badge counts only what is left: the video's health-claim finding.
+  await expect.poll(() => textOf(page, badge)).toMatch(/^High · 1$/);
   await (await inOverlay(page, badge)).click();
   const flag = { item: ITEM, selector: '[data-testid="flag"]' };
   await inOverlay(page, flag);

@@ -59,8 +59,9 @@ test('findings: badge, highlighted evidence, confirm and dismiss, kept after a r
   await overlay.getByRole('button', { name: `Dismiss finding: ${DIVERSION}` }).click();
   await expect(diversion).toHaveAttribute('data-decision', 'dismissed');
   await expect(overlay.getByTestId('flag')).toHaveCount(2);
-  // Confirmed counts as a flag; the dismissed finding no longer asks for attention.
-  await expect(badge).toHaveText('Critical · 1');
+  // Nothing is left to review: the badge says the item is done (issue 18), not a severity.
+  await expect(badge).toHaveText('✓ Confirmed');
+  await expect(badge).toHaveClass(/done-confirmed/);
 
   // What the background stored: automatic flags with their rule and evidence.
   const popup = await context.newPage();
@@ -112,7 +113,7 @@ test('findings: badge, highlighted evidence, confirm and dismiss, kept after a r
     overlayOf(page, ITEM).getByTestId('finding').filter({ hasText: DIVERSION }),
   ).toHaveAttribute('data-decision', 'confirmed');
   await expect(overlayOf(page, ITEM).getByTestId('flag')).toHaveCount(2);
-  await expect(overlayOf(page, ITEM).getByTestId('badge')).toHaveText('Critical · 2');
+  await expect(overlayOf(page, ITEM).getByTestId('badge')).toHaveText('✓ Confirmed');
 });
 
 test('the card is keyboard reachable and labelled', async ({ browserWithExtension, pages }) => {

@@ -10,9 +10,10 @@ const ITEM = '7301234567890123456';
 
 async function expectRecorded(page: Page) {
   const overlay = overlayOf(page, ITEM);
-  // The video's one automatic finding (its health claim) and the flag recorded on it come
-  // back with its policy check (one message for a batch of items): the badge counts both.
-  await expect(overlay.getByTestId('badge')).toHaveText('Critical · 2');
+  // The flag recorded on the video comes back with its policy check (one message for a batch
+  // of items). The flag is decided (confirmed): the badge counts only what is left to
+  // review, the video's one automatic finding (its health claim, another policy).
+  await expect(overlay.getByTestId('badge')).toHaveText('High · 1');
   await overlay.getByTestId('badge').click();
   const flag = overlay.getByTestId('flag');
   await expect(flag).toHaveCount(1);

@@ -39,6 +39,7 @@ describe('the shared triage key table', () => {
       'shortcutNextItem',
       'shortcutNote',
       'shortcutFlag',
+      'shortcutEscalate',
       'shortcutClose',
       'shortcutHelp',
     ]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { targetFinding, triageKeyOf } from '@/components/overlay/triage-keys';
+import { isSaveChord, targetFinding, triageKeyOf } from '@/components/overlay/triage-keys';
+import { triageCommandOf } from '@/components/triage-keymap';
 
 const key = (k: string, extra: Partial<{ ctrlKey: boolean; tag: string }> = {}) => ({
   key: k,
@@ -20,6 +21,19 @@ describe('triageKeyOf', () => {
     expect(triageKeyOf(key('k'))).toEqual({ kind: 'step', direction: -1 });
     expect(triageKeyOf(key('?'))).toEqual({ kind: 'help' });
     expect(triageKeyOf(key('Escape'))).toEqual({ kind: 'close' });
+    expect(triageKeyOf(key('e'))).toEqual({ kind: 'escalate' });
+  });
+
+  it('reads the shared key table: every key the card has means there what it means in the panel', () => {
+    for (const k of ['1', '5', '9', 'c', 'd', 'j', 'k', 'n', '?']) {
+      expect(triageKeyOf(key(k)), k).toEqual(triageCommandOf(k, 'panel'));
+      expect(triageKeyOf(key(k)), k).toEqual(triageCommandOf(k, 'overlay'));
+    }
+    // The panel's own keys mean nothing on the card, never something else.
+    expect(triageKeyOf(key('x'))).toBeUndefined();
+    expect(triageKeyOf(key('p'))).toBeUndefined();
+    // The card's arrows stay the page's (they scroll it).
+    expect(triageKeyOf(key('ArrowDown'))).toBeUndefined();
   });
 
   it('leaves typing, modified keys and other keys alone', () => {
@@ -30,6 +44,25 @@ describe('triageKeyOf', () => {
     expect(triageKeyOf(key('x'))).toBeUndefined();
     // Escape still closes from a form field.
     expect(triageKeyOf(key('Escape', { tag: 'TEXTAREA' }))).toEqual({ kind: 'close' });
+  });
+});
+
+describe('isSaveChord', () => {
+  const chord = (
+    k: string,
+    mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }>,
+  ) => ({
+    key: k,
+    ctrlKey: mods.ctrlKey ?? false,
+    metaKey: mods.metaKey ?? false,
+    altKey: mods.altKey ?? false,
+  });
+  it('is Ctrl+Enter or Cmd+Enter, nothing else', () => {
+    expect(isSaveChord(chord('Enter', { ctrlKey: true }))).toBe(true);
+    expect(isSaveChord(chord('Enter', { metaKey: true }))).toBe(true);
+    expect(isSaveChord(chord('Enter', {}))).toBe(false);
+    expect(isSaveChord(chord('Enter', { ctrlKey: true, altKey: true }))).toBe(false);
+    expect(isSaveChord(chord('s', { ctrlKey: true }))).toBe(false);
   });
 });
 
