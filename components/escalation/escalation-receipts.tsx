@@ -6,7 +6,7 @@
 import { useT } from '@/components/i18n-context';
 import type { MessageKey } from '@/lib/i18n/keys';
 import type { EscalationStatus, EscalationView } from '@/lib/messaging/escalation-messages';
-import { ESCALATION_CATEGORIES } from '@/lib/shared/protocol/escalations';
+import { ESCALATION_CATEGORIES } from '@/lib/shared/protocol/vocabulary';
 
 const CATEGORY_KEYS: Record<(typeof ESCALATION_CATEGORIES)[number], MessageKey> = {
   child_safety: 'escalationCategoryChildSafety',

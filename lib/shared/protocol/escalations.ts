@@ -8,15 +8,20 @@ import { sha256HexSchema } from './evidence';
 import { enforcementActionKindSchema } from './history';
 import { isoTimeSchema, itemRefSchema, recordIdSchema, reviewerIdSchema } from './records';
 import { wireString } from './text';
+import {
+  ESCALATION_CATEGORIES,
+  MAX_ESCALATION_EVIDENCE,
+  MAX_ESCALATION_REASON,
+  RESOLUTION_DECISIONS,
+} from './vocabulary';
 
-export const ESCALATION_CATEGORIES = [
-  'child_safety',
-  'violence_threat',
-  'self_harm',
-  'dangerous_product',
-  'scam_wave',
-  'other',
-] as const;
+// The plain values live in vocabulary.ts (no Zod), so the content script can name them.
+export {
+  ESCALATION_CATEGORIES,
+  MAX_ESCALATION_EVIDENCE,
+  MAX_ESCALATION_REASON,
+  RESOLUTION_DECISIONS,
+};
 export const escalationCategorySchema = z.enum(ESCALATION_CATEGORIES, {
   error: `must be one of ${ESCALATION_CATEGORIES.join(', ')}`,
 });
@@ -25,9 +30,6 @@ export type EscalationCategory = z.infer<typeof escalationCategorySchema>;
 export const ESCALATION_STATES = ['open', 'acknowledged', 'resolved'] as const;
 export const escalationStateSchema = z.enum(ESCALATION_STATES);
 export type EscalationState = z.infer<typeof escalationStateSchema>;
-
-export const MAX_ESCALATION_REASON = 2000;
-export const MAX_ESCALATION_EVIDENCE = 8;
 
 /** What the extension sends: idempotent by `id`, one escalation per flag at most. */
 export const escalationCreateSchema = z.object({
@@ -45,7 +47,6 @@ export const escalationCreateSchema = z.object({
 export type EscalationCreate = z.infer<typeof escalationCreateSchema>;
 export type EscalationCreateInput = z.input<typeof escalationCreateSchema>;
 
-export const RESOLUTION_DECISIONS = ['actioned', 'no_violation', 'referred'] as const;
 export const resolutionDecisionSchema = z.enum(RESOLUTION_DECISIONS);
 
 /** A lead's resolution; `enforcementAction` is recorded on the creator as well. */

@@ -36,3 +36,18 @@ export const itemKey = (ref: { platform: string; itemId: string }) =>
   `${ref.platform}:${ref.itemId}`;
 export const creatorKey = (ref: { platform: string; creatorId: string }) =>
   `${ref.platform}:${ref.creatorId}`;
+
+/** Escalation categories (issue 16); escalations.ts builds its schemas from these. */
+export const ESCALATION_CATEGORIES = [
+  'child_safety',
+  'violence_threat',
+  'self_harm',
+  'dangerous_product',
+  'scam_wave',
+  'other',
+] as const;
+export type EscalationCategoryName = (typeof ESCALATION_CATEGORIES)[number];
+/** A lead's decision on an escalation. */
+export const RESOLUTION_DECISIONS = ['actioned', 'no_violation', 'referred'] as const;
+export const MAX_ESCALATION_REASON = 2000;
+export const MAX_ESCALATION_EVIDENCE = 8;
