@@ -8,7 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useCategoryLabel } from '@/components/escalation/escalation-receipts';
 import { useT } from '@/components/i18n-context';
-import { ESCALATION_CATEGORIES, MAX_ESCALATION_REASON } from '@/lib/shared/protocol/escalations';
+import { ESCALATION_CATEGORIES, MAX_ESCALATION_REASON } from '@/lib/shared/protocol/vocabulary';
 import { isSaveChord } from './triage-keys';
 
 export interface EscalateDraft {
