@@ -18,6 +18,15 @@ export interface OverlayFinding {
   decisions?: number | undefined;
   /** Fold ids that made the evidence match ("emoji-removed", "digit-words", ...). */
   folds?: string[] | undefined;
+  /** Why a rule with context fired: the partner found around a match. */
+  context?:
+    | Array<{
+        clause: string;
+        match: { text: string };
+        partner: { text: string };
+        words?: number | undefined;
+      }>
+    | undefined;
   /** The policy is an emergency category: the card proposes an escalation. */
   emergency?: boolean | undefined;
   /** The category that proposal starts with. */
@@ -88,6 +97,7 @@ export function FindingList(props: {
               </ul>
             )}
             <FoldNote folds={finding.folds} />
+            <ContextNotes notes={finding.context} />
             {finding.emergency && props.onPropose && !props.isEscalated?.(finding) && (
               <div class="row proposal" data-testid="escalate-proposal">
                 <span>{t('escalationProposal')}</span>
@@ -149,5 +159,30 @@ function FoldNote(props: { folds: readonly string[] | undefined }) {
     <div class="muted folds" data-testid="finding-folds">
       {t('findingFolds', names.join(', '))}
     </div>
+  );
+}
+
+/** The context that made the rule fire, in words; page text as text, each part isolated. */
+function ContextNotes(props: { notes: OverlayFinding['context'] }) {
+  const t = useT();
+  const notes = props.notes ?? [];
+  if (notes.length === 0) return null;
+  return (
+    <ul class="muted context" data-testid="finding-context">
+      {notes.slice(0, 5).map((note, i) => {
+        const parts = [note.match.text, note.partner.text];
+        const text =
+          note.clause === 'requires'
+            ? t('findingContextRequires', parts)
+            : note.words !== undefined
+              ? t('findingContextNearWords', [...parts, String(note.words)])
+              : t('findingContextNear', parts);
+        return (
+          <li key={i}>
+            <bdi>{text}</bdi>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

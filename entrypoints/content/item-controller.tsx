@@ -92,12 +92,19 @@ export function ItemController({
   const reload = async () => {
     try {
       const next = await send('item.state', { item, ...(creator ? { creator } : {}) });
-      const live = next.flags.filter((flag) => !flag.deleted && flag.status !== 'suggested');
-      const found = await Promise.all(
-        live.map((flag) => send('escalation.forFlag', { flagId: flag.id })),
-      );
+      // The item's state carries its flags' escalations; a background without them is asked
+      // flag by flag.
+      const views =
+        next.escalations ??
+        (
+          await Promise.all(
+            next.flags
+              .filter((flag) => !flag.deleted && flag.status !== 'suggested')
+              .map((flag) => send('escalation.forFlag', { flagId: flag.id })),
+          )
+        ).flatMap(({ escalation }) => (escalation ? [escalation] : []));
       const byFlag: Record<string, EscalationView> = {};
-      for (const { escalation } of found) if (escalation) byFlag[escalation.flagId] = escalation;
+      for (const view of views) byFlag[view.flagId] = view;
       setState(next);
       setEscalations(byFlag);
       setError(undefined);

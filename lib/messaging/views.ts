@@ -44,6 +44,24 @@ export const findingSchema = z.object({
   decisions: z.int().nonnegative().optional(),
   /** The folds that made the evidence match (fold ids such as "emoji-removed"). */
   folds: z.array(z.string().max(40)).max(32).optional(),
+  /**
+   * Why a rule with context fired: the partner found around a match (the card says so). At
+   * most 32 are kept (never a reason to refuse the findings), a clause named loosely.
+   */
+  context: z
+    .preprocess(
+      (notes) => (Array.isArray(notes) ? notes.slice(0, 32) : notes),
+      z.array(
+        z.object({
+          clause: z.string().max(20),
+          source: z.string().max(80),
+          match: evidenceSchema,
+          partner: evidenceSchema,
+          words: z.int().nonnegative().optional(),
+        }),
+      ),
+    )
+    .optional(),
   /** The policy is an emergency category: the card proposes an escalation (reviewer confirms). */
   emergency: z.literal(true).optional(),
   /** The category the proposed escalation starts with, when the pack names one. */
