@@ -5,9 +5,9 @@ import { creatorKey, type Flag, itemKey } from '@/lib/shared/protocol/records';
 import type { Clock } from './clock';
 import type { FlagpostDb, StoredFlag, WithSync } from './db';
 import { countFlagWrites } from './flag-counters';
-import { nextRevision, RecordNotFoundError } from './records-repo';
+import { type RecordWrites, reviseRecord, tombstoneRecord } from './records-repo';
 import { applyRuleDecision } from './rule-stats-repo';
-import { queueRecords, withSyncState, withSyncStates } from './sync-states';
+import { queueRecords, withSyncStates } from './sync-states';
 import { withSync } from './sync-transitions';
 
 /** What a new flag says: the wire record's own fields (records.ts), without its bookkeeping. */
@@ -81,22 +81,18 @@ export async function createFlag(db: FlagpostDb, input: NewFlag, author: Author)
   return db.transaction('rw', flagWriteTables(db), async () => writeFlag(db, undefined, flag));
 }
 
-export async function editFlag(db: FlagpostDb, id: string, edit: FlagEdit, author: Author) {
-  return db.transaction('rw', flagWriteTables(db), async () => {
-    const current = await db.flags.get(id);
-    if (!current || current.deleted) throw new RecordNotFoundError('flag', id);
-    return writeFlag(db, current, nextRevision(current, edit, author.clock()));
-  });
-}
+const flagWrites = (db: FlagpostDb): RecordWrites<StoredFlag> => ({
+  kind: 'flag',
+  table: db.flags,
+  tables: flagWriteTables(db),
+  write: (before, flag) => writeFlag(db, before, flag),
+});
 
-export async function deleteFlag(db: FlagpostDb, id: string, author: Author) {
-  return db.transaction('rw', flagWriteTables(db), async () => {
-    const current = await db.flags.get(id);
-    if (!current) throw new RecordNotFoundError('flag', id);
-    if (current.deleted) return withSyncState(db, 'flag', current);
-    return writeFlag(db, current, nextRevision(current, { deleted: true }, author.clock()));
-  });
-}
+export const editFlag = (db: FlagpostDb, id: string, edit: FlagEdit, author: Author) =>
+  reviseRecord(db, flagWrites(db), id, edit, author.clock);
+
+export const deleteFlag = (db: FlagpostDb, id: string, author: Author) =>
+  tombstoneRecord(db, flagWrites(db), id, author.clock);
 
 /** Live (not deleted) flags on one item, oldest first (ids are time-ordered). */
 export async function flagsForItem(db: FlagpostDb, key: string): Promise<WithSync<StoredFlag>[]> {

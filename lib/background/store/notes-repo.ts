@@ -3,8 +3,8 @@ import { newUlid } from '@/lib/shared/protocol/ids';
 import { creatorKey, itemKey, type NoteTarget } from '@/lib/shared/protocol/records';
 import type { FlagpostDb, StoredNote, WithSync } from './db';
 import type { Author } from './flags-repo';
-import { nextRevision, RecordNotFoundError } from './records-repo';
-import { queueRecords, withSyncState, withSyncStates } from './sync-states';
+import { type RecordWrites, reviseRecord, tombstoneRecord } from './records-repo';
+import { queueRecords, withSyncStates } from './sync-states';
 import { withSync } from './sync-transitions';
 
 export function noteTargetKey(target: NoteTarget): string {
@@ -47,22 +47,18 @@ export async function createNote(db: FlagpostDb, target: NoteTarget, text: strin
   return db.transaction('rw', noteWriteTables(db), async () => writeNote(db, undefined, note));
 }
 
-export async function editNote(db: FlagpostDb, id: string, text: string, author: Author) {
-  return db.transaction('rw', noteWriteTables(db), async () => {
-    const current = await db.notes.get(id);
-    if (!current || current.deleted) throw new RecordNotFoundError('note', id);
-    return writeNote(db, current, nextRevision(current, { text }, author.clock()));
-  });
-}
+const noteWrites = (db: FlagpostDb): RecordWrites<StoredNote> => ({
+  kind: 'note',
+  table: db.notes,
+  tables: noteWriteTables(db),
+  write: (before, note) => writeNote(db, before, note),
+});
 
-export async function deleteNote(db: FlagpostDb, id: string, author: Author) {
-  return db.transaction('rw', noteWriteTables(db), async () => {
-    const current = await db.notes.get(id);
-    if (!current) throw new RecordNotFoundError('note', id);
-    if (current.deleted) return withSyncState(db, 'note', current);
-    return writeNote(db, current, nextRevision(current, { deleted: true }, author.clock()));
-  });
-}
+export const editNote = (db: FlagpostDb, id: string, text: string, author: Author) =>
+  reviseRecord(db, noteWrites(db), id, { text }, author.clock);
+
+export const deleteNote = (db: FlagpostDb, id: string, author: Author) =>
+  tombstoneRecord(db, noteWrites(db), id, author.clock);
 
 /** Live notes about one item or creator, oldest first. */
 export async function notesFor(db: FlagpostDb, targetKey: string): Promise<WithSync<StoredNote>[]> {
