@@ -11,6 +11,7 @@ import { browser } from 'wxt/browser';
 import { loadSettings } from '@/lib/background/settings/settings';
 import { systemClock } from '@/lib/background/store/clock';
 import { readSecret } from '@/lib/background/store/secrets-repo';
+import { IDLE_RUNNER, type RunnerEvent, stepRunner } from '@/lib/background/sync/runner-machine';
 import { runSync, type SyncProgress } from '@/lib/background/sync/sync-engine';
 import { database } from './database';
 import { createEndpointWatch } from './endpoint-watch';
@@ -30,11 +31,11 @@ export interface SyncRunner {
   endpointBack(): void;
 }
 
-async function withSyncLock(run: () => Promise<void>): Promise<void> {
+async function withSyncLock<T>(run: () => Promise<T>): Promise<T> {
   // Web Locks also hold across contexts of this extension, should one ever run sync too.
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
-  if (locks) await locks.request('flagpost-sync', run);
-  else await run();
+  if (locks) return (await locks.request('flagpost-sync', run)) as T;
+  return run();
 }
 
 export interface SyncRunnerOptions {
@@ -43,11 +44,16 @@ export interface SyncRunnerOptions {
 }
 
 export function createSyncRunner(options: SyncRunnerOptions = {}): SyncRunner {
+  /** Idle or running (asked again meanwhile?), and whether a retry waits: runner-machine.ts. */
+  let state = IDLE_RUNNER;
+  const step = (event: RunnerEvent) => {
+    const next = stepRunner(state, event);
+    state = next.state;
+    return next.effects;
+  };
   let current: Promise<void> | undefined;
-  let again = false;
   let progress: SyncProgress | undefined;
   let soonTimer: ReturnType<typeof setTimeout> | undefined;
-  let retryWaiting = false;
   const watch = createEndpointWatch({
     fetch: (...args) => fetch(...args),
     onBack: () => endpointBack(),
@@ -55,11 +61,12 @@ export function createSyncRunner(options: SyncRunnerOptions = {}): SyncRunner {
     clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
   });
 
-  async function runOnce() {
+  /** One pass: whether it left a retry waiting; undefined when it could not sync at all. */
+  async function runOnce(): Promise<boolean | undefined> {
     const db = await database();
     const settings = await loadSettings();
     const token = await readSecret(db, 'endpointToken');
-    if (!settings.endpointUrl || !token) return; // flags stay queued until configured
+    if (!settings.endpointUrl || !token) return undefined; // flags stay queued until configured
     await options.beforeBatches?.();
     const result = await runSync({
       db,
@@ -70,32 +77,30 @@ export function createSyncRunner(options: SyncRunnerOptions = {}): SyncRunner {
         progress = next;
       },
     });
-    retryWaiting = result.outcome === 'retry';
     if (result.outcome === 'retry') {
       await browser.alarms.create(RETRY_ALARM, { when: Date.now() + result.retryInMs });
       void watch.afterFailure(settings.endpointUrl);
     } else await browser.alarms.clear(RETRY_ALARM);
+    return result.outcome === 'retry';
   }
 
   function endpointBack() {
-    if (!retryWaiting || current) return;
-    retryWaiting = false;
-    void browser.alarms.clear(RETRY_ALARM).then(() => request());
+    if (step({ type: 'endpoint-back' }).includes('retry-now'))
+      void browser.alarms.clear(RETRY_ALARM).then(() => request());
   }
 
   function request(): Promise<void> {
-    if (current) {
-      again = true;
-      return current;
-    }
+    // Running already: it goes round once more.
+    if (!step({ type: 'request' }).includes('start') && current) return current;
     watch.stop();
     current = (async () => {
       try {
-        do {
-          again = false;
-          await withSyncLock(runOnce);
-        } while (again);
+        for (;;) {
+          const retry = await withSyncLock(runOnce);
+          if (!step({ type: 'pass-ended', retry }).includes('pass-again')) break;
+        }
       } catch (error) {
+        step({ type: 'failed' });
         console.warn('Flagpost sync failed:', error);
       } finally {
         current = undefined;
