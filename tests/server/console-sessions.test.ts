@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueToken, type RunningServer, revokeTokens, startServer } from '@/server/app';
+import { runCli } from '@/server/cli';
 import { consoleApiRoles, setConsoleSessionTtl } from '@/server/console/routes';
 import { SESSION_COOKIE } from '@/server/console/sessions';
 import type { Database } from '@/server/db/database';
@@ -204,6 +205,25 @@ forEachBackend((backend: Backend) => {
       body: '{}',
     });
     expect(publish.status).toBe(403);
+  });
+
+  it('the CLI issues lead tokens that sign in, and refuses an unknown role by name', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = {
+      env: {},
+      out: (l: string) => out.push(l),
+      err: (l: string) => err.push(l),
+      database: db,
+    };
+    expect(await runCli(['token', 'issue', '--reviewer', 'lin-cli', '--role', 'lead'], io)).toBe(0);
+    expect(err.join('\n')).toMatch(/Issued a lead token for lin-cli/);
+    const signedIn = await signIn(a.url, out[0] ?? '');
+    expect(signedIn.response.status).toBe(201);
+    expect(await runCli(['token', 'list'], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/lin-cli\tlead\t/);
+    expect(await runCli(['token', 'issue', '--reviewer', 'x', '--role', 'boss'], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/--role must be one of reviewer, lead, admin; got "boss"/);
   });
 
   it('refuses a console change without the CSRF header even with a live session', async () => {
