@@ -35,7 +35,7 @@ import { escalationMessages, escalationViewSchema } from './escalation-messages'
 import { createdFlagSchema, evidenceMessages, snapshotRequestSchema } from './evidence-messages';
 import { MAX_ITEMS_PER_EVALUATION } from './limits';
 import { packMessages } from './pack-messages';
-import { riskMessages } from './risk-messages';
+import { noteTextSchema, riskMessages } from './risk-messages';
 import { findingSchema, flagViewSchema, noteViewSchema, policyInputSchema } from './views';
 import { workspaceMessages } from './workspace-messages';
 
@@ -190,11 +190,12 @@ export const messageMap = {
   /** Confirm, dismiss or re-grade a flag, or change its note: a new revision. */
   'flag.update': {
     from: 'content',
+    // The wire record's fields and checks (records.ts); an absent one stays as it is.
     request: z.object({
       id: recordIdSchema,
-      status: flagStatusSchema.optional(),
-      severity: severitySchema.optional(),
-      note: z.string().max(5000).optional(),
+      status: flagSchema.shape.status.optional(),
+      severity: flagSchema.shape.severity.optional(),
+      note: flagSchema.shape.note.unwrap().optional(),
     }),
     response: flagViewSchema,
   },
@@ -208,7 +209,7 @@ export const messageMap = {
     from: 'content',
     // The text as typed, or (from an overlay) the draft its secure field wrote (draft-messages.ts).
     request: z.union([
-      z.object({ target: noteTargetSchema, text: z.string().trim().min(1).max(5000) }),
+      z.object({ target: noteTargetSchema, text: noteTextSchema }),
       z.object({ target: noteTargetSchema, draft: draftTicketSchema }),
     ]),
     response: noteSchema,

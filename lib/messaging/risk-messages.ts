@@ -137,7 +137,8 @@ export const rulePrecisionSchema = z.object({
   decisions: z.int().nonnegative(),
 });
 
-const noteText = z.string().trim().min(1).max(5000);
+/** A note's text as typed: trimmed, then the wire record's own checks (records.ts). */
+export const noteTextSchema = z.string().trim().pipe(noteSchema.shape.text);
 
 export const riskMessages = {
   /** Scores for the creators on a page (a feed shows hundreds): local + cached history. */
@@ -166,12 +167,12 @@ export const riskMessages = {
   },
   'creator.note.create': {
     from: 'extension',
-    request: z.object({ creator: creatorRefSchema, text: noteText }),
+    request: z.object({ creator: creatorRefSchema, text: noteTextSchema }),
     response: noteSchema,
   },
   'creator.note.edit': {
     from: 'extension',
-    request: z.object({ id: recordIdSchema, text: noteText }),
+    request: z.object({ id: recordIdSchema, text: noteTextSchema }),
     response: noteSchema,
   },
   'creator.note.delete': {
