@@ -3,7 +3,12 @@ import { useT } from '@/components/i18n-context';
 import type { PackErrorView, PackStatus } from '@/lib/messaging/pack-messages';
 
 export type PackActionResult =
-  | { ok: true; status: PackStatus; message: string }
+  | {
+      ok: true;
+      status: PackStatus;
+      message: string;
+      outcome?: 'activated' | 'unchanged' | 'restored' | undefined;
+    }
   | { ok: false; errors: PackErrorView[]; status: PackStatus };
 
 export interface PackPanelProps {
@@ -11,6 +16,10 @@ export interface PackPanelProps {
   endpointConfigured: boolean;
   onImport: (text: string) => Promise<PackActionResult>;
   onRefresh: () => Promise<PackActionResult>;
+  /** Puts the bundled pack back (offline). */
+  onRestore: () => Promise<PackActionResult>;
+  /** The settings accept unsigned packs: say what that risks. */
+  allowUnsigned: boolean;
 }
 
 const SOURCE_KEYS = {
@@ -39,7 +48,18 @@ export function PackPanel(props: PackPanelProps) {
   const apply = (result: PackActionResult) => {
     setStatus(result.status);
     setErrors(result.ok ? [] : result.errors);
-    setMessage(result.ok ? result.message : t('packRejected'));
+    const { packId, version } = result.status;
+    setMessage(
+      !result.ok
+        ? t('packRejected')
+        : result.outcome === 'restored'
+          ? t('packRestored', [packId, version])
+          : result.outcome === 'unchanged'
+            ? t('packAlreadyActive', [packId, version])
+            : result.outcome === 'activated'
+              ? t('packActivated', [packId, version])
+              : result.message,
+    );
   };
 
   return (
@@ -50,6 +70,11 @@ export function PackPanel(props: PackPanelProps) {
         {status.signed ? t('packSigned') : t('packUnsigned')} ·{' '}
         {t('packCounts', [String(status.policies.length), String(status.termCount)])}
       </p>
+      {props.allowUnsigned && (
+        <p class="warning" role="note" data-testid="pack-unsigned-warning">
+          {t('packUnsignedWarning')}
+        </p>
+      )}
       <label>
         {t('packImport')}
         <input
@@ -71,7 +96,16 @@ export function PackPanel(props: PackPanelProps) {
         >
           {t('packRefresh')}
         </button>
+        <button
+          type="button"
+          disabled={status.source === 'bundled'}
+          aria-describedby="pack-restore-help"
+          onClick={async () => apply(await props.onRestore())}
+        >
+          {t('packRestore')}
+        </button>
       </div>
+      <small id="pack-restore-help">{t('packRestoreHelp')}</small>
       {message && (
         <p role="status" data-testid="pack-message" class={errors.length ? 'error' : 'ok'}>
           {message}

@@ -6,7 +6,13 @@ import { fetchPolicyPack } from '@/lib/background/sync/policy-pack-fetch';
 import type { packMessages } from '@/lib/messaging/pack-messages';
 import type { Handlers } from '@/lib/messaging/router';
 import { database } from './database';
-import { type ActivationResult, activateCandidate, packStatus, storedEtag } from './policy-engine';
+import {
+  type ActivationResult,
+  activateCandidate,
+  packStatus,
+  restoreBundledPack,
+  storedEtag,
+} from './policy-engine';
 
 /** Fetches the endpoint's pack and activates it if it is new and passes every check. */
 export async function refreshPackFromEndpoint(): Promise<ActivationResult> {
@@ -28,6 +34,7 @@ export async function refreshPackFromEndpoint(): Promise<ActivationResult> {
       ok: true,
       status: await packStatus(),
       message: 'The endpoint’s pack is already active.',
+      outcome: 'unchanged',
     };
   return activateCandidate(fetched.pack, 'endpoint', fetched.etag);
 }
@@ -54,5 +61,6 @@ export function createPackHandlers(): Pick<Handlers, keyof typeof packMessages> 
       return activateCandidate(json, 'file');
     },
     'pack.refresh': refreshPackFromEndpoint,
+    'pack.restoreBundled': restoreBundledPack,
   };
 }

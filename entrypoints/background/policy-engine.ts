@@ -190,7 +190,12 @@ export async function packStatus(): Promise<PackStatus> {
 }
 
 export type ActivationResult =
-  | { ok: true; status: PackStatus; message: string }
+  | {
+      ok: true;
+      status: PackStatus;
+      message: string;
+      outcome?: 'activated' | 'unchanged' | 'restored';
+    }
   | { ok: false; errors: PackErrorView[]; status: PackStatus };
 
 /** Validates and, only if everything passes, activates and keeps a new pack. */
@@ -208,7 +213,40 @@ export async function activateCandidate(
   const stored: StoredPack = { json, source, activatedAt, ...(etag ? { etag } : {}) };
   await (await database()).meta.put({ key: META_KEY, value: stored });
   const status = await packStatus();
-  return { ok: true, status, message: `Activated ${status.packId} ${status.version}.` };
+  return {
+    ok: true,
+    status,
+    message: `Activated ${status.packId} ${status.version}.`,
+    outcome: 'activated',
+  };
+}
+
+/**
+ * Puts the pack that ships with this release back in use, offline: the imported or fetched
+ * pack is forgotten (a later fetch from the endpoint may bring it back, as asked).
+ */
+export async function restoreBundledPack(): Promise<ActivationResult> {
+  await activePack();
+  const passed = await examplesPassed();
+  const termIndexes = await cachedTermIndexes(passed);
+  const bundled = await loadPack(STARTER_PACK_JSON, {
+    allowUnsigned: true,
+    examplesPassed: passed,
+    termIndexes,
+  });
+  const next = activatePack(emptySlot, bundled);
+  if (!next.active) return { ok: false, errors: next.errors, status: await packStatus() };
+  await (await database()).meta.delete(META_KEY);
+  slot = next;
+  source = 'bundled';
+  activatedAt = undefined;
+  const status = await packStatus();
+  return {
+    ok: true,
+    status,
+    message: `Restored the bundled pack ${status.packId} ${status.version}.`,
+    outcome: 'restored',
+  };
 }
 
 export async function storedEtag(): Promise<string | undefined> {

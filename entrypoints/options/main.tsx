@@ -74,10 +74,12 @@ function Options() {
   const [language, setLanguage] = useState(0);
   const saveAndFollowLanguage = async (draft: SettingsDraft) => {
     const problem = await save(draft);
-    if (problem === undefined && settings && draft.language !== settings.language) {
-      document.documentElement.lang = await useChosenLanguage(draft.language);
+    if (problem === undefined && settings) {
+      const relabel = draft.language !== settings.language;
+      if (relabel) document.documentElement.lang = await useChosenLanguage(draft.language);
+      // The pack panel follows what was saved (its unsigned-pack warning).
       setSettings(await send('settings.get', {}));
-      setLanguage((round) => round + 1);
+      if (relabel) setLanguage((round) => round + 1);
     }
     return problem;
   };
@@ -105,6 +107,8 @@ function Options() {
           endpointConfigured={Boolean(settings.endpointUrl && settings.tokenSet)}
           onImport={(text) => send('pack.import', { text })}
           onRefresh={() => send('pack.refresh', {})}
+          onRestore={() => send('pack.restoreBundled', {})}
+          allowUnsigned={settings.allowUnsignedPacks}
         />
       )}
       {adapters && (

@@ -36,7 +36,13 @@ export const packStatusSchema = z.object({
 export type PackStatus = z.infer<typeof packStatusSchema>;
 
 const importResultSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), status: packStatusSchema, message: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    status: packStatusSchema,
+    message: z.string(),
+    /** What happened, for the options page to say in the UI language. */
+    outcome: z.enum(['activated', 'unchanged', 'restored']).optional(),
+  }),
   z.object({ ok: z.literal(false), errors: z.array(packErrorSchema), status: packStatusSchema }),
 ]);
 
@@ -52,4 +58,13 @@ export const packMessages = {
   },
   /** Fetches the governance endpoint's current pack (If-None-Match with the last ETag). */
   'pack.refresh': { from: 'extension', request: z.object({}), response: importResultSchema },
+  /**
+   * Puts the pack that ships with this release back in use and forgets the imported or
+   * fetched one: works offline, needs no endpoint.
+   */
+  'pack.restoreBundled': {
+    from: 'extension',
+    request: z.object({}),
+    response: importResultSchema,
+  },
 } as const satisfies Record<string, MessageSpec>;

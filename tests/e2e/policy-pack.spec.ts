@@ -1,7 +1,9 @@
 /**
- * Policy packs in the options page: a good pack file replaces the active pack, a bad one is
- * refused with errors naming where it is wrong and the active pack stays, a pack signed by
- * an untrusted key is refused, and the endpoint's pack is fetched and activated.
+ * Policy packs in the options page: an unsigned pack is refused by default, and accepted
+ * only once the reviewer allows it, with a warning shown while they do; a good pack file
+ * replaces the active pack, a bad one is refused with errors naming where it is wrong and
+ * the active pack stays, a pack signed by an untrusted key is refused, the bundled pack is
+ * restored with no endpoint, and the endpoint's pack is fetched and activated.
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -14,6 +16,14 @@ const MINI = JSON.parse(readFileSync('tests/fixtures/packs/mini-pack.json', 'utf
   version: string;
   policies: { rules: { examples: { mustMatch: string[] } }[] }[];
 };
+
+/** Ticks or clears "Accept packs without a signature" and saves, as a reviewer would. */
+async function allowUnsigned(page: Page, allow: boolean) {
+  const form = page.getByTestId('settings-form');
+  await form.getByLabel('Accept packs without a signature').setChecked(allow);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('settings-message')).toContainText('Saved.');
+}
 
 async function importPack(page: Page, pack: unknown) {
   await page.getByTestId('pack-file').setInputFiles({
@@ -32,6 +42,18 @@ test('a good pack replaces the active one; a bad or untrusted one is refused and
   await expect(page.getByTestId('pack-active')).toContainText('flagpost-starter');
   await expect(page.getByTestId('pack-active')).toContainText('bundled with Flagpost');
 
+  // Safe by default: the unsigned pack is refused, and no warning is due.
+  await expect(page.getByTestId('pack-unsigned-warning')).toHaveCount(0);
+  await importPack(page, MINI);
+  await expect(page.getByTestId('pack-message')).toHaveText(
+    'The pack was refused; the active pack is unchanged.',
+  );
+  await expect(page.getByTestId('pack-errors')).toContainText(/sign/i);
+  await expect(page.getByTestId('pack-active')).toContainText('flagpost-starter');
+
+  // Allowed in the settings: a warning says what that risks, and the pack is accepted.
+  await allowUnsigned(page, true);
+  await expect(page.getByTestId('pack-unsigned-warning')).toContainText('from anyone');
   await importPack(page, MINI);
   await expect(page.getByTestId('pack-message')).toContainText(
     `Activated ${MINI.id} ${MINI.version}`,
@@ -65,6 +87,20 @@ test('a good pack replaces the active one; a bad or untrusted one is refused and
   // The active pack survives a reload of the extension's worker state.
   await page.reload();
   await expect(page.getByTestId('pack-active')).toContainText(`${MINI.id} ${MINI.version}`);
+
+  // The bundled pack comes back with no endpoint configured, and stays after a reload.
+  const restore = page.getByRole('button', { name: 'Restore the bundled pack' });
+  await restore.click();
+  await expect(page.getByTestId('pack-message')).toContainText('The bundled pack flagpost-starter');
+  await expect(page.getByTestId('pack-active')).toContainText('bundled with Flagpost');
+  await expect(restore).toBeDisabled();
+  await page.reload();
+  await expect(page.getByTestId('pack-active')).toContainText('flagpost-starter');
+  await expect(page.getByTestId('pack-active')).toContainText('bundled with Flagpost');
+
+  // Back to the safe default: the warning goes.
+  await allowUnsigned(page, false);
+  await expect(page.getByTestId('pack-unsigned-warning')).toHaveCount(0);
 });
 
 test('the endpoint’s published pack is fetched and activated', async ({ browserWithExtension }) => {
@@ -87,6 +123,8 @@ test('the endpoint’s published pack is fetched and activated', async ({ browse
     });
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/options.html`);
+    // The published test pack is not signed: the reviewer allows that first.
+    await allowUnsigned(page, true);
     await page.getByRole('button', { name: 'Fetch from the endpoint' }).click();
     await expect(page.getByTestId('pack-message')).toContainText('Activated mini 2.0.0');
     await expect(page.getByTestId('pack-active')).toContainText('from the governance endpoint');

@@ -47,7 +47,8 @@ export const DEFAULT_SETTINGS: Settings = {
   reviewerId: 'local-reviewer',
   endpointUrl: '',
   syncIntervalMinutes: 5,
-  allowUnsignedPacks: true,
+  // Safe by default: an unsigned pack is refused unless the reviewer allows it (with a warning).
+  allowUnsignedPacks: false,
   trustedPackKeys: [],
   evidenceQuotaMb: 200,
   language: 'auto',
