@@ -9,6 +9,10 @@
  * registration). A card is named, given its overlay box, read (text, creator, price),
  * checked and badged when it first comes near the viewport: on a feed of thousands, most
  * cards cost Flagpost nothing more than that registration (BENCHMARKS.md, "Overlays").
+ *
+ * What the view knows about each element, and what it does when something happens to one,
+ * is a pure reducer (lib/page/overlay/page-view-machine.ts); each item's overlay likewise
+ * (lib/page/overlay/item-mount-machine.ts). This file performs their effects.
  */
 import { browser } from 'wxt/browser';
 import { send } from '@/lib/messaging/client';
