@@ -97,12 +97,10 @@ export async function applyBulkAction(
   action: BulkAction,
   reason: string,
   author: Author,
-  /** Tests lower the limit to check the refusal without seeding 20,000 flags. */
-  maxFlags = MAX_BULK_FLAGS,
 ): Promise<BulkResult> {
   return db.transaction('rw', bulkTables(db), async () => {
     const joined = await selected(db, selection);
-    if (joined.length > maxFlags) throw new BulkTooLargeError(joined.length, maxFlags);
+    if (joined.length > MAX_BULK_FLAGS) throw new BulkTooLargeError(joined.length, MAX_BULK_FLAGS);
     const now = author.clock();
 
     if (action === 'sync') {
