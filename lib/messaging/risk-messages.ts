@@ -33,7 +33,6 @@ export const riskSummarySchema = z.object({
   trend: riskTrendSchema,
   previousScore: z.int().min(0).max(100),
 });
-export type RiskSummaryView = z.infer<typeof riskSummarySchema>;
 
 export const creatorRiskSchema = creatorRefSchema.extend(riskSummarySchema.shape).extend({
   /** When the endpoint's history in this score was fetched; absent: local records only. */

@@ -27,7 +27,6 @@ export const queueFilterSchema = z.object({
 export type QueueFilterView = z.infer<typeof queueFilterSchema>;
 
 const queueCursorSchema = z.object({ createdAt: z.string().max(64), id: recordIdSchema });
-export type QueueCursorView = z.infer<typeof queueCursorSchema>;
 
 export const queueSortSchema = z.enum(QUEUE_SORTS);
 export type QueueSortView = z.infer<typeof queueSortSchema>;

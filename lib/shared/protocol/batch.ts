@@ -43,7 +43,6 @@ export type BatchEnvelope = z.infer<typeof batchEnvelopeSchema>;
 
 export const ITEM_RESULTS = ['created', 'updated', 'unchanged', 'stale', 'rejected'] as const;
 export const itemResultKindSchema = z.enum(ITEM_RESULTS);
-export type ItemResultKind = z.infer<typeof itemResultKindSchema>;
 
 /** Why a record was rejected; the client keeps it visible until the reviewer acts. */
 export const REJECTION_CODES = [

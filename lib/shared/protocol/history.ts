@@ -23,7 +23,6 @@ export const ENFORCEMENT_ACTIONS = [
   'reinstated',
 ] as const;
 export const enforcementActionKindSchema = z.enum(ENFORCEMENT_ACTIONS);
-export type EnforcementActionKind = z.infer<typeof enforcementActionKindSchema>;
 
 export const enforcementActionSchema = z.object({
   /** Chosen by the governance system (a ULID) so that recording an action is idempotent. */

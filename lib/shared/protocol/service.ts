@@ -65,18 +65,15 @@ export const ERROR_CODES = [
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-export const validationIssueSchema = z.object({
-  path: z.string(),
-  message: z.string(),
-  /** `unsafe_text` for U+0000 or a lone surrogate; otherwise Zod's issue code (`too_big`...). */
-  code: z.string(),
-});
-
 export const errorBodySchema = z.object({
   error: z.object({
     code: errorCodeSchema,
     message: z.string(),
-    /** For `validation_failed`: `{ issues: [{ path, message }] }`; otherwise code-specific. */
+    /**
+     * For `validation_failed`: `{ issues: [{ path, message, code }] }`, `code` being
+     * `unsafe_text` for U+0000 or a lone surrogate, otherwise Zod's issue code (`too_big`...);
+     * otherwise code-specific.
+     */
     details: z.unknown().optional(),
   }),
 });
