@@ -75,6 +75,14 @@ export const undoSummarySchema = z.object({
 });
 export type UndoSummaryView = z.infer<typeof undoSummarySchema>;
 
+export const undoResultSchema = z.object({
+  action: z.string(),
+  restored: z.int(),
+  /** Flags changed again since the action: left as they are, not overwritten. */
+  skipped: z.int(),
+});
+export type UndoResultView = z.infer<typeof undoResultSchema>;
+
 export const workspaceMessages = {
   /**
    * One page of the queue, after a cursor and/or past an offset: newest first, or in a
@@ -130,6 +138,6 @@ export const workspaceMessages = {
   'queue.undo': {
     from: 'extension',
     request: z.object({}),
-    response: z.object({ action: z.string(), restored: z.int(), skipped: z.int() }),
+    response: undoResultSchema,
   },
 } as const satisfies Record<string, MessageSpec>;

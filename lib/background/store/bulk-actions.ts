@@ -4,6 +4,11 @@
  * ONE transaction: a crash leaves either all of it or none. Undo never rewrites history: it
  * writes the earlier state back as new revisions, which the outbox then syncs.
  */
+import type {
+  BulkActionView,
+  UndoResultView,
+  UndoSummaryView,
+} from '@/lib/messaging/workspace-messages';
 import { newUlid } from '@/lib/shared/protocol/ids';
 import type { Flag } from '@/lib/shared/protocol/records';
 import type { FlagpostDb, StoredFlag, UndoRow, WithSync } from './db';
@@ -15,7 +20,8 @@ import { applyRuleDecisions } from './rule-stats-repo';
 import { queueRecords, withSyncStates } from './sync-states';
 import { withoutSync } from './sync-transitions';
 
-export type BulkAction = 'confirm' | 'dismiss' | 'delete' | 'sync';
+/** The shapes the workspace messages declare (workspace-messages.ts), declared once there. */
+export type BulkAction = BulkActionView;
 export type BulkSelection = { ids: string[] } | { filter: QueueFilter };
 
 /**
@@ -132,13 +138,7 @@ export async function applyBulkAction(
   });
 }
 
-export interface UndoSummary {
-  id: string;
-  action: string;
-  reason: string;
-  count: number;
-  createdAt: string;
-}
+export type UndoSummary = UndoSummaryView;
 
 export async function lastUndo(db: FlagpostDb): Promise<UndoSummary | undefined> {
   const row = await db.undo.orderBy('createdAt').last();
@@ -153,12 +153,7 @@ const isStoredFlag = (value: unknown): value is StoredFlag =>
   typeof (value as StoredFlag).id === 'string' &&
   typeof (value as StoredFlag).revision === 'number';
 
-export interface UndoResult {
-  action: string;
-  restored: number;
-  /** Flags changed again since the action: left as they are, not overwritten. */
-  skipped: number;
-}
+export type UndoResult = UndoResultView;
 
 /** Restores the flags of the last bulk action as new revisions; undefined if none. */
 export async function undoLastBulkAction(
