@@ -19,11 +19,15 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // The overlay's note field is this extension page in a frame (entrypoints/note-frame):
     // what the reviewer types there raises no event in the page. Listed for the pages the
-    // content script runs on only.
+    // content script runs on only. Chromium: reachable only at its dynamic URL (a per-session
+    // id, which runtime.getURL gives the content script), so a page cannot probe the
+    // extension's fixed id for it or frame it itself. Firefox's extension origin is already a
+    // random per-install UUID, and it does not take the key.
     web_accessible_resources: [
       {
         resources: ['note-frame.html'],
         matches: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
