@@ -32,6 +32,8 @@ export function unsafeTextReason(text: string): string | undefined {
  * string still makes a flag instead of a record the endpoint refuses.
  */
 export function toWireText(text: string): string {
-  if (!UNSAFE.test(text)) return text;
+  // The cheap look first: UNSAFE's lookbehind makes it scan slowly, and page text is on
+  // every card's reference.
+  if (!MAYBE_UNSAFE.test(text) || !UNSAFE.test(text)) return text;
   return text.replaceAll('\u0000', '').replace(LONE_SURROGATE, '\uFFFD');
 }
