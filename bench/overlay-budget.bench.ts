@@ -37,6 +37,8 @@ const VIRTUAL_TOTAL = 10_000;
 const VIRTUAL_CARD_PX = 280;
 const ROUNDS = Number(process.env.OVERLAY_BUDGET_ROUNDS ?? 3);
 const SETTLE_MS = 400;
+/** A built extension other than .output/chrome-mv3 (an earlier build, to compare against). */
+const EXTENSION = process.env.OVERLAY_BUDGET_EXTENSION_DIR;
 const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
@@ -185,14 +187,20 @@ const bench: Bench = {
   name: 'Overlay budgets per card',
   skip: () => (findChromium() ? undefined : 'no Chromium (set CHROME_PATH or install chromium)'),
   async run() {
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    if (EXTENSION) {
+      if (!existsSync(join(EXTENSION, 'manifest.json')))
+        throw new Error(`OVERLAY_BUDGET_EXTENSION_DIR: no manifest.json in "${EXTENSION}"`);
+    } else if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
       execSync('npx wxt build', { stdio: 'inherit' });
     const server = await startFixtureServer();
     const extProfile = await newProfileDir();
     const plainProfile = await newProfileDir();
     try {
       const plain = await launchPlain(plainProfile);
-      const ext = await launchWithExtension(extProfile, { openOverlay: false });
+      const ext = await launchWithExtension(extProfile, {
+        openOverlay: false,
+        ...(EXTENSION ? { extensionDir: EXTENSION } : {}),
+      });
       // Warm-up loads, then interleaved rounds.
       await feedRun(plain, server.url + FEED);
       await feedRun(ext.context, server.url + FEED);
