@@ -2,6 +2,7 @@
  * One escalation over HTTP. The answer is validated: only a 200/201 carrying this very
  * escalation counts as delivered, so nothing is marked delivered on a proxy's error page.
  */
+import { endpointRoute, errorMessage, postJson } from '@/lib/background/sync/endpoint-request';
 import type { EndpointConfig } from '@/lib/background/sync/transport';
 import {
   type Escalation,
@@ -17,18 +18,7 @@ export type EscalationSendOutcome =
   | { kind: 'refused'; reason: string };
 
 export const escalationsUrl = (endpointUrl: string, path = '') =>
-  new URL(`v1/escalations${path}`, endpointUrl.endsWith('/') ? endpointUrl : `${endpointUrl}/`)
-    .href;
-
-async function errorMessage(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: unknown } };
-    if (typeof body.error?.message === 'string') return body.error.message.slice(0, 500);
-  } catch {
-    // not JSON: the status text says what there is to say
-  }
-  return response.statusText || 'no reason given';
-}
+  endpointRoute(endpointUrl, `v1/escalations${path}`);
 
 const REFUSED = new Set([400, 401, 403, 404, 409, 413, 415, 422]);
 
@@ -37,24 +27,9 @@ export async function sendEscalation(
   escalation: EscalationCreate,
   options: { timeoutMs: number; fetch?: typeof fetch },
 ): Promise<EscalationSendOutcome> {
-  const doFetch = options.fetch ?? fetch;
-  let response: Response;
-  try {
-    response = await doFetch(escalationsUrl(config.endpointUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${config.token}` },
-      body: JSON.stringify(escalation),
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-  } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    return {
-      kind: 'retry',
-      reason: timedOut
-        ? `No answer within ${Math.round(options.timeoutMs / 1000)} s`
-        : `Network error: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
+  const sent = await postJson(config, escalationsUrl(config.endpointUrl), escalation, options);
+  if ('unanswered' in sent) return { kind: 'retry', reason: sent.unanswered };
+  const response = sent.answered;
   if (response.status === 200 || response.status === 201) {
     const parsed = escalationSchema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success || parsed.data.id !== escalation.id)

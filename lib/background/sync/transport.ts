@@ -9,6 +9,7 @@ import {
   batchResponseSchema,
 } from '@/lib/shared/protocol/batch';
 import { parseRetryAfter } from './backoff';
+import { endpointRoute, errorMessage, postJson } from './endpoint-request';
 
 export interface EndpointConfig {
   /** Base URL, e.g. https://governance.example.com (routes live under /v1). */
@@ -39,17 +40,7 @@ export interface TransportOptions {
 }
 
 export function batchesUrl(endpointUrl: string): string {
-  return new URL('v1/batches', endpointUrl.endsWith('/') ? endpointUrl : `${endpointUrl}/`).href;
-}
-
-async function errorMessage(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: unknown } };
-    if (typeof body.error?.message === 'string') return body.error.message.slice(0, 500);
-  } catch {
-    // not JSON: fall through to the status text
-  }
-  return response.statusText || 'no reason given';
+  return endpointRoute(endpointUrl, 'v1/batches');
 }
 
 export async function sendBatch(
@@ -57,25 +48,10 @@ export async function sendBatch(
   records: readonly BatchItem[],
   options: TransportOptions,
 ): Promise<SendOutcome> {
-  const doFetch = options.fetch ?? fetch;
   const now = options.now ?? Date.now;
-  let response: Response;
-  try {
-    response = await doFetch(batchesUrl(config.endpointUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${config.token}` },
-      body: JSON.stringify({ records }),
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-  } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    return {
-      kind: 'retry',
-      reason: timedOut
-        ? `No answer within ${Math.round(options.timeoutMs / 1000)} s`
-        : `Network error: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
+  const sent = await postJson(config, batchesUrl(config.endpointUrl), { records }, options);
+  if ('unanswered' in sent) return { kind: 'retry', reason: sent.unanswered };
+  const response = sent.answered;
   const status = response.status;
   if (status === 200) {
     let body: unknown;
