@@ -19,20 +19,23 @@ import {
   recordIdSchema,
   severitySchema,
 } from '@/lib/shared/protocol/records';
+import { RISK_BANDS, RISK_TRENDS, type RiskSummary } from '@/lib/shared/risk/bands';
 import type { MessageSpec } from './message-spec';
 
 export const MAX_CREATORS_PER_RISK_REQUEST = 500;
 
-export const riskBandSchema = z.enum(['low', 'elevated', 'high', 'critical']);
-export const riskTrendSchema = z.enum(['up', 'flat', 'down']);
+// The bands and trends the score computes (lib/shared/risk/bands.ts), declared there once.
+export const riskBandSchema = z.enum(RISK_BANDS);
+export const riskTrendSchema = z.enum(RISK_TRENDS);
 export const recordSourceSchema = z.enum(['local', 'remote']);
 
+/** summarizeRisk's answer (RiskSummary) as a message carries it; the compiler holds them equal. */
 export const riskSummarySchema = z.object({
   score: z.int().min(0).max(100),
   band: riskBandSchema,
   trend: riskTrendSchema,
   previousScore: z.int().min(0).max(100),
-});
+}) satisfies z.ZodType<RiskSummary, RiskSummary>;
 
 export const creatorRiskSchema = creatorRefSchema.extend(riskSummarySchema.shape).extend({
   /** When the endpoint's history in this score was fetched; absent: local records only. */
