@@ -4,23 +4,15 @@
  */
 import type { RecordedEnforcementAction } from '@/lib/shared/protocol/enforcement-feed';
 import type { Queryable } from '../db/database';
+import { type ActionRow, toAction } from './enforcement';
 
-interface RecordedRow {
-  id: string;
-  platform: string;
-  creator_id: string;
-  action: RecordedEnforcementAction['action'];
-  reason: string;
-  at: Date;
+/** An enforcement_actions row with the time the endpoint stored it (enforcement.ts reads the rest). */
+interface RecordedRow extends ActionRow {
   recorded_at: Date;
 }
 
 const toRecorded = (row: RecordedRow): RecordedEnforcementAction => ({
-  id: row.id,
-  creator: { platform: row.platform, creatorId: row.creator_id },
-  action: row.action,
-  reason: row.reason,
-  at: new Date(row.at).toISOString(),
+  ...toAction(row),
   recordedAt: new Date(row.recorded_at).toISOString(),
 });
 

@@ -2,7 +2,7 @@
 import type { EnforcementAction } from '@/lib/shared/protocol/history';
 import type { Queryable } from '../db/database';
 
-interface ActionRow {
+export interface ActionRow {
   id: string;
   platform: string;
   creator_id: string;
@@ -11,7 +11,7 @@ interface ActionRow {
   at: Date;
 }
 
-const toAction = (row: ActionRow): EnforcementAction => ({
+export const toAction = (row: ActionRow): EnforcementAction => ({
   id: row.id,
   creator: { platform: row.platform, creatorId: row.creator_id },
   action: row.action,
