@@ -67,4 +67,3 @@ export const findingSchema = z.object({
   /** The category the proposed escalation starts with, when the pack names one. */
   escalationCategory: escalationCategorySchema.optional(),
 });
-export type FindingView = z.infer<typeof findingSchema>;
