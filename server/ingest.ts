@@ -16,8 +16,8 @@ import type {
 import { describeIssues, formatIssuePath, issuesText } from '@/lib/shared/protocol/issues';
 import { type Flag, flagSchema, type Note, noteSchema } from '@/lib/shared/protocol/records';
 import { UNSAFE_TEXT_ISSUE } from '@/lib/shared/protocol/text';
-import { canonicalJson, sha256Hex } from './canonical-json';
 import type { Database } from './db/database';
+import { recordDigest } from './record-digest';
 import {
   loadStates,
   lockRecordIds,
@@ -86,7 +86,7 @@ export function toCandidates(envelope: BatchEnvelope): Candidate[] {
       revision,
       reviewer: record.reviewer,
       deleted: record.deleted,
-      digest: sha256Hex(canonicalJson(record)),
+      digest: recordDigest(record),
       body: record,
       ...subjectOf(type, record),
     };

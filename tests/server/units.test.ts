@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '@/lib/shared/canonical-json';
 import { formatIssuePath } from '@/lib/shared/protocol/issues';
 import { TokenBucketLimiter } from '@/server/auth/rate-limit';
-import { canonicalJson } from '@/server/canonical-json';
+import { recordDigest } from '@/server/record-digest';
 import { matchesIfNoneMatch } from '@/server/routes/policy-pack';
 
 describe('token bucket', () => {
@@ -51,5 +53,13 @@ describe('wire helpers', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: undefined } })).toBe(
       canonicalJson({ a: { d: [2, { e: 0, f: 1 }] }, b: 1 }),
     );
+  });
+
+  it('digests a record as the SHA-256 of its canonical JSON, whatever its key order', () => {
+    const text = '{"a":{"d":[2,{"e":0,"f":1}]},"b":1}';
+    expect(recordDigest({ b: 1, a: { d: [2, { f: 1, e: 0 }] } })).toBe(
+      createHash('sha256').update(text).digest('hex'),
+    );
+    expect(recordDigest({ a: 1 })).not.toBe(recordDigest({ a: 2 }));
   });
 });
