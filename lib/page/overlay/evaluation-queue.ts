@@ -29,7 +29,13 @@ export type EvaluationResult<F> =
   | { ok: true; findings: EvaluatedFinding[]; flags?: F[] }
   | { ok: false; error: string };
 
-const CACHE_LIMIT = 5_000;
+/**
+ * Inputs remembered at most. Each entry is keyed by the item's whole input (its texts), so
+ * the bound is what keeps a long feed's heap flat: at 5,000 the heap of a virtualising feed
+ * grew by half between 1,000 and 10,000 cards (overlay budgets bench, issue 20). Past the
+ * bound the oldest entry goes, so the cache stays at the bound instead of saw-toothing.
+ */
+export const CACHE_LIMIT = 500;
 /** Gathers the items that come near together (one scroll) into one message. */
 export const EVALUATION_DELAY_MS = 30;
 
@@ -58,8 +64,11 @@ export function createEvaluationQueue<F>(
       for (const [key, { input, done }] of batch) {
         const result = byKey.get(key);
         const findings = result?.findings ?? [];
-        if (cache.size >= CACHE_LIMIT) cache.clear();
-        cache.set(inputSignature(input), findings);
+        const signature = inputSignature(input);
+        cache.delete(signature);
+        cache.set(signature, findings);
+        // A Map keeps insertion order: its first key is the oldest.
+        if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
         if (!signal.aborted) done({ ok: true, findings, flags: result?.flags ?? [] });
       }
     } catch (error) {
