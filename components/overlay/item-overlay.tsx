@@ -124,7 +124,13 @@ export function ItemOverlay(props: ItemOverlayProps) {
   const findings = props.findings ?? NO_FINDINGS;
   const view = badgeView(findings, props.flags, t);
   const card = useRef<HTMLElement>(null);
-  const [picked, setPicked] = useState<number>();
+  const [picked, setPickedState] = useState<number>();
+  // Read at the moment a key acts: a key pressed before the pick's render must see it.
+  const pickedNow = useRef<number | undefined>(undefined);
+  const setPicked = (index: number | undefined) => {
+    pickedNow.current = index;
+    setPickedState(index);
+  };
   const [help, setHelp] = useState(false);
   // What to focus after the next render: the card, a finding, or a form's first field.
   const focusNext = useRef<string | undefined>(undefined);
@@ -150,7 +156,7 @@ export function ItemOverlay(props: ItemOverlayProps) {
   const list = findings.status === 'done' ? findings.findings : [];
   const isDecided = (f: OverlayFinding) => decisionOf(f, props.flags) !== undefined;
   const decide = (decision: 'confirmed' | 'dismissed') => {
-    const target = targetFinding(list, picked, isDecided);
+    const target = targetFinding(list, pickedNow.current, isDecided);
     // The decision moves on: the next c / d acts on the next undecided finding, never on
     // this one again.
     setPicked(undefined);
@@ -166,7 +172,7 @@ export function ItemOverlay(props: ItemOverlayProps) {
   const startEscalation = (chosen?: OverlayFinding) => {
     const finding =
       chosen ??
-      (picked !== undefined ? list[picked] : undefined) ??
+      (pickedNow.current !== undefined ? list[pickedNow.current] : undefined) ??
       list.find((f) => !isDecided(f)) ??
       list.find((f) => decisionOf(f, props.flags)?.status !== 'dismissed');
     const flag = props.flags.find((f) => !f.deleted && f.status !== 'dismissed');
@@ -199,7 +205,8 @@ export function ItemOverlay(props: ItemOverlayProps) {
     const decision = props.busy ? undefined : queued.current.shift();
     if (decision) decide(decision);
   });
-  useEffect(() => {
+  // Before paint: a key pressed as soon as the card shows must already find focus in it.
+  useLayoutEffect(() => {
     const selector = focusNext.current;
     if (!selector || !card.current) return;
     const element = selector === '.card' ? card.current : card.current.querySelector(selector);

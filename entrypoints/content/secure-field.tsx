@@ -4,11 +4,14 @@
  * entrypoints/note-frame/main.ts). It opens the item's draft and hands its ticket to the
  * form, which saves the note by ticket.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import type { ItemRef } from '@/lib/shared/protocol/records';
+
+/** The frame's Ctrl+Enter (see entrypoints/note-frame/main.ts). */
+const SAVE_MESSAGE = 'flagpost-note-frame-save';
 
 export function SecureNoteField(props: {
   item: ItemRef;
@@ -17,6 +20,20 @@ export function SecureNoteField(props: {
   onError: (message: string) => void;
 }) {
   const [ticket, setTicket] = useState<string>();
+  const frame = useRef<HTMLIFrameElement>(null);
+  // Ctrl+Enter typed in the frame: it asks (entrypoints/note-frame/main.ts) and its form
+  // saves. Only a message from this very frame counts; the page cannot post as it.
+  useEffect(() => {
+    const element = frame.current;
+    const view = element?.ownerDocument.defaultView;
+    if (!element || !view) return;
+    const onMessage = (event: MessageEvent) => {
+      if (event.source !== element.contentWindow || event.data !== SAVE_MESSAGE) return;
+      element.closest('form')?.requestSubmit();
+    };
+    view.addEventListener('message', onMessage);
+    return () => view.removeEventListener('message', onMessage);
+  }, [ticket]);
   useEffect(() => {
     let live = true;
     send('draft.open', { item: props.item, purpose: props.purpose })
@@ -40,6 +57,7 @@ export function SecureNoteField(props: {
   const src = `${browser.runtime.getURL('/note-frame.html' as '/')}${focus}#${ticket}`;
   return (
     <iframe
+      ref={frame}
       class="secure-field"
       data-testid="note-field"
       title={t(props.purpose === 'escalation-reason' ? 'reasonFieldTitle' : 'noteFieldTitle')}

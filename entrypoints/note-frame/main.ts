@@ -7,6 +7,9 @@
 import { browser } from 'wxt/browser';
 import { send } from '@/lib/messaging/client';
 
+/** Asks the overlay to save the form (entrypoints/content/secure-field.tsx listens). */
+const SAVE_MESSAGE = 'flagpost-note-frame-save';
+
 /** Writes at most this often while typing (the last write always goes). */
 const WRITE_EVERY_MS = 150;
 
@@ -26,6 +29,13 @@ async function main() {
   };
   field.addEventListener('input', () => {
     timer ??= setTimeout(write, WRITE_EVERY_MS);
+  });
+  // Ctrl+Enter (Cmd+Enter) saves the form around the frame: the overlay is told by a message
+  // that carries nothing but that (the page may see it; it learns only that Save was asked).
+  field.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+    event.preventDefault();
+    window.parent.postMessage(SAVE_MESSAGE, '*');
   });
   // Leaving the field (to press Save) writes at once, so the save finds the whole text.
   field.addEventListener('blur', () => {
