@@ -5,7 +5,7 @@ import { creatorKey, type Flag, itemKey } from '@/lib/shared/protocol/records';
 import type { Clock } from './clock';
 import type { FlagpostDb, StoredFlag, WithSync } from './db';
 import { countFlagWrites } from './flag-counters';
-import { type RecordWrites, reviseRecord, tombstoneRecord } from './records-repo';
+import { liveRecordsWhere, type RecordWrites, reviseRecord, tombstoneRecord } from './records-repo';
 import { applyRuleDecision } from './rule-stats-repo';
 import { queueRecords, withSyncStates } from './sync-states';
 import { withSync } from './sync-transitions';
@@ -95,14 +95,8 @@ export const deleteFlag = (db: FlagpostDb, id: string, author: Author) =>
   tombstoneRecord(db, flagWrites(db), id, author.clock);
 
 /** Live (not deleted) flags on one item, oldest first (ids are time-ordered). */
-export async function flagsForItem(db: FlagpostDb, key: string): Promise<WithSync<StoredFlag>[]> {
-  const flags = await db.flags.where('itemKey').equals(key).sortBy('id');
-  return withSyncStates(
-    db,
-    'flag',
-    flags.filter((flag) => !flag.deleted),
-  );
-}
+export const flagsForItem = (db: FlagpostDb, key: string): Promise<WithSync<StoredFlag>[]> =>
+  liveRecordsWhere(db, flagWrites(db), 'itemKey', key);
 
 /** From the per-status counters (a handful of rows), not by walking every flag. */
 export async function countLiveFlags(db: FlagpostDb): Promise<number> {

@@ -3,8 +3,8 @@ import { newUlid } from '@/lib/shared/protocol/ids';
 import { creatorKey, itemKey, type NoteTarget } from '@/lib/shared/protocol/records';
 import type { FlagpostDb, StoredNote, WithSync } from './db';
 import type { Author } from './flags-repo';
-import { type RecordWrites, reviseRecord, tombstoneRecord } from './records-repo';
-import { queueRecords, withSyncStates } from './sync-states';
+import { liveRecordsWhere, type RecordWrites, reviseRecord, tombstoneRecord } from './records-repo';
+import { queueRecords } from './sync-states';
 import { withSync } from './sync-transitions';
 
 export function noteTargetKey(target: NoteTarget): string {
@@ -61,14 +61,8 @@ export const deleteNote = (db: FlagpostDb, id: string, author: Author) =>
   tombstoneRecord(db, noteWrites(db), id, author.clock);
 
 /** Live notes about one item or creator, oldest first. */
-export async function notesFor(db: FlagpostDb, targetKey: string): Promise<WithSync<StoredNote>[]> {
-  const notes = await db.notes.where('targetKey').equals(targetKey).sortBy('id');
-  return withSyncStates(
-    db,
-    'note',
-    notes.filter((note) => !note.deleted),
-  );
-}
+export const notesFor = (db: FlagpostDb, targetKey: string): Promise<WithSync<StoredNote>[]> =>
+  liveRecordsWhere(db, noteWrites(db), 'targetKey', targetKey);
 
 export async function countLiveNotes(db: FlagpostDb): Promise<number> {
   return db.notes.filter((note) => !note.deleted).count();

@@ -5,7 +5,7 @@
  */
 import type { Table } from 'dexie';
 import type { FlagpostDb, SyncStateRow, WithSync } from './db';
-import { withSyncState } from './sync-states';
+import { withSyncState, withSyncStates } from './sync-states';
 
 export interface RevisionedRecord {
   id: string;
@@ -76,4 +76,19 @@ export async function tombstoneRecord<T extends RevisionedRecord>(
     const patch = { deleted: true } as Partial<T>;
     return writes.write(current, nextRevision(current, patch, now()));
   });
+}
+
+/** Live (not deleted) records whose `index` holds `key`, oldest first (ids are time-ordered). */
+export async function liveRecordsWhere<T extends RevisionedRecord>(
+  db: FlagpostDb,
+  writes: RecordWrites<T>,
+  index: string,
+  key: string,
+): Promise<WithSync<T>[]> {
+  const records = await writes.table.where(index).equals(key).sortBy('id');
+  return withSyncStates(
+    db,
+    writes.kind,
+    records.filter((record) => !record.deleted),
+  );
 }
