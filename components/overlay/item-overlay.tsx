@@ -201,8 +201,11 @@ export function ItemOverlay(props: ItemOverlayProps) {
     setMode((current) => (current === 'closed' ? 'open' : current));
     focusNext.current = '.card';
   }, [props.openRequest]);
+  // Findings still being read count as busy: a key pressed then has nothing to act on yet
+  // and would be lost (the live page's card, opened as its findings arrive).
+  const waiting = props.busy === true || findings.status === 'pending';
   useEffect(() => {
-    const decision = props.busy ? undefined : queued.current.shift();
+    const decision = waiting ? undefined : queued.current.shift();
     if (decision) decide(decision);
   });
   // Before paint: a key pressed as soon as the card shows must already find focus in it.
@@ -314,7 +317,7 @@ export function ItemOverlay(props: ItemOverlayProps) {
         focusNext.current = `[data-testid="finding"]:nth-of-type(${action.index + 1})`;
         return;
       case 'decide':
-        if (props.busy || queued.current.length > 0) queued.current.push(action.decision);
+        if (waiting || queued.current.length > 0) queued.current.push(action.decision);
         else decide(action.decision);
         return;
       case 'flag':
