@@ -2,10 +2,11 @@
  * Connects one item's overlay to the background. What is stored about the item (flags,
  * notes, its flags' escalations) is loaded when the reviewer opens the card, not for every
  * item on the page; the badge meanwhile shows the policy checks, which arrive in batches
- * (see page-view.tsx). While the card is open and something on it is still on its way (a
- * flag waiting to sync, an escalation not yet resolved), it is read again every
- * LIVE_EVERY_MS, so "waiting to sync" turns into "synced" and a lead's acknowledgement
- * appears without reopening the card, as the side panel and popup refresh theirs.
+ * (see page-view.tsx). While the card is open it is read again at once when the background
+ * says an escalation changed (a receipt, a lead's decision: lib/page/overlay/card-refresh.ts),
+ * and, while something on it is still on its way, polled as a fallback (`liveEvery`: quick
+ * while a flag waits to sync, slow while only an escalation is undecided), so "waiting to
+ * sync" turns into "synced" and a lead's acknowledgement appears without reopening the card.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { decisionOf } from '@/components/overlay/badge-summary';
@@ -16,6 +17,7 @@ import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import type { EscalationView } from '@/lib/messaging/escalation-messages';
 import type { FlagView, ItemState, PolicyChoice } from '@/lib/messaging/message-map';
+import { liveEvery } from '@/lib/page/overlay/card-refresh';
 import type { CreatorRisk } from '@/lib/page/overlay/risk-queue';
 import type { Creator, ItemRef } from '@/lib/shared/protocol/records';
 import { toWireText } from '@/lib/shared/protocol/wire-text';
@@ -36,21 +38,13 @@ export interface ItemControllerProps {
   onStep?: (direction: 1 | -1) => void;
   /** Hides the overlay and measures the item for a snapshot (see snapshot-area.ts). */
   prepareSnapshot?: () => Promise<PreparedSnapshot>;
+  /** While the card is open: reload it when an escalation changes (card-refresh.ts). */
+  watchEscalations?: (reload: () => void) => () => void;
 }
 
 const MAX_EVIDENCE = 50;
-/** How often an open card with something on its way reads the item again. */
-export const LIVE_EVERY_MS = 1_500;
 
 type Escalations = Readonly<Record<string, EscalationView>>;
-
-/** Whether anything on the card is still on its way: a flag to sync, an escalation open. */
-export function unsettled(flags: readonly FlagView[], escalations: Escalations): boolean {
-  return (
-    flags.some((f) => !f.deleted && (f.syncState === 'pending' || f.syncState === 'stale')) ||
-    Object.values(escalations).some((e) => e.stage !== 'resolved' && e.stage !== 'refused')
-  );
-}
 
 /** The automatic flag recording a finding, as it is sent (evidence made storable). */
 const autoFlag = (item: ItemRef, finding: OverlayFinding, status: 'confirmed' | 'dismissed') => ({
@@ -77,6 +71,7 @@ export function ItemController({
   openRequest,
   onStep,
   prepareSnapshot,
+  watchEscalations,
 }: ItemControllerProps) {
   const [notice, setNotice] = useState<string>();
   const [state, setState] = useState<ItemState>();
@@ -126,12 +121,19 @@ export function ItemController({
   };
 
   const flags = state?.flags ?? initialFlags ?? [];
-  const waiting = open && state !== undefined && unsettled(state.flags, escalations);
+  const every = open && state !== undefined ? liveEvery(state.flags, escalations) : undefined;
   useEffect(() => {
-    if (!waiting) return;
-    const timer = setInterval(() => void reload(), LIVE_EVERY_MS);
+    if (every === undefined) return;
+    const timer = setInterval(() => void reload(), every);
     return () => clearInterval(timer);
-  }, [waiting]);
+  }, [every]);
+  // The background's word that an escalation changed reloads the open card at once.
+  const latestReload = useRef(reload);
+  latestReload.current = reload;
+  useEffect(() => {
+    if (!open || !watchEscalations) return;
+    return watchEscalations(() => void latestReload.current());
+  }, [open, watchEscalations]);
   return (
     <ItemOverlay
       itemId={item.itemId}

@@ -139,6 +139,7 @@ export function mountItem(
             openRequest={state.openRequests}
             {...(mount.onStep ? { onStep: mount.onStep } : {})}
             prepareSnapshot={() => prepareSnapshot(item, services.root)}
+            watchEscalations={services.cards.watch}
           />
         </I18nContext.Provider>,
         box,

@@ -19,6 +19,7 @@ import { send } from '@/lib/messaging/client';
 import type { PolicyChoice } from '@/lib/messaging/message-map';
 import { isFromOwnBackground, isTabCommand } from '@/lib/messaging/tab-commands';
 import { createAnchorLayer } from '@/lib/page/overlay/anchor';
+import { createCardRefresh } from '@/lib/page/overlay/card-refresh';
 import { createChangeFilter } from '@/lib/page/overlay/change-filter';
 import { createEvaluationQueue, type EvaluatedFinding } from '@/lib/page/overlay/evaluation-queue';
 import { createEvidenceMarks } from '@/lib/page/overlay/evidence-marks';
@@ -110,12 +111,15 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
       async (creators) => (await send('creators.risk', { creators })).risks,
       signal,
     ),
+    cards: createCardRefresh(),
   };
 
-  // A creator history the chips wait for arrived: ask again, and the chips redraw.
+  // A creator history the chips wait for arrived: ask again, and the chips redraw. An
+  // escalation's receipt or decision arrived: the open cards read their item again.
   const onRiskChanged = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     if (!isFromOwnBackground(sender, browser.runtime.id)) return undefined;
     if (isTabCommand(message) && message.command === 'risk-changed') services.risks.refresh();
+    services.cards.receive(message, sender, browser.runtime.id);
     return undefined;
   };
   browser.runtime.onMessage.addListener(onRiskChanged);
