@@ -21,7 +21,7 @@ import { MessageError } from '@/lib/messaging/errors';
 import type { Handlers } from '@/lib/messaging/router';
 import { MANUAL_POLICIES, MANUAL_POLICY_VERSION } from '@/lib/shared/flagging/manual-policies';
 import { policyName } from '@/lib/shared/policy';
-import { itemKey } from '@/lib/shared/protocol/records';
+import { creatorKey, type ItemRef, itemKey } from '@/lib/shared/protocol/records';
 import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '@/lib/shared/settings/local-keys';
 import { isPlatformHost } from '@/lib/shared/settings/platform-hosts';
 import { createDashboardHandlers } from './dashboard-handlers';
@@ -35,7 +35,7 @@ import { messageTemplates } from './message-templates';
 import { createPackHandlers } from './pack-handlers';
 import { activePack, policyVersionFor } from './policy-engine';
 import { reviewerLanguage } from './reviewer-language';
-import { createRiskHandlers } from './risk-handlers';
+import { createRiskHandlers, createRiskWatchers } from './risk-handlers';
 import { createSyncHandlers } from './sync-handlers';
 import type { SyncRunner } from './sync-runner';
 import { createWorkspaceHandlers } from './workspace-handlers';
@@ -61,17 +61,23 @@ function notFound(error: unknown): never {
   throw error;
 }
 
+/** The creator whose chip a decision on this item's flag changes, if the item names one. */
+const creatorOfItem = ({ platform, creatorId }: ItemRef) =>
+  creatorId ? [creatorKey({ platform, creatorId })] : [];
+
 async function author() {
   const { reviewerId } = await loadSettings();
   return { reviewer: reviewerId, clock: systemClock };
 }
 
 export function createHandlers(runner: SyncRunner, escalations: EscalationService): Handlers {
+  // A local decision redraws the chips of the tabs showing that creator, as a history does.
+  const riskWatchers = createRiskWatchers();
   return {
     ...escalations.handlers,
     ...createSyncHandlers(runner),
-    ...createRiskHandlers(runner),
-    ...createWorkspaceHandlers(runner),
+    ...createRiskHandlers(runner, riskWatchers),
+    ...createWorkspaceHandlers(runner, () => riskWatchers.decidedAny()),
     ...createDashboardHandlers(runner),
     ...createPackHandlers(),
     ...createEvidenceHandlers(),
@@ -130,18 +136,21 @@ export function createHandlers(runner: SyncRunner, escalations: EscalationServic
       const evidence = [...request.evidence.slice(0, 50 - kept.evidence.length), ...kept.evidence];
       const flag = await createFlag(db, { ...request, evidence, policyVersion }, await author());
       runner.soon();
+      riskWatchers.decided(creatorOfItem(flag.item));
       return kept.outcome ? { ...flag, snapshot: kept.outcome } : flag;
     },
 
     async 'flag.update'({ id, ...edit }) {
       const flag = await editFlag(await database(), id, edit, await author()).catch(notFound);
       runner.soon();
+      riskWatchers.decided(creatorOfItem(flag.item));
       return flag;
     },
 
     async 'flag.delete'({ id }) {
       const flag = await deleteFlag(await database(), id, await author()).catch(notFound);
       runner.soon();
+      riskWatchers.decided(creatorOfItem(flag.item));
       return flag;
     },
 

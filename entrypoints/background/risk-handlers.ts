@@ -73,12 +73,18 @@ async function remoteState(
 /** How long the tabs told about arrived histories wait for more to arrive with them. */
 const RISK_CHANGED_DELAY_MS = 150;
 
+/** How many creators a tab is remembered to show (oldest forgotten first). */
+const VIEWED_PER_TAB = 2000;
+
 /**
  * The tabs whose chips wait for a creator's history: when the fetch ends (fetched or
  * failed), each is told `risk-changed` once, within RISK_CHANGED_DELAY_MS, and asks again.
+ * Also the tabs that showed a creator's chip: a decision made here on one of that creator's
+ * flags (created, confirmed, dismissed, deleted) tells them the same, so the chip counts it.
  */
-function createRiskWatchers() {
+export function createRiskWatchers() {
   const waiting = new Map<string, Set<number>>();
+  const viewed = new Map<number, Set<string>>();
   const toTell = new Set<number>();
   let scheduled = false;
   const tell = () => {
@@ -90,7 +96,40 @@ function createRiskWatchers() {
         // The tab went away or has no content script of ours any more.
       });
   };
+  const schedule = () => {
+    if (scheduled || toTell.size === 0) return;
+    scheduled = true;
+    setTimeout(tell, RISK_CHANGED_DELAY_MS);
+  };
+  // A closed tab shows nothing any more.
+  browser.tabs.onRemoved.addListener((tabId) => {
+    viewed.delete(tabId);
+  });
   return {
+    /** The tab asked for these creators' chips. */
+    viewing(keys: readonly string[], tabId: number) {
+      const shown = viewed.get(tabId) ?? new Set<string>();
+      for (const key of keys) {
+        shown.delete(key); // re-added last: the most recently shown is forgotten last
+        shown.add(key);
+      }
+      for (const key of shown) {
+        if (shown.size <= VIEWED_PER_TAB) break;
+        shown.delete(key);
+      }
+      viewed.set(tabId, shown);
+    },
+    /** A local decision on these creators' flags: the tabs that show them ask again. */
+    decided(keys: readonly string[]) {
+      for (const [tabId, shown] of viewed)
+        if (keys.some((key) => shown.has(key))) toTell.add(tabId);
+      schedule();
+    },
+    /** Decisions on creators not known one by one (a bulk action): every showing tab asks. */
+    decidedAny() {
+      for (const tabId of viewed.keys()) toTell.add(tabId);
+      schedule();
+    },
     wait(key: string, tabId: number) {
       const tabs = waiting.get(key) ?? new Set<number>();
       tabs.add(tabId);
@@ -106,15 +145,16 @@ function createRiskWatchers() {
       if (!tabs) return;
       waiting.delete(key);
       for (const tabId of tabs) toTell.add(tabId);
-      if (scheduled) return;
-      scheduled = true;
-      setTimeout(tell, RISK_CHANGED_DELAY_MS);
+      schedule();
     },
   };
 }
+export type RiskWatchers = ReturnType<typeof createRiskWatchers>;
 
-export function createRiskHandlers(runner: SyncRunner): Pick<Handlers, keyof typeof riskMessages> {
-  const watchers = createRiskWatchers();
+export function createRiskHandlers(
+  runner: SyncRunner,
+  watchers: RiskWatchers = createRiskWatchers(),
+): Pick<Handlers, keyof typeof riskMessages> {
   const refresher = createHistoryRefresher({
     db: database,
     config: endpointConfig,
@@ -128,7 +168,10 @@ export function createRiskHandlers(runner: SyncRunner): Pick<Handlers, keyof typ
       const tabId = (sender.tab as { id?: number } | undefined)?.id;
       const keys = creators.map(creatorKey);
       // Waiting before the fetches are queued: a fetch that ends at once still tells the tab.
-      if (tabId !== undefined) for (const key of keys) watchers.wait(key, tabId);
+      if (tabId !== undefined) {
+        watchers.viewing(keys, tabId);
+        for (const key of keys) watchers.wait(key, tabId);
+      }
       // Queues the fetches of stale histories (it does not wait for them): the chips answer
       // from what is here now, and the tab hears `risk-changed` when a history arrives.
       await refresher.refreshStale(creators).catch((error: unknown) => {

@@ -33,6 +33,8 @@ const asRow = <F extends { evidence: readonly Evidence[] }>(flag: F) => {
 
 export function createWorkspaceHandlers(
   runner: SyncRunner,
+  /** Flags of creators not listed here were decided: the pages' risk chips ask again. */
+  onDecided: () => void = () => {},
 ): Pick<Handlers, keyof typeof workspaceMessages> {
   const sortedPages = createSortedPages();
   return {
@@ -66,7 +68,10 @@ export function createWorkspaceHandlers(
       );
       // "Sync now" means now; the others deliver their new revisions shortly.
       if (action === 'sync') void runner.request();
-      else runner.soon();
+      else {
+        runner.soon();
+        if (result.affected > 0) onDecided();
+      }
       const undo = result.undoId ? await lastUndo(db) : undefined;
       return { affected: result.affected, ...(undo ? { undo } : {}) };
     },
@@ -78,6 +83,7 @@ export function createWorkspaceHandlers(
       const result = await undoLastBulkAction(await database(), await author());
       if (!result) throw new MessageError('not-found', 'There is no bulk action to undo.');
       runner.soon();
+      onDecided();
       return result;
     },
   };
