@@ -191,6 +191,8 @@ export function createEscalationService(): EscalationService {
       config: endpointConfig,
       timeoutMs: TIMEOUT_MS,
       onChange: () => void showWarning(),
+      // "Delivered" is a receipt too: open cards show it at once (lib/page/overlay/card-refresh.ts).
+      onDelivered: () => tellEscalationChanged(),
     });
     return lane;
   });
