@@ -2,7 +2,8 @@
  * Risk chips beside creators on the platform's pages: one batched lookup per page, one chip
  * per creator (the first of their items), a labelled state (unknown with nothing known,
  * loading while the endpoint's history is fetched, then band and score without a reload),
- * the band rising after a critical flag, and the chip opening the creator panel.
+ * the band rising after a critical flag made on the page (without a reload), and the chip
+ * opening the creator panel.
  */
 import { newUlid } from '@/lib/shared/protocol/ids';
 import type { Flag } from '@/lib/shared/protocol/records';
@@ -42,7 +43,7 @@ test('chips show each creator’s risk, rise after a critical flag, and open the
   await form.getByRole('button', { name: 'Save flag' }).click();
   await expect(overlay.getByTestId('flag')).toHaveCount(1);
 
-  await page.reload();
+  // The decision made here redraws the chip on this page view: no reload.
   await expect(overlay.getByTestId('risk-chip')).toHaveAttribute('data-state', 'known');
   await expect(overlay.getByTestId('risk-chip')).not.toHaveAttribute('data-band', 'low');
   await expect(overlay.getByTestId('risk-chip')).toHaveAttribute('aria-label', /.+/);
