@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
 import type { PackErrorView, PackStatus } from '@/lib/messaging/pack-messages';
+import { packProblem } from './pack-problem';
 
 export type PackActionResult =
   | {
@@ -27,17 +28,6 @@ const SOURCE_KEYS = {
   file: 'packSourceFile',
   endpoint: 'packSourceEndpoint',
 } as const;
-
-/** Where an error points: the JSON path, then the policy, rule and example it names. */
-function describeError(error: PackErrorView): string {
-  const where = [
-    error.path && `at ${error.path}`,
-    error.policyId && `policy ${error.policyId}`,
-    error.ruleId && `rule ${error.ruleId}`,
-    error.example !== undefined && `example "${error.example}"`,
-  ].filter(Boolean);
-  return where.length ? `${error.message} (${where.join(', ')})` : error.message;
-}
 
 export function PackPanel(props: PackPanelProps) {
   const t = useT();
@@ -113,9 +103,18 @@ export function PackPanel(props: PackPanelProps) {
       )}
       {errors.length > 0 && (
         <ul class="error" data-testid="pack-errors">
-          {errors.map((error) => (
-            <li key={`${error.path}:${error.message}`}>{describeError(error)}</li>
-          ))}
+          {errors.map((error) => {
+            const { text, technical } = packProblem(error, t);
+            return (
+              <li key={`${error.path}:${error.message}`} data-testid="pack-error">
+                <span>{text}</span>
+                <details>
+                  <summary>{t('packErrorTechnical')}</summary>
+                  <code data-testid="pack-error-technical">{technical}</code>
+                </details>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
