@@ -154,13 +154,20 @@ export function ItemOverlay(props: ItemOverlayProps) {
     badge.current?.focus();
   };
   const list = findings.status === 'done' ? findings.findings : [];
-  const isDecided = (f: OverlayFinding) => decisionOf(f, props.flags) !== undefined;
+  // Findings decided here whose flag the item's flags do not show yet: a second key pressed
+  // before the card redraws as busy must move on, not decide the same finding again.
+  const sent = useRef(new Set<OverlayFinding>());
+  useEffect(() => sent.current.clear(), [props.flags]);
+  const isDecided = (f: OverlayFinding) =>
+    sent.current.has(f) || decisionOf(f, props.flags) !== undefined;
   const decide = (decision: 'confirmed' | 'dismissed') => {
     const target = targetFinding(list, pickedNow.current, isDecided);
     // The decision moves on: the next c / d acts on the next undecided finding, never on
     // this one again.
     setPicked(undefined);
-    if (target) props.onDecide?.(target, decision);
+    if (!target) return;
+    sent.current.add(target);
+    props.onDecide?.(target, decision);
   };
   const escalationOf = (flag: OverlayFlag | undefined) =>
     flag ? props.escalations?.[flag.id] : undefined;

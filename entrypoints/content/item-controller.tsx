@@ -76,7 +76,8 @@ export function ItemController({
   const [notice, setNotice] = useState<string>();
   const [state, setState] = useState<ItemState>();
   const [error, setError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  // Saves in flight: keys pressed quickly start several, and the card is busy until all end.
+  const [saving, setSaving] = useState(0);
   /** The open note field's draft (secure-field.tsx): the note is saved from it. */
   const draft = useRef<string | undefined>(undefined);
   const flagDraft = useRef<string | undefined>(undefined);
@@ -84,7 +85,12 @@ export function ItemController({
   const [escalations, setEscalations] = useState<Escalations>({});
   const [open, setOpen] = useState(false);
 
+  // Reloads overlap (the card opening, the live poll, a save's own reload): only the one
+  // asked last may set the state, or an answer read before a save lands after it and a key
+  // queued behind the save acts on the finding the save just decided.
+  const reloads = useRef(0);
   const reload = async () => {
+    const asked = ++reloads.current;
     try {
       const next = await send('item.state', { item, ...(creator ? { creator } : {}) });
       // The item's state carries its flags' escalations; a background without them is asked
@@ -100,23 +106,24 @@ export function ItemController({
         ).flatMap(({ escalation }) => (escalation ? [escalation] : []));
       const byFlag: Record<string, EscalationView> = {};
       for (const view of views) byFlag[view.flagId] = view;
+      if (asked !== reloads.current) return;
       setState(next);
       setEscalations(byFlag);
       setError(undefined);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      if (asked === reloads.current) setError(e instanceof Error ? e.message : String(e));
     }
   };
 
   const run = async (action: () => Promise<unknown>) => {
-    setSaving(true);
+    setSaving((n) => n + 1);
     try {
       await action();
       await reload();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
-      setSaving(false);
+      setSaving((n) => n - 1);
     }
   };
 
@@ -145,7 +152,7 @@ export function ItemController({
       findings={findings}
       policies={policies}
       // Until the item's flags are known, a decision could duplicate one already recorded.
-      busy={saving || !state}
+      busy={saving > 0 || !state}
       {...(error ? { error } : {})}
       onFlag={({ snapshot, ...draft }) =>
         run(async () => {
@@ -215,7 +222,7 @@ export function ItemController({
       escalations={escalations}
       formatTime={(iso) => formats().dateTime(iso)}
       onEscalate={async (target, { category, reason }) => {
-        setSaving(true);
+        setSaving((n) => n + 1);
         try {
           // A finding is escalated through its flag: the one deciding it, confirmed first
           // if it was dismissed, or a new confirmed one.
@@ -237,7 +244,7 @@ export function ItemController({
           });
         } finally {
           await reload();
-          setSaving(false);
+          setSaving((n) => n - 1);
         }
       }}
       escalateField={() => (
