@@ -14,7 +14,7 @@ import { expect, test } from './support/fixtures';
 const MINI = JSON.parse(readFileSync('tests/fixtures/packs/mini-pack.json', 'utf8')) as {
   id: string;
   version: string;
-  policies: { rules: { examples: { mustMatch: string[] } }[] }[];
+  policies: { id: string; rules: { examples: { mustMatch: string[] } }[] }[];
 };
 
 /** Ticks or clears "Accept packs without a signature" and saves, as a reviewer would. */
@@ -67,8 +67,18 @@ test('a good pack replaces the active one; a bad or untrusted one is refused and
   await expect(page.getByTestId('pack-message')).toHaveText(
     'The pack was refused; the active pack is unchanged.',
   );
-  await expect(page.getByTestId('pack-errors')).toContainText('a perfectly ordinary sentence');
-  await expect(page.getByTestId('pack-errors')).toContainText('policies[0].rules[0]');
+  // In plain words; the JSON path stays under the technical details.
+  await expect(page.getByTestId('pack-error').first()).toContainText(
+    `Policy 1 (${broken.policies[0]?.id}), rule 1`,
+  );
+  await expect(page.getByTestId('pack-errors')).toContainText(
+    'the rule should catch this example but does not: “a perfectly ordinary sentence”',
+  );
+  await expect(page.getByTestId('pack-error-technical').first()).toBeHidden();
+  await page.getByTestId('pack-errors').getByText('Technical details').first().click();
+  await expect(page.getByTestId('pack-error-technical').first()).toContainText(
+    'policies[0].rules[0]',
+  );
   await expect(page.getByTestId('pack-active')).toContainText(`${MINI.id} ${MINI.version}`);
 
   await importPack(page, '{"id": "truncated", ');
