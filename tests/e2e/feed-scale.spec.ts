@@ -93,6 +93,9 @@ test('infinite scroll and 20 navigations back and forth: overlay count equals ca
 }) => {
   const page = await browserWithExtension.context.newPage();
   await page.goto(`${pages.url}/foryou`);
+  // The page view starts after the content script's setup round trip: cards scrolled past
+  // before it watches are never near again, and rightly get no overlay. Wait for it first.
+  await expect.poll(() => visibleCardsHaveOverlays(page)).toBe(true);
   const list = page.locator('[data-e2e="feed-list"]');
   for (let batch = 1; batch <= 3; batch++) {
     await page.mouse.wheel(0, 100_000);
