@@ -49,11 +49,13 @@ test('Firefox: the sidebar queue lists the flags and its filters narrow them', a
 
   await (await inPage(panel, { selector: '[data-testid="filter-market"]' })).select('TH');
   await expect.poll(matching).toBe(`${FLAGS / 6} flags match`);
-  const rows = await panel.evaluate(() =>
-    [...document.querySelectorAll('[data-testid="queue-row"]')].map((r) => r.textContent ?? ''),
-  );
-  expect(rows).toHaveLength(FLAGS / 6);
-  for (const row of rows) expect(row).toContain('TH');
+  // The count is drawn before the list redraws its rows: read them once they are there.
+  const rowTexts = () =>
+    panel.evaluate(() =>
+      [...document.querySelectorAll('[data-testid="queue-row"]')].map((r) => r.textContent ?? ''),
+    );
+  await expect.poll(async () => (await rowTexts()).length).toBe(FLAGS / 6);
+  for (const row of await rowTexts()) expect(row).toContain('TH');
 });
 
 test('Firefox: a language chosen in the options page switches the options, the popup and open overlays', async ({
