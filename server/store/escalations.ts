@@ -8,7 +8,8 @@ import type {
 import type { Database, Queryable } from '../db/database';
 import { recordAction } from './enforcement';
 
-interface EscalationRow {
+/** An `escalations` row as the driver returns it (the console's queue reads the same). */
+export interface EscalationRow {
   id: string;
   flag_id: string;
   reviewer: string;
@@ -28,10 +29,10 @@ interface EscalationRow {
   outcome_json: string | null;
 }
 
-const iso = (value: Date) => new Date(value).toISOString();
+export const iso = (value: Date) => new Date(value).toISOString();
 const isoOrNull = (value: Date | null) => (value ? iso(value) : null);
 
-const toEscalation = (row: EscalationRow): Escalation => ({
+export const toEscalation = (row: EscalationRow): Escalation => ({
   id: row.id,
   flagId: row.flag_id,
   reviewer: row.reviewer,
@@ -51,14 +52,15 @@ const toEscalation = (row: EscalationRow): Escalation => ({
   outcome: row.outcome_json ? JSON.parse(row.outcome_json) : null,
 });
 
-const COLUMNS = `id, flag_id, reviewer, category, reason, item_json, evidence_json, created_at,
+export const ESCALATION_COLUMNS = `id, flag_id, reviewer, category, reason, item_json, evidence_json, created_at,
   received_at, acknowledge_due_at, resolve_due_at, state, acknowledged_by, acknowledged_at,
   resolved_by, resolved_at, outcome_json`;
 
 export async function escalationById(db: Queryable, id: string): Promise<Escalation | undefined> {
-  const result = await db.query<EscalationRow>(`select ${COLUMNS} from escalations where id = $1`, [
-    id,
-  ]);
+  const result = await db.query<EscalationRow>(
+    `select ${ESCALATION_COLUMNS} from escalations where id = $1`,
+    [id],
+  );
   const row = result.rows[0];
   return row ? toEscalation(row) : undefined;
 }
@@ -119,7 +121,7 @@ export async function listEscalations(
   params.push(filter.limit);
   const where = clauses.length > 0 ? `where ${clauses.join(' and ')}` : '';
   const result = await db.query<EscalationRow>(
-    `select ${COLUMNS} from escalations ${where} order by received_at, id limit $${params.length}`,
+    `select ${ESCALATION_COLUMNS} from escalations ${where} order by received_at, id limit $${params.length}`,
     params,
   );
   return result.rows.map(toEscalation);
