@@ -235,8 +235,10 @@ export function App({
   }, [t]);
 
   const changeLanguage = async (next: UiLanguage) => {
-    const fn = await loadLanguage(next);
+    // Kept at once: the choice stands for the next visit even if the page is left (or
+    // reloaded) while its catalogue is still loading.
     rememberLanguage(next);
+    const fn = await loadLanguage(next);
     setLanguage(next);
     setT({ fn });
   };

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
 import { agreementInputSchema } from '../../queries/inputs';
 import { call, withQuery } from '../api';
-import { agreementSchema, rulePrecisionSchema } from '../schemas';
+import { agreementSchema, type RulePrecisionRow, rulePrecisionSchema } from '../schemas';
 import { DataTable, ErrorNote, kappaText, Loading, num, ratio, useLoad } from '../shared';
 import { checkFilters, FilterForm, type FilterSpec, type FilterValues, toQuery } from './filters';
 import { defaultRange } from './range';
@@ -26,6 +26,16 @@ const SPECS: readonly FilterSpec[] = [
   },
   { name: 'policy', label: 'consoleFilterPolicy', kind: 'text' },
   { name: 'market', label: 'consoleFilterMarket', kind: 'market' },
+];
+
+/** One rule's line, in the rules-to-tighten table and the table of every rule. */
+const precisionRow = (r: RulePrecisionRow) => [
+  <bdi key="p">{r.policyId}</bdi>,
+  <bdi key="r">{r.ruleId}</bdi>,
+  num(r.confirmed),
+  num(r.dismissed),
+  num(r.suggested),
+  ratio(r.precision),
 ];
 
 const initial = (): FilterValues => ({ ...defaultRange(), by: 'item' });
@@ -142,14 +152,7 @@ export function AgreementView() {
               table: 'tighten',
             })}
             columns={precisionCols}
-            rows={pr.data.toTighten.map((r) => [
-              <bdi key="p">{r.policyId}</bdi>,
-              <bdi key="r">{r.ruleId}</bdi>,
-              num(r.confirmed),
-              num(r.dismissed),
-              num(r.suggested),
-              ratio(r.precision),
-            ])}
+            rows={pr.data.toTighten.map(precisionRow)}
           />
           <DataTable
             title={t('consoleRulePrecision')}
@@ -160,14 +163,7 @@ export function AgreementView() {
               table: 'rules',
             })}
             columns={precisionCols}
-            rows={pr.data.rules.map((r) => [
-              <bdi key="p">{r.policyId}</bdi>,
-              <bdi key="r">{r.ruleId}</bdi>,
-              num(r.confirmed),
-              num(r.dismissed),
-              num(r.suggested),
-              ratio(r.precision),
-            ])}
+            rows={pr.data.rules.map(precisionRow)}
           />
         </>
       )}
