@@ -46,7 +46,6 @@ export const ESCALATION_CATEGORIES = [
   'scam_wave',
   'other',
 ] as const;
-export type EscalationCategoryName = (typeof ESCALATION_CATEGORIES)[number];
 /** A lead's decision on an escalation. */
 export const RESOLUTION_DECISIONS = ['actioned', 'no_violation', 'referred'] as const;
 export const MAX_ESCALATION_REASON = 2000;

@@ -47,7 +47,6 @@ const oneOf = (values: readonly string[]) => `must be one of ${values.join(', ')
 export const policyIdSchema = wireString()
   .min(1, 'must not be empty')
   .max(128, 'must be at most 128 characters');
-export const ruleIdSchema = policyIdSchema;
 export const consoleMarketSchema = z.enum(MARKETS, { error: oneOf(MARKETS) });
 export const consoleSeveritySchema = z.enum(SEVERITIES, { error: oneOf(SEVERITIES) });
 export const consoleStatusSchema = z.enum(flagStatusSchema.options, {

@@ -26,7 +26,6 @@ export const escalationQueueSchema = z.object({
   counts: z.object({ open: count, acknowledged: count, resolved: count }),
   now: z.string(),
 });
-export type EscalationQueue = z.infer<typeof escalationQueueSchema>;
 
 export { escalationEventSchema, escalationSchema };
 
@@ -48,7 +47,6 @@ export const flagRowSchema = z.object({
   creatorHandle: z.string().nullable(),
   title: z.string().nullable(),
 });
-export type FlagRow = z.infer<typeof flagRowSchema>;
 export const flagPageSchema = z.object({
   rows: z.array(flagRowSchema),
   nextCursor: z.string().nullable(),
@@ -127,6 +125,5 @@ export const agreementSchema = z.object({
     z.object({ ...statsSchema, reviewerA: z.string(), reviewerB: z.string() }),
   ),
 });
-export type AgreementData = z.infer<typeof agreementSchema>;
 
 export const enforcementActionResultSchema = enforcementActionSchema;
