@@ -4,7 +4,7 @@
  * see (a pattern that would backtrack, a term that normalises to nothing) come back as
  * PackErrors naming their JSON path.
  */
-import { type CompilerServices, ContextCompiler } from './context-compile';
+import { type CompilerServices, ContextCompiler, type TermDefaults } from './context-compile';
 import { termKey } from './normalise';
 import type { MatcherSpec, PackSpec, TermSpec } from './pack-schema';
 import { compileRegex, PatternError, type SafeRegex } from './safe-regex';
@@ -55,7 +55,7 @@ class Compiler implements CompilerServices {
   addTerms(
     slot: number,
     terms: readonly TermSpec[],
-    defaults: { diacritics?: 'sensitive' | 'insensitive'; wholeWord?: boolean },
+    defaults: TermDefaults,
     path: (k: number) => string,
   ): void {
     if (this.prebuilt) {
@@ -76,6 +76,7 @@ class Compiler implements CompilerServices {
         text: key.text,
         sensitive: (t.diacritics ?? defaults.diacritics ?? 'sensitive') === 'sensitive',
         wholeWord: t.wholeWord ?? defaults.wholeWord ?? true,
+        language: ('language' in t ? t.language : undefined) ?? defaults.language,
       });
     });
   }

@@ -14,13 +14,21 @@ import type {
   CompiledWindow,
 } from './types';
 
+/** What a term list gives its terms unless a term says otherwise. */
+export interface TermDefaults {
+  diacritics?: 'sensitive' | 'insensitive';
+  wholeWord?: boolean;
+  /** The list's language (a context's list by language); "any" is left out. */
+  language?: string;
+}
+
 /** What the pack compiler lends: term slots in the shared index, patterns, error reports. */
 export interface CompilerServices {
   newSlot(): number;
   addTerms(
     slot: number,
     terms: readonly TermSpec[],
-    defaults: { diacritics?: 'sensitive' | 'insensitive'; wholeWord?: boolean },
+    defaults: TermDefaults,
     path: (k: number) => string,
   ): void;
   /** The compiled pattern, or undefined after reporting why it was refused. */
@@ -52,7 +60,9 @@ export class ContextCompiler {
       for (const [language, terms] of Object.entries(spec.terms ?? {})) {
         if (!terms || terms.length === 0) continue;
         slot ??= this.services.newSlot();
-        this.services.addTerms(slot, terms, spec, (k) => `${path}.terms.${language}[${k}]`);
+        const defaults: TermDefaults = { diacritics: spec.diacritics, wholeWord: spec.wholeWord };
+        if (language !== 'any') defaults.language = language;
+        this.services.addTerms(slot, terms, defaults, (k) => `${path}.terms.${language}[${k}]`);
       }
       const patterns = this.patterns(
         (spec.patterns ?? []).map((p) => (typeof p === 'string' ? { pattern: p } : p)),

@@ -9,6 +9,9 @@
  */
 import { z } from 'zod';
 
+/** The languages a term may name (the six market languages). */
+export const TERM_LANGUAGES = ['en', 'th', 'vi', 'id', 'ms', 'fil'] as const;
+
 const MSG_NON_EMPTY = 'must be a non-empty string';
 export const CONTEXT_LIMITS = {
   contexts: 200,
@@ -83,7 +86,15 @@ export type WindowSpec = z.infer<typeof windowSchema>;
 export const contextTermSchema = z.union(
   [
     nonEmpty(200),
-    z.strictObject({ term: nonEmpty(200), diacritics, wholeWord: z.boolean().optional() }),
+    z.strictObject({
+      term: nonEmpty(200),
+      diacritics,
+      wholeWord: z.boolean().optional(),
+      /** The term's language where its list does not give it (see pack-schema.ts). */
+      language: z
+        .enum(TERM_LANGUAGES, { error: `must be one of ${TERM_LANGUAGES.join(', ')}` })
+        .optional(),
+    }),
   ],
   { error: `${MSG_NON_EMPTY} (at most 200) or a {term} object` },
 );

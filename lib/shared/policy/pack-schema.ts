@@ -10,6 +10,7 @@ import {
   type ContextSpec,
   contextClauseShape,
   contextsSchema,
+  TERM_LANGUAGES,
   unlessSchema,
 } from './context-schema';
 
@@ -38,6 +39,15 @@ const finite = z.number({ error: 'must be a number' }).refine(Number.isFinite, '
 const fieldsSchema = z.array(text(64)).min(1).max(20).optional();
 const diacriticsSchema = z.enum(['sensitive', 'insensitive']).optional();
 
+/**
+ * A term's language, where its spelling alone does not tell: a Vietnamese term written
+ * without marks ("ngu") must then be met without marks in a text typed with them ("ngủ" is
+ * another word). Left out, a term with Latin diacritics reads as Vietnamese, any other not.
+ */
+const termLanguageSchema = z
+  .enum(TERM_LANGUAGES, { error: `must be one of ${TERM_LANGUAGES.join(', ')}` })
+  .optional();
+
 export const termSchema = z.union(
   [
     text(LIMITS.termLength),
@@ -45,6 +55,7 @@ export const termSchema = z.union(
       term: text(LIMITS.termLength),
       diacritics: diacriticsSchema,
       wholeWord: z.boolean().optional(),
+      language: termLanguageSchema,
     }),
   ],
   { error: `${MSG_NON_EMPTY} (at most ${LIMITS.termLength}) or a {term} object` },

@@ -9,7 +9,7 @@ import type { Automaton } from './aho-corasick';
 import type { TermEntry, TermIndex } from './term-index';
 
 /** Bumped when the shape of TermIndex or Automaton changes. */
-export const TERM_INDEX_FORMAT = 1;
+export const TERM_INDEX_FORMAT = 2;
 
 export interface StoredTermIndex {
   format: number;
@@ -49,6 +49,8 @@ function validEntry(value: unknown): value is TermEntry {
   return (
     isCount(e.slot) &&
     (e.exact === undefined || typeof e.exact === 'string') &&
+    typeof e.marked === 'boolean' &&
+    typeof e.foreign === 'boolean' &&
     typeof e.wholeWord === 'boolean' &&
     typeof e.joined === 'boolean' &&
     isCount(e.folds) &&

@@ -4,11 +4,15 @@
  * its entries say which term rule ("slot") it belongs to, the text key to confirm when the
  * text carries diacritics, and whether it must stand as a whole word.
  *
- * Diacritics (Vietnamese): a text typed without diacritics matches a term written with
- * them ("chua khoi ung thu" is "chữa khỏi ung thư"), but a text that carries diacritics
- * must carry the term's ("chưa" is not "chữa"). The text segment looked at is the match
- * and up to three words on each side within its sentence: "cam" in "cam kết" is written
- * by someone who types diacritics, so it is not "cấm".
+ * Diacritics depend on the term's language. A Vietnamese term (one given as "vi", or one
+ * written with Latin diacritics and no language) matches a text typed without diacritics
+ * ("chua khoi ung thu" is "chữa khỏi ung thư"), but a text that carries diacritics must
+ * carry the term's exactly, whether the term has marks or not ("chưa" is not "chữa",
+ * "ngủ" is not "ngu"). The text segment looked at is the match and up to three words on
+ * each side within its sentence: "cam" in "cam kết" is written by someone who types
+ * diacritics, so it is not "cấm". A term of another language folds diacritics ("rèplica"
+ * is "replica"), except letters only Vietnamese writes (ơ, ư, ă, đ, a hook or a dot below,
+ * a tone over â, ê, ô): "mơ" is a Vietnamese word, not Filipino "mo".
  *
  * Hashtags and handles: the index also holds every multi-word term with its spaces removed,
  * valid only inside a hashtag or handle ("#dmtoorder" is "dm to order"). Inside a tag a
@@ -24,8 +28,12 @@ import { TEXT_BOUNDARY, TEXT_IN_TAG } from './text-key';
 
 export interface TermEntry {
   slot: number;
-  /** The text key to confirm when the text carries diacritics, or undefined. */
+  /** A Vietnamese term's text key, to confirm when the text carries diacritics. */
   exact: string | undefined;
+  /** Whether exact carries diacritics (a text without them then matched by folding). */
+  marked: boolean;
+  /** A term of another language: a match on letters only Vietnamese writes is refused. */
+  foreign: boolean;
   wholeWord: boolean;
   /** A multi-word term without its spaces: valid only inside a hashtag or handle. */
   joined: boolean;
@@ -51,6 +59,8 @@ export interface TermToAdd {
   text: string;
   sensitive: boolean;
   wholeWord: boolean;
+  /** The term's language ("vi", "en"...); undefined: Vietnamese when it has Latin diacritics. */
+  language?: string | undefined;
 }
 
 const THANTHAKHAT = '\u0E4C';
@@ -65,6 +75,14 @@ function hasLatinDiacritics(text: string, fold: string): boolean {
   }
   return false;
 }
+
+/**
+ * Letters only Vietnamese writes (text key, lower case, precomposed): a horn, a breve, a
+ * stroke, a hook above or a dot below, a tilde over e, i, u or y, a tone over a circumflex.
+ * Shared accents (à á â ã è é ê ì í ò ó ô õ ù ú ý) are not among them.
+ */
+const VIETNAMESE_LETTERS = 'ăắằẳẵặấầẩẫậếềểễệốồổỗộơớờởỡợưứừửữựđảạẻẹẽỉịĩỏọủụũỳỷỵỹ';
+const VIETNAMESE_ONLY = new Set([...VIETNAMESE_LETTERS].map((c) => c.charCodeAt(0)));
 
 /** A term inside a tag this long may leave an unknown word beside it. */
 const MIN_TAG_TERM = 5;
@@ -84,12 +102,17 @@ export function buildTermIndex(terms: readonly TermToAdd[]): TermIndex {
     entries[pid]!.push(entry);
   };
   for (const t of terms) {
-    // An accent-insensitive term needs no confirmation; a term without Latin diacritics
-    // neither (Thai spelling variants differ between text and fold by design).
-    const exact = t.sensitive && hasLatinDiacritics(t.text, t.fold) ? t.text : undefined;
-    const entry = {
+    // An accent-insensitive term needs no confirmation. A Vietnamese term is confirmed
+    // letter for letter where the text carries diacritics (Thai spelling variants differ
+    // between text and fold by design and never count as diacritics).
+    const marked = hasLatinDiacritics(t.text, t.fold);
+    const vietnamese = t.language === undefined ? marked : t.language === 'vi';
+    const exact = t.sensitive && vietnamese ? t.text : undefined;
+    const entry: TermEntry = {
       slot: t.slot,
       exact,
+      marked: exact !== undefined && marked,
+      foreign: t.sensitive && !vietnamese,
       wholeWord: t.wholeWord,
       joined: false,
       folds: 0,
@@ -100,7 +123,8 @@ export function buildTermIndex(terms: readonly TermToAdd[]): TermIndex {
       // A missing thanthakhat reads the same ("แบรนด" for "แบรนด์").
       const fold = t.fold.replaceAll(THANTHAKHAT, '');
       const text = t.text.replaceAll(THANTHAKHAT, '');
-      if (fold.length > 0) add(fold, { ...entry, exact: undefined, folds: FOLD.thaiTone, text });
+      const thai = { ...entry, exact: undefined, marked: false, folds: FOLD.thaiTone, text };
+      if (fold.length > 0) add(fold, thai);
     }
     const words = t.fold.split(' ').filter((w) => w.length >= 2);
     for (const w of words) vocabulary.add(w);
@@ -178,13 +202,24 @@ export function findTerms(index: TermIndex, text: NormalisedText): KeyHit[] {
       if (entry.exact !== undefined) {
         diacritics ??= segmentCarriesDiacritics(textCodes, fold, length, start, end);
         if (diacritics && !sameLetters(textCodes, folds, start, entry.exact)) continue;
-        if (!diacritics) extra |= FOLD.noDiacritics;
+        if (!diacritics && entry.marked) extra |= FOLD.noDiacritics;
+      } else if (entry.foreign && writesVietnamese(textCodes, start, entry.text)) {
+        continue;
       }
       if (thaiVariant(textCodes, start, end, entry.text)) extra |= FOLD.thaiTone;
       hits.push({ slot: entry.slot, start, end, folds: foldMaskOf(folds, start, end) | extra });
     }
   });
   return hits;
+}
+
+/** Whether the text from start has a letter only Vietnamese writes where the term has not. */
+function writesVietnamese(codes: Uint16Array, start: number, term: string): boolean {
+  for (let k = 0; k < term.length; k++) {
+    const u = codes[start + k]!;
+    if (u !== term.charCodeAt(k) && VIETNAMESE_ONLY.has(u)) return true;
+  }
+  return false;
 }
 
 /** Whether the text key differs from the fold key in [start, end) in a Latin diacritic. */
