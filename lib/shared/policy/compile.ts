@@ -213,6 +213,8 @@ function compileWith(
       }
       seenRules.add(rule.id);
       const compiled: CompiledRule = { id: rule.id, matcher: compiler.rule(rule, path) };
+      if (rule.names) compiled.names = rule.names;
+      if (rule.description) compiled.description = rule.description;
       if (rule.markets) compiled.markets = rule.markets;
       return compiled;
     });

@@ -168,8 +168,24 @@ const marketsSchema = z
   .max(6)
   .refine((list) => new Set(list).size === list.length, 'must not name a market twice');
 
+/** The languages a policy's or rule's name may be given in: the UI's six (lib/shared/settings/languages). */
+export const POLICY_NAME_LANGUAGES = ['en', 'th', 'vi', 'id', 'ms', 'fil'] as const;
+/**
+ * A policy's or rule's name per UI language, shown to reviewers instead of its id
+ * (policy-name.ts picks one; a policy falls back to its title, a rule to its description).
+ */
+const namesSchema = z.strictObject(
+  Object.fromEntries(POLICY_NAME_LANGUAGES.map((l) => [l, text(200).optional()])) as Record<
+    (typeof POLICY_NAME_LANGUAGES)[number],
+    z.ZodOptional<ReturnType<typeof text>>
+  >,
+  { error: `must be an object of names by language (${POLICY_NAME_LANGUAGES.join(', ')})` },
+);
+export type PolicyNames = z.infer<typeof namesSchema>;
+
 const ruleExtras = {
   id,
+  names: namesSchema.optional(),
   description: text(2000).optional(),
   markets: marketsSchema.optional(),
   examples: examplesSchema,
@@ -179,22 +195,11 @@ export const ruleSchema = z.discriminatedUnion('kind', matcherOptions(ruleExtras
 });
 export type RuleSpec = MatcherSpec & {
   id: string;
+  names?: PolicyNames;
   description?: string;
   markets?: Market[];
   examples: z.infer<typeof examplesSchema>;
 };
-
-/** The languages a policy's name may be given in: the UI's six (lib/shared/settings/languages). */
-export const POLICY_NAME_LANGUAGES = ['en', 'th', 'vi', 'id', 'ms', 'fil'] as const;
-/** The policy's name per UI language, shown to reviewers instead of its id; title is the fallback. */
-const namesSchema = z.strictObject(
-  Object.fromEntries(POLICY_NAME_LANGUAGES.map((l) => [l, text(200).optional()])) as Record<
-    (typeof POLICY_NAME_LANGUAGES)[number],
-    z.ZodOptional<ReturnType<typeof text>>
-  >,
-  { error: `must be an object of names by language (${POLICY_NAME_LANGUAGES.join(', ')})` },
-);
-export type PolicyNames = z.infer<typeof namesSchema>;
 
 export const policySchema = z
   .strictObject({

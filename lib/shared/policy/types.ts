@@ -160,6 +160,9 @@ export type CompiledMatcher =
 
 export interface CompiledRule {
   id: string;
+  /** The name per UI language (policy-name.ts ruleName picks one); absent: its description. */
+  names?: PolicyNames;
+  description?: string;
   matcher: CompiledMatcher;
   /** The only markets the rule runs on (evaluate.ts ruleInScope); absent: wherever its policy does. */
   markets?: readonly string[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadPack, nameLanguage, policyName } from '@/lib/shared/policy';
+import { loadPack, nameLanguage, policyName, readableId, ruleName } from '@/lib/shared/policy';
+import { descriptionGist } from '@/lib/shared/policy/policy-name';
 
 const names = {
   en: 'Weapons',
@@ -10,7 +11,7 @@ const names = {
   fil: 'Armas',
 };
 
-function pack(policy: Record<string, unknown>) {
+function pack(policy: Record<string, unknown>, rule: Record<string, unknown> = {}) {
   return {
     id: 'p',
     version: '1.0.0',
@@ -28,6 +29,7 @@ function pack(policy: Record<string, unknown>) {
             kind: 'terms',
             terms: ['pistol'],
             examples: { mustMatch: ['pistol'], mustNotMatch: ['water'] },
+            ...rule,
           },
         ],
         ...policy,
@@ -66,5 +68,66 @@ describe('policy names', () => {
     const empty = await loadPack(pack({ names: { th: '' } }), { allowUnsigned: true });
     expect(empty.ok).toBe(false);
     if (!empty.ok) expect(empty.errors.map((e) => e.path)).toContain('policies[0].names.th');
+  });
+});
+
+describe('rule names', () => {
+  const rule = { id: 'not-genuine-but-same', names };
+
+  it('picks the reviewer language, then English', () => {
+    expect(ruleName(rule, 'th-TH')).toBe('อาวุธ');
+    expect(ruleName(rule, 'tl')).toBe('Armas');
+    expect(ruleName(rule, 'ja')).toBe('Weapons');
+    expect(ruleName({ id: 'r', names: { th: 'อาวุธ' } }, 'vi')).toBe('R');
+  });
+
+  it('without names reads the gist of the description, else the id in words', () => {
+    const description =
+      "The seller admits the item is not genuine, then sells its likeness: 'not original but same quality'.";
+    expect(ruleName({ id: 'x', description }, 'th')).toBe(
+      'The seller admits the item is not genuine, then sells its likeness',
+    );
+    expect(ruleName({ id: 'x', description: 'Guns, gun parts and ammunition.' }, 'en')).toBe(
+      'Guns, gun parts and ammunition',
+    );
+    expect(ruleName({ id: 'not-genuine-but-same' }, 'th')).toBe('Not genuine but same');
+    expect(readableId('sg_nric.v2')).toBe('Sg nric v2');
+    expect(readableId('---')).toBe('---');
+  });
+
+  it('shortens a long description at a word, with an ellipsis', () => {
+    const gist = descriptionGist(
+      'A child, pupil or minor named close to sexualising, secrecy, private contact or gifts, whatever the wording',
+    );
+    expect(gist).toBe(
+      'A child, pupil or minor named close to sexualising, secrecy, private contact or…',
+    );
+    expect(gist?.length).toBeLessThanOrEqual(81);
+    expect(descriptionGist('  ')).toBeUndefined();
+    expect(descriptionGist(undefined)).toBeUndefined();
+  });
+
+  it('keeps rule names and descriptions through loading', async () => {
+    const result = await loadPack(pack({}, { names, description: 'Pistols.' }), {
+      allowUnsigned: true,
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.pack.policies[0]?.rules[0]?.names).toEqual(names);
+    expect(ruleName(result.pack.policies[0]!.rules[0]!, 'ms')).toBe('Senjata api');
+  });
+
+  it('refuses a bad rule name, naming the JSON path', async () => {
+    const unknown = await loadPack(pack({}, { names: { de: 'Waffen' } }), { allowUnsigned: true });
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok)
+      expect(unknown.errors.map((e) => e.path)).toContain('policies[0].rules[0].names.de');
+    const empty = await loadPack(pack({}, { names: { vi: '' } }), { allowUnsigned: true });
+    expect(empty.ok).toBe(false);
+    if (!empty.ok)
+      expect(empty.errors.map((e) => e.path)).toContain('policies[0].rules[0].names.vi');
+    const notObject = await loadPack(pack({}, { names: 'Weapons' }), { allowUnsigned: true });
+    expect(notObject.ok).toBe(false);
+    if (!notObject.ok)
+      expect(notObject.errors.map((e) => e.path)).toContain('policies[0].rules[0].names');
   });
 });
