@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadPack, policyName, STARTER_PACK_JSON } from '@/lib/shared/policy';
+import { evaluate, loadPack, policyName, ruleName, STARTER_PACK_JSON } from '@/lib/shared/policy';
 import { type PackSpec, POLICY_NAME_LANGUAGES } from '@/lib/shared/policy/pack-schema';
 
 const spec = STARTER_PACK_JSON as PackSpec;
@@ -63,12 +63,36 @@ describe('starter pack', () => {
     }
   });
 
+  it('names every rule in each of the six UI languages, each in its own words', () => {
+    for (const policy of spec.policies) {
+      for (const rule of policy.rules) {
+        const where = `${policy.id}/${rule.id}`;
+        for (const lang of POLICY_NAME_LANGUAGES) {
+          const name = rule.names?.[lang];
+          expect(name?.trim().length, `${where} names.${lang}`).toBeGreaterThan(0);
+          expect(name, `${where} names.${lang} is the id`).not.toBe(rule.id);
+        }
+        expect(rule.names?.th, where).toMatch(/[\u0E00-\u0E7F]/);
+      }
+      // Two rules of one policy with one name would read as the same check.
+      for (const lang of POLICY_NAME_LANGUAGES) {
+        const list = policy.rules.map((r) => r.names?.[lang]);
+        expect(new Set(list).size, `${policy.id} names.${lang} repeat`).toBe(list.length);
+      }
+    }
+  });
+
   it('shows the reviewer the policy name in their language, not the id', async () => {
     const { pack } = await starter();
     const gambling = pack.policies.find((p) => p.id === 'gambling-promotion')!;
     expect(policyName(gambling, 'th-TH')).toBe('โปรโมตการพนัน');
     expect(policyName(gambling, 'id')).toBe('Promosi judi');
     expect(policyName(gambling, 'de')).toBe('Gambling promotion');
+    const sameRule = pack.policies
+      .find((p) => p.id === 'counterfeit-goods')!
+      .rules.find((r) => r.id === 'not-genuine-but-same')!;
+    expect(ruleName(sameRule, 'th')).toBe('ไม่ใช่ของแท้ แต่ขายว่าเหมือน');
+    expect(ruleName(sameRule, 'en-GB')).toBe('Not genuine, sold as the same');
   });
 
   it('gives every rule and context at least three examples both ways', () => {
