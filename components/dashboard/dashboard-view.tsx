@@ -21,6 +21,8 @@ export type DashboardState =
 export interface FigureLinks {
   /** A policy's name in the UI language (its id when the pack has no name for it). */
   policyTitle?: (policyId: string) => string;
+  /** A rule's name in the UI language (its id in words when the pack has none). */
+  ruleTitle?: (policyId: string, ruleId: string) => string;
   /** The review queue filtered to a slice; absent: bars do not link. */
   queueHref?: (filter: QueueFilterView) => string;
   formatNumber?: (n: number) => string;
@@ -171,7 +173,12 @@ function Figures(
           }))}
         />
       </div>
-      <PrecisionTable rules={summary.rules} policyTitle={title} formatNumber={n} />
+      <PrecisionTable
+        rules={summary.rules}
+        policyTitle={title}
+        ruleTitle={props.ruleTitle}
+        formatNumber={n}
+      />
     </>
   );
 }

@@ -2,17 +2,21 @@
 
 import { useT } from '@/components/i18n-context';
 import type { DashboardSummaryView } from '@/lib/messaging/dashboard-messages';
+import { readableId } from '@/lib/shared/policy/policy-name';
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 export function PrecisionTable({
   rules,
-  policyTitle = (id) => id,
+  policyTitle = readableId,
+  ruleTitle = (_policyId, ruleId) => readableId(ruleId),
   formatNumber = String,
 }: {
   rules: DashboardSummaryView['rules'];
   /** A policy's name in the UI language. */
   policyTitle?: (policyId: string) => string;
+  /** A rule's name in the UI language. */
+  ruleTitle?: ((policyId: string, ruleId: string) => string) | undefined;
   formatNumber?: (n: number) => string;
 }) {
   const t = useT();
@@ -37,8 +41,9 @@ export function PrecisionTable({
           <tbody>
             {rules.rows.map((row) => (
               <tr key={`${row.policyId}:${row.ruleId}`}>
-                <th scope="row">
-                  {policyTitle(row.policyId)} / <code>{row.ruleId}</code>
+                <th scope="row" data-rule={row.ruleId}>
+                  <span class="rule-name">{ruleTitle(row.policyId, row.ruleId)}</span>
+                  <span class="muted rule-policy">{policyTitle(row.policyId)}</span>
                 </th>
                 <td>{formatNumber(row.confirmed)}</td>
                 <td>{formatNumber(row.dismissed)}</td>

@@ -8,13 +8,15 @@ import { CreatorNotes, type CreatorNotesProps } from './creator-notes';
 import { HistoryAge } from './history-age';
 import { BAND_LABEL, TREND_LABEL } from './labels';
 import { RiskChart } from './risk-chart';
-import { RiskExplanation } from './risk-explanation';
+import { RiskExplanation, type RuleTitle } from './risk-explanation';
 import { RiskTimeline } from './risk-timeline';
 
 export type CreatorPanelProps = {
   view: CreatorHistoryView;
   /** A policy's name in the UI language (its id when there is none). */
   policyTitle?: (policyId: string) => string;
+  /** A rule's name in the UI language (its id in words when there is none). */
+  ruleTitle?: RuleTitle;
   /** What leads and enforcement decided about the creator (shown in the explanation). */
   decisions?: readonly CreatorDecisionView[];
   /** Decisions are pushed as they are made. */
@@ -24,6 +26,7 @@ export type CreatorPanelProps = {
 export function CreatorPanel({
   view,
   policyTitle,
+  ruleTitle,
   decisions,
   live,
   ...noteActions
@@ -63,6 +66,7 @@ export function CreatorPanel({
         <RiskExplanation
           items={view.explanation}
           policyTitle={policyTitle}
+          ruleTitle={ruleTitle}
           decisions={decisions}
           live={live}
         />
@@ -73,7 +77,12 @@ export function CreatorPanel({
       </section>
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('riskTimelineHeading')}</h2>
-        <RiskTimeline entries={view.timeline} omitted={view.omitted} policyTitle={policyTitle} />
+        <RiskTimeline
+          entries={view.timeline}
+          omitted={view.omitted}
+          policyTitle={policyTitle}
+          ruleTitle={ruleTitle}
+        />
       </section>
     </main>
   );

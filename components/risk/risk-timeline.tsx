@@ -2,18 +2,33 @@
 
 import { useT } from '@/components/i18n-context';
 import type { TimelineEntry } from '@/lib/messaging/risk-messages';
+import { readableId } from '@/lib/shared/policy/policy-name';
 import { ACTION_LABEL, SEVERITY_LABEL, STATUS_LABEL, shortDate } from './labels';
+import { PolicyAndRule, type RuleTitle } from './risk-explanation';
 
 type PolicyTitle = (policyId: string) => string;
 
-function EntryBody({ entry, policyTitle }: { entry: TimelineEntry; policyTitle: PolicyTitle }) {
+function EntryBody({
+  entry,
+  policyTitle,
+  ruleTitle,
+}: {
+  entry: TimelineEntry;
+  policyTitle: PolicyTitle;
+  ruleTitle: RuleTitle | undefined;
+}) {
   const t = useT();
   switch (entry.kind) {
     case 'flag':
       return (
         <>
-          <strong>{policyTitle(entry.policyId)}</strong> ·{' '}
-          {t(SEVERITY_LABEL[entry.severity] ?? 'severityLow')} ·{' '}
+          <PolicyAndRule
+            policyId={entry.policyId}
+            ruleId={entry.ruleId}
+            policyTitle={policyTitle}
+            ruleTitle={ruleTitle}
+          />{' '}
+          · {t(SEVERITY_LABEL[entry.severity] ?? 'severityLow')} ·{' '}
           {t(STATUS_LABEL[entry.status] ?? 'statusSuggested')} · {t('riskOnItem', entry.itemId)}
           {entry.itemTitle ? <div class="muted">{entry.itemTitle}</div> : null}
           {entry.note ? <div class="note-text">{entry.note}</div> : null}
@@ -46,8 +61,9 @@ export function RiskTimeline(props: {
   entries: readonly TimelineEntry[];
   omitted: number;
   policyTitle?: PolicyTitle;
+  ruleTitle?: RuleTitle | undefined;
 }) {
-  const policyTitle = props.policyTitle ?? ((id: string) => id);
+  const policyTitle = props.policyTitle ?? readableId;
   const t = useT();
   if (props.entries.length === 0) return <p class="muted">{t('riskTimelineEmpty')}</p>;
   return (
@@ -71,7 +87,7 @@ export function RiskTimeline(props: {
                 </span>
               )}
             </div>
-            <EntryBody entry={entry} policyTitle={policyTitle} />
+            <EntryBody entry={entry} policyTitle={policyTitle} ruleTitle={props.ruleTitle} />
           </li>
         ))}
       </ol>

@@ -12,6 +12,8 @@ import { rankReasons } from './rank-reason';
 export interface RowDetailProps {
   row: QueueRow;
   policyTitle: string;
+  /** The name of the rule that found it (automatic flags), in the UI language. */
+  ruleTitle?: string | undefined;
   /** The creator page's address, when the row names a creator. */
   creatorHref?: string | undefined;
   formatTime(iso: string): string;
@@ -21,6 +23,7 @@ export interface RowDetailProps {
 export function RowDetail({
   row,
   policyTitle,
+  ruleTitle,
   creatorHref,
   formatTime,
   formatNumber,
@@ -30,6 +33,11 @@ export function RowDetail({
   return (
     <section class="row-detail" aria-labelledby="row-detail-title" data-testid="row-detail">
       <h2 id="row-detail-title">{policyTitle}</h2>
+      {ruleTitle && (
+        <p class="row-detail-rule" data-testid="row-detail-rule">
+          {ruleTitle}
+        </p>
+      )}
       <p>
         <a
           href={row.item.url}

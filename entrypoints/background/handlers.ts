@@ -20,7 +20,7 @@ import { t } from '@/lib/i18n/translate';
 import { MessageError } from '@/lib/messaging/errors';
 import type { Handlers } from '@/lib/messaging/router';
 import { MANUAL_POLICIES, MANUAL_POLICY_VERSION } from '@/lib/shared/flagging/manual-policies';
-import { policyName } from '@/lib/shared/policy';
+import { policyName, ruleName } from '@/lib/shared/policy';
 import { creatorKey, type ItemRef, itemKey } from '@/lib/shared/protocol/records';
 import { OPEN_OVERLAY_FOR_AUTOMATION_KEY } from '@/lib/shared/settings/local-keys';
 import { isPlatformHost } from '@/lib/shared/settings/platform-hosts';
@@ -47,6 +47,7 @@ async function policyChoices() {
     id: p.id,
     title: policyName(p, language),
     severity: p.severity,
+    rules: p.rules.map((r) => ({ id: r.id, title: ruleName(r, language) })),
   }));
   const manual = MANUAL_POLICIES.filter((m) => !fromPack.some((p) => p.id === m.id)).map((m) => ({
     id: m.id,

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { mountPage } from '@/components/mount-page';
+import { policyTitles } from '@/components/policy-titles';
 import { CreatorPanel } from '@/components/risk/creator-panel';
 import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
@@ -25,10 +26,10 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 function Panel({ creator }: { creator: CreatorRef }) {
   const [view, setView] = useState<CreatorHistoryView>();
   const [error, setError] = useState<string>();
-  const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
+  const [titles, setTitles] = useState(() => policyTitles([]));
   useEffect(() => {
     send('policy.choices', {})
-      .then(({ policies }) => setTitles(new Map(policies.map((p) => [p.id, p.title]))))
+      .then(({ policies }) => setTitles(policyTitles(policies)))
       .catch((e: unknown) => console.warn('Flagpost: no policy names:', e));
   }, []);
   const load = useCallback(
@@ -84,7 +85,8 @@ function Panel({ creator }: { creator: CreatorRef }) {
   return (
     <CreatorPanel
       view={view}
-      policyTitle={(id) => titles.get(id) ?? id}
+      policyTitle={titles.policy}
+      ruleTitle={titles.rule}
       decisions={decisions.list}
       live={decisions.live}
       onCreate={async (text) => {

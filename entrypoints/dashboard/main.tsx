@@ -4,6 +4,7 @@ import { type DashboardState, DashboardView } from '@/components/dashboard/dashb
 import { ExchangePanel, type ExchangeState } from '@/components/dashboard/exchange-panel';
 import { recordIdsOf } from '@/components/dashboard/import-problem';
 import { mountPage } from '@/components/mount-page';
+import { policyTitles } from '@/components/policy-titles';
 import { searchForFilter } from '@/components/sidepanel/filter-url';
 import { formats } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/translate';
@@ -38,12 +39,12 @@ function Dashboard() {
   const [state, setState] = useState<DashboardState>({ kind: 'loading' });
   const [exchange, setExchange] = useState<ExchangeState>({ kind: 'idle' });
   const [bom, setBom] = useState(false);
-  const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
+  const [titles, setTitles] = useState(() => policyTitles([]));
 
-  // Policy names for the charts (the pack's, in the UI language); ids until they arrive.
+  // Policy and rule names (the pack's, in the UI language); ids in words until they arrive.
   useEffect(() => {
     send('policy.choices', {})
-      .then(({ policies }) => setTitles(new Map(policies.map((p) => [p.id, p.title]))))
+      .then(({ policies }) => setTitles(policyTitles(policies)))
       .catch((error: unknown) => console.warn('Flagpost: no policy names:', error));
   }, []);
 
@@ -104,7 +105,8 @@ function Dashboard() {
       formatDay={formatDay}
       formatTime={formatTime}
       formatNumber={formatNumber}
-      policyTitle={(id) => titles.get(id) ?? id}
+      policyTitle={titles.policy}
+      ruleTitle={titles.rule}
       queueHref={queueHref}
       exchange={
         <ExchangePanel

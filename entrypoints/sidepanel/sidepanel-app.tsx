@@ -69,13 +69,13 @@ export function SidepanelApp() {
     [],
   );
   const rows = useQueueRows(filter, sort, generation, onError);
-  const { counts, policies, creatorKeys, undo } = usePanelData(filter, generation, onError);
+  const { counts, policies, titles, creatorKeys, undo } = usePanelData(filter, generation, onError);
   const selection = useSelection();
   const total = counts?.matching ?? 0;
   const activeRow = rows.rowAt(active);
   const activeSnapshot = activeRow?.snapshot;
   const snapshot = useSnapshot(activeSnapshot);
-  const policyTitle = (id: string) => policies.find((p) => p.id === id)?.title ?? id;
+  const policyTitle = titles.policy;
 
   const changeFilter = useCallback(
     (next: QueueFilterView) => {
@@ -258,6 +258,9 @@ export function SidepanelApp() {
         <RowDetail
           row={activeRow}
           policyTitle={policyTitle(activeRow.policyId)}
+          ruleTitle={
+            activeRow.ruleId ? titles.rule(activeRow.policyId, activeRow.ruleId) : undefined
+          }
           creatorHref={creatorHref(activeRow)}
           formatTime={formatTime}
           formatNumber={formatCount}

@@ -1,8 +1,11 @@
 /** What the panel shows beside the rows: counts, filter choices and the undoable action. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { policyTitles } from '@/components/policy-titles';
 import type { PolicyOption } from '@/components/sidepanel/filter-bar';
 import { send } from '@/lib/messaging/client';
+import type { PolicyChoice } from '@/lib/messaging/message-map';
 import type { QueueFilterView, UndoSummaryView } from '@/lib/messaging/workspace-messages';
+import { readableId } from '@/lib/shared/policy/policy-name';
 
 export interface Counts {
   matching: number;
@@ -16,6 +19,7 @@ export function usePanelData(
 ) {
   const [counts, setCounts] = useState<Counts>();
   const [policies, setPolicies] = useState<PolicyOption[]>([]);
+  const [choices, setChoices] = useState<PolicyChoice[]>([]);
   const [creatorKeys, setCreatorKeys] = useState<string[]>([]);
   const [undo, setUndo] = useState<UndoSummaryView>();
 
@@ -37,13 +41,16 @@ export function usePanelData(
         const known = choices.policies.map(({ id, title }) => ({ id, title }));
         const others = facets.policyIds
           .filter((id) => !known.some((policy) => policy.id === id))
-          .map((id) => ({ id, title: id }));
+          .map((id) => ({ id, title: readableId(id) }));
         setPolicies([...known, ...others]);
+        setChoices(choices.policies);
         setCreatorKeys(facets.creatorKeys);
         setUndo(last.undo);
       })
       .catch(onError);
   }, [generation, onError]);
 
-  return { counts, policies, creatorKeys, undo };
+  // Policy and rule names in the UI language for the rows and the detail (ids in words if none).
+  const titles = useMemo(() => policyTitles(choices), [choices]);
+  return { counts, policies, titles, creatorKeys, undo };
 }

@@ -45,6 +45,8 @@ export const policyChoiceSchema = z.object({
   id: z.string(),
   title: z.string(),
   severity: severitySchema,
+  /** The policy's rules by their name in the UI language (pack policies only). */
+  rules: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
 });
 export type PolicyChoice = z.infer<typeof policyChoiceSchema>;
 
