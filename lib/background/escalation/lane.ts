@@ -4,10 +4,11 @@
  * wait is stored on the row, so a worker stopped mid-wait resumes it when it starts again
  * (`kick()` on start, and an alarm as a backstop). The endpoint is idempotent by id and a
  * row is marked delivered only on its answer: a send cut short is sent again, never twice
- * stored.
+ * stored. The snapshots an escalation cites are uploaded just before it.
  */
 import type { FlagpostDb } from '@/lib/background/store/db';
 import type { EscalationRow } from '@/lib/background/store/escalation-row';
+import { uploadSnapshots } from '@/lib/background/sync/evidence-upload';
 import type { EndpointConfig } from '@/lib/background/sync/transport';
 import type { Escalation } from '@/lib/shared/protocol/escalations';
 import {
@@ -57,11 +58,20 @@ export function createEscalationLane(options: LaneOptions): EscalationLane {
 
   async function sendOne(config: EndpointConfig, row: EscalationRow): Promise<void> {
     const { id, flagId, category, reason, item, evidence, createdAt } = row;
-    const outcome = await sendEscalation(
-      config,
-      { id, flagId, category, reason, item, evidence, createdAt },
-      { timeoutMs: options.timeoutMs, fetch: options.fetch },
-    );
+    const http = { timeoutMs: options.timeoutMs, fetch: options.fetch };
+    // Its snapshots first, so the endpoint never holds an escalation whose image it lacks
+    // (one the endpoint will never take goes as its hash alone: evidence-upload.ts).
+    const images = await uploadSnapshots(options.db, config, evidence, http);
+    const outcome =
+      images === undefined
+        ? await sendEscalation(
+            config,
+            { id, flagId, category, reason, item, evidence, createdAt },
+            http,
+          )
+        : images.kind === 'refused'
+          ? images
+          : { kind: 'retry' as const, reason: images.reason };
     if (outcome.kind === 'delivered') {
       await markDelivered(options.db, id, outcome.escalation, new Date(now()).toISOString());
       options.onDelivered?.(row, outcome.escalation);

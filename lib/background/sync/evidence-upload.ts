@@ -24,13 +24,29 @@ export async function uploadBatchEvidence(
   batch: readonly BatchItem[],
   options: { timeoutMs: number; fetch?: typeof fetch },
 ): Promise<Extract<SendOutcome, { kind: 'retry' | 'refused' | 'server-error' }> | undefined> {
-  const doFetch = options.fetch ?? fetch;
-  const hashes = new Set<string>();
+  const hashes: string[] = [];
   for (const item of batch) {
     if (item.type !== 'flag') continue;
     const hash = snapshotHashOf(item.record.evidence);
-    if (hash && !uploaded.has(`${config.endpointUrl} ${hash}`)) hashes.add(hash);
+    if (hash) hashes.push(hash);
   }
+  return uploadSnapshots(db, config, hashes, options);
+}
+
+/**
+ * `PUT /v1/evidence/{sha}` for each snapshot named (an escalation's, a batch's) not yet sent
+ * by this worker: undefined when every one is at the endpoint (or will never be taken, or
+ * is not on this device), otherwise why what cites them must wait.
+ */
+export async function uploadSnapshots(
+  db: FlagpostDb,
+  config: EndpointConfig,
+  names: Iterable<string>,
+  options: { timeoutMs: number; fetch?: typeof fetch },
+): Promise<Extract<SendOutcome, { kind: 'retry' | 'refused' | 'server-error' }> | undefined> {
+  const doFetch = options.fetch ?? fetch;
+  const hashes = new Set<string>();
+  for (const hash of names) if (!uploaded.has(`${config.endpointUrl} ${hash}`)) hashes.add(hash);
   for (const hash of hashes) {
     const row = await db.evidence.get(hash);
     if (!row) continue;
