@@ -2,7 +2,9 @@
  * Escalate from the card: a category and a reason, both required. The reason is typed in
  * the overlay's secure field (a frame the page cannot listen to, passed in as `field`), so
  * the form cannot see it: the background refuses an empty one with its own message. A
- * missing category is refused here, before anything is sent.
+ * missing category is refused here, before anything is sent. A snapshot of the item is
+ * offered as the flag form offers it (off until the reviewer ticks it); the box sits in the
+ * card's closed shadow root, out of the page's reach, and the capture is the extension's.
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
@@ -15,6 +17,8 @@ export interface EscalateDraft {
   category: string;
   /** The reason as typed here; '' when `field` holds it instead. */
   reason: string;
+  /** Keep a snapshot of the item as the reviewer sees it and attach it (as the flag form). */
+  snapshot: boolean;
 }
 
 export function EscalateForm(props: {
@@ -30,6 +34,7 @@ export function EscalateForm(props: {
   const label = useCategoryLabel();
   const [category, setCategory] = useState(props.initialCategory ?? '');
   const [reason, setReason] = useState('');
+  const [snapshot, setSnapshot] = useState(false);
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   return (
@@ -49,7 +54,11 @@ export function EscalateForm(props: {
         setProblem(undefined);
         setBusy(true);
         try {
-          await props.onSubmit({ category, reason: props.field ? '' : reason.trim() });
+          await props.onSubmit({
+            category,
+            reason: props.field ? '' : reason.trim(),
+            snapshot,
+          });
         } catch (error) {
           setProblem(error instanceof Error ? error.message : String(error));
         } finally {
@@ -89,6 +98,15 @@ export function EscalateForm(props: {
             onInput={(e) => setReason(e.currentTarget.value)}
           />
         )}
+      </label>
+      <label class="inline">
+        <input
+          name="snapshot"
+          type="checkbox"
+          checked={snapshot}
+          onChange={(e) => setSnapshot(e.currentTarget.checked)}
+        />
+        {t('flagSnapshot')}
       </label>
       {problem && (
         <p class="error" role="alert" data-testid="escalate-error">

@@ -9,6 +9,7 @@ import { applyEnforcementAction, catchUpEnforcement } from '@/lib/background/esc
 import { escalationStatus, toEscalationView } from '@/lib/background/escalation/escalation-view';
 import {
   applyRemote,
+  checkEscalationRequest,
   EscalationInputError,
   escalateFlag,
   escalationsAboutCreator,
@@ -39,6 +40,7 @@ import { creatorKey } from '@/lib/shared/protocol/records';
 import { creatorDecisions } from '@/lib/shared/risk/decisions';
 import { database } from './database';
 import { takeDraft } from './draft-handlers';
+import { captureSnapshot } from './evidence-capture';
 
 export const ESCALATION_ALARM = 'flagpost-escalations';
 const TIMEOUT_MS = 10_000;
@@ -223,7 +225,10 @@ export function createEscalationService(): EscalationService {
       else await browser.alarms.clear(ESCALATION_ALARM);
     },
     handlers: {
-      async 'escalation.create'({ flagId, category, reason, reasonDraft, evidence }, context) {
+      async 'escalation.create'(
+        { flagId, category, reason, reasonDraft, evidence, snapshot },
+        context,
+      ) {
         // From the overlay card: the reason its secure field wrote, never seen by the page.
         const typed = reasonDraft ? await takeDraft(reasonDraft, context, true) : reason;
         if (reasonDraft && !typed)
@@ -231,10 +236,19 @@ export function createEscalationService(): EscalationService {
         const { reviewerId } = await loadSettings();
         const db = await database();
         try {
+          checkEscalationRequest({ category, reason: typed });
+          // The card's snapshot: the sender's own tab, captured here; its hash goes with the
+          // escalation and the lane uploads the image before it (lane.ts). A flag escalated
+          // already keeps its escalation, so nothing is captured for it.
+          const shot =
+            snapshot && (await escalationsForFlag(db, flagId)).length === 0
+              ? await captureSnapshot(db, context.sender, snapshot, systemClock())
+              : undefined;
+          const attached = [...(evidence ?? []), ...(shot?.kept ? [shot.sha256] : [])];
           const row = await escalateFlag(
             db,
             flagId,
-            { category, reason: typed, evidence },
+            { category, reason: typed, evidence: [...new Set(attached)] },
             { reviewer: reviewerId, clock: systemClock },
           );
           void proxy.kick();
@@ -244,7 +258,7 @@ export function createEscalationService(): EscalationService {
             when: Date.now() + ESCALATION_DELIVERY_WARNING_MS,
             periodInMinutes: 0.5,
           });
-          return toEscalationView(row);
+          return { ...toEscalationView(row), ...(shot ? { snapshot: shot } : {}) };
         } catch (error) {
           if (error instanceof EscalationInputError)
             throw new MessageError('bad-request', error.message);

@@ -16,6 +16,7 @@ import { formats } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import type { EscalationView } from '@/lib/messaging/escalation-messages';
+import type { SnapshotOutcome } from '@/lib/messaging/evidence-messages';
 import type { FlagView, ItemState, PolicyChoice } from '@/lib/messaging/message-map';
 import { liveEvery } from '@/lib/page/overlay/card-refresh';
 import type { CreatorRisk } from '@/lib/page/overlay/risk-queue';
@@ -43,6 +44,10 @@ export interface ItemControllerProps {
 }
 
 const MAX_EVIDENCE = 50;
+
+/** A capture records what the reviewer saw, or the card says it may not. */
+const snapshotNotice = (kept: SnapshotOutcome | undefined, changed: boolean) =>
+  kept?.kept === false ? kept.reason : kept?.kept && changed ? t('evidencePageChanged') : undefined;
 
 type Escalations = Readonly<Record<string, EscalationView>>;
 
@@ -170,15 +175,7 @@ export function ItemController({
           } finally {
             changed = shot?.restore() ?? false;
           }
-          // A capture records what the reviewer saw, or the card says it may not.
-          const kept = created.snapshot;
-          setNotice(
-            kept?.kept === false
-              ? kept.reason
-              : kept?.kept && changed
-                ? t('evidencePageChanged')
-                : undefined,
-          );
+          setNotice(snapshotNotice(created.snapshot, changed));
         })
       }
       notice={notice}
@@ -221,7 +218,7 @@ export function ItemController({
       }}
       escalations={escalations}
       formatTime={(iso) => formats().dateTime(iso)}
-      onEscalate={async (target, { category, reason }) => {
+      onEscalate={async (target, { category, reason, snapshot }) => {
         setSaving((n) => n + 1);
         try {
           // A finding is escalated through its flag: the one deciding it, confirmed first
@@ -237,11 +234,22 @@ export function ItemController({
               flagId = (await send('flag.create', autoFlag(item, target.finding, 'confirmed'))).id;
           }
           const ticket = reasonDraft.current;
-          await send('escalation.create', {
-            flagId,
-            category,
-            ...(ticket ? { reasonDraft: ticket } : { reason }),
-          });
+          // As for a flag: the overlay hidden, the item measured here, the tab captured by
+          // the background (the page neither sees the choice nor supplies the image).
+          const shot = snapshot && prepareSnapshot ? await prepareSnapshot() : undefined;
+          let changed = false;
+          let escalated: Awaited<ReturnType<typeof send<'escalation.create'>>>;
+          try {
+            escalated = await send('escalation.create', {
+              flagId,
+              category,
+              ...(ticket ? { reasonDraft: ticket } : { reason }),
+              ...(shot ? { snapshot: shot.ask } : {}),
+            });
+          } finally {
+            changed = shot?.restore() ?? false;
+          }
+          setNotice(snapshotNotice(escalated.snapshot, changed));
         } finally {
           await reload();
           setSaving((n) => n - 1);

@@ -12,6 +12,7 @@ import { sha256HexSchema } from '@/lib/shared/protocol/evidence';
 import { creatorRefSchema, enforcementActionKindSchema } from '@/lib/shared/protocol/history';
 import { recordIdSchema } from '@/lib/shared/protocol/records';
 import { draftTicketSchema } from './draft-messages';
+import { snapshotOutcomeSchema, snapshotRequestSchema } from './evidence-messages';
 import type { MessageSpec } from './message-spec';
 
 /**
@@ -112,8 +113,14 @@ export const escalationMessages = {
        */
       reasonDraft: draftTicketSchema.optional(),
       evidence: z.array(sha256HexSchema).max(MAX_ESCALATION_EVIDENCE).optional(),
+      /**
+       * From the overlay card: keep a snapshot of the item and attach it. The background
+       * captures the sender's own tab (evidence-capture.ts), never one the message names.
+       */
+      snapshot: snapshotRequestSchema.optional(),
     }),
-    response: escalationViewSchema,
+    /** The escalation, plus the snapshot's fate when one was asked for. */
+    response: escalationViewSchema.extend({ snapshot: snapshotOutcomeSchema.optional() }),
   },
   /** The receipts of one flag's escalation (the card shows them). */
   'escalation.forFlag': {

@@ -28,6 +28,18 @@ export class EscalationInputError extends Error {
   override name = 'EscalationInputError';
 }
 
+const requestFieldsSchema = escalationCreateSchema.pick({ category: true, reason: true });
+
+/**
+ * Refuses a request whose category or reason the endpoint would refuse, before anything is
+ * done for it (a snapshot is not captured for an escalation that cannot be made).
+ */
+export function checkEscalationRequest(request: EscalationRequest): void {
+  const parsed = requestFieldsSchema.safeParse(request);
+  if (!parsed.success)
+    throw new EscalationInputError(`Cannot escalate: ${issuesText(describeIssues(parsed.error))}`);
+}
+
 function buildRow(flag: StoredFlag, request: EscalationRequest, now: string): EscalationRow {
   const parsed = escalationCreateSchema.safeParse({
     id: newUlid(Date.parse(now)),

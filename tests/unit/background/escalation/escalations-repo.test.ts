@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   applyRemote,
+  checkEscalationRequest,
   EscalationInputError,
   escalateFlag,
   escalateNewFlag,
@@ -64,6 +65,18 @@ describe('escalating', () => {
     expect(await db.flags.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.escalations.count()).toBe(0);
+  });
+
+  it('checks category and reason alone, before anything is captured, as escalating would', () => {
+    expect(() => checkEscalationRequest({ category: 'child_safety', reason: ' ' })).toThrow(
+      /reason: a reason is required/,
+    );
+    expect(() => checkEscalationRequest({ category: 'weather', reason: 'Storm.' })).toThrow(
+      /category: must be one of child_safety/,
+    );
+    expect(() =>
+      checkEscalationRequest({ category: 'scam_wave', reason: 'Fake giveaway in 40 lives.' }),
+    ).not.toThrow();
   });
 
   it('escalates an existing flag once, however often it is asked', async () => {
