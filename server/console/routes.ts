@@ -24,6 +24,7 @@ import { publishEscalation, subscribeEscalations } from '../events';
 import { parseWith, readJson } from '../http/body';
 import { HttpError } from '../http/respond';
 import type { Reply, RequestContext, Route } from '../http/router';
+import { evidenceImage, hashParam } from '../routes/evidence';
 import { recordAction } from '../store/enforcement';
 import { acknowledgeEscalation, resolveEscalation } from '../store/escalations';
 import {
@@ -497,6 +498,10 @@ export const consoleRoutes: Route[] = [
     }
     return { status: 200, body: result.escalation };
   }),
+  // An escalation's snapshot, shown on its card (img-src 'self'): the session, not a token.
+  api('GET', '/console/api/evidence/{sha256}', 'lead', async (ctx) =>
+    evidenceImage(ctx.db, hashParam(ctx.params)),
+  ),
   api('GET', '/console/api/flags', 'lead', async (ctx) => {
     const page = await flagQueue(ctx.db, queryOf(ctx));
     if (wantsCsv(ctx)) {

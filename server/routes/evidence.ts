@@ -11,11 +11,12 @@ import {
   MAX_EVIDENCE_BYTES,
   sha256HexSchema,
 } from '@/lib/shared/protocol/evidence';
+import type { Queryable } from '../db/database';
 import { readBody } from '../http/body';
 import { HttpError } from '../http/respond';
-import type { Route } from '../http/router';
+import type { Reply, Route } from '../http/router';
 
-function hashParam(params: Record<string, string>): string {
+export function hashParam(params: Record<string, string>): string {
   const hash = params.sha256 ?? '';
   if (!sha256HexSchema.safeParse(hash).success)
     throw new HttpError(400, 'bad_request', 'The path must name a SHA-256 in lower-case hex.');
@@ -28,6 +29,27 @@ function mimeTypeOf(header: string | undefined): (typeof EVIDENCE_MIME_TYPES)[nu
   if (!known)
     throw new HttpError(415, 'unsupported_media_type', 'Evidence must be image/png or image/jpeg.');
   return known;
+}
+
+/** The stored image named by its SHA-256, as a reply (the API's and the console's). */
+export async function evidenceImage(db: Queryable, sha256: string): Promise<Reply> {
+  const found = await db.query<{ mime_type: string; bytes: Uint8Array }>(
+    'select mime_type, bytes from evidence where sha256 = $1',
+    [sha256],
+  );
+  const row = found.rows[0];
+  if (!row) throw new HttpError(404, 'not_found', `No evidence ${sha256}.`);
+  return {
+    status: 200,
+    raw: Buffer.from(row.bytes),
+    headers: {
+      'Content-Type': row.mime_type,
+      // Opened directly in a tab, the image runs nothing and reaches nothing.
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, max-age=31536000, immutable',
+      ETag: `"${sha256}"`,
+    },
+  };
 }
 
 export const evidenceRoutes: Route[] = [
@@ -66,25 +88,6 @@ export const evidenceRoutes: Route[] = [
     method: 'GET',
     path: '/v1/evidence/{sha256}',
     access: 'reviewer',
-    async handle({ db, params }) {
-      const sha256 = hashParam(params);
-      const found = await db.query<{ mime_type: string; bytes: Uint8Array }>(
-        'select mime_type, bytes from evidence where sha256 = $1',
-        [sha256],
-      );
-      const row = found.rows[0];
-      if (!row) throw new HttpError(404, 'not_found', `No evidence ${sha256}.`);
-      return {
-        status: 200,
-        raw: Buffer.from(row.bytes),
-        headers: {
-          'Content-Type': row.mime_type,
-          // Opened directly in a tab, the image runs nothing and reaches nothing.
-          'Content-Security-Policy': "default-src 'none'; sandbox",
-          'Cache-Control': 'private, max-age=31536000, immutable',
-          ETag: `"${sha256}"`,
-        },
-      };
-    },
+    handle: ({ db, params }) => evidenceImage(db, hashParam(params)),
   },
 ];

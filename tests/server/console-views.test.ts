@@ -4,6 +4,7 @@
  * with a 400 naming it, and the escalation routes acknowledge and resolve (recording the
  * enforcement action) with the change pushed on the console's event stream.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newUlid } from '@/lib/shared/protocol/ids';
 import type { Flag } from '@/lib/shared/protocol/records';
@@ -277,5 +278,49 @@ forEachBackend((backend: Backend) => {
     const csv = await (await get('/console/api/escalations?state=resolved&format=csv')).text();
     expect(csv).toContain(escalationId);
     expect(csv).toContain('suspended');
+  });
+
+  it("shows an escalation's snapshot to a lead's session, and to no one without one", async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const sha256 = createHash('sha256').update(png).digest('hex');
+    const put = await fetch(`${server.url}/v1/evidence/${sha256}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${alice}`, 'content-type': 'image/png' },
+      body: png,
+    });
+    expect(put.status).toBe(201);
+    const escalationId = newUlid();
+    const created = await fetch(`${server.url}/v1/escalations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alice}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: escalationId,
+        flagId: newUlid(),
+        category: 'dangerous_product',
+        reason: 'Heater catches fire in the video.',
+        item: {
+          platform: 'shopvid',
+          kind: 'video',
+          itemId: 'heater-7',
+          url: 'https://shopvid.example/v/heater-7',
+          creatorId: 'lena',
+        },
+        evidence: [sha256],
+        createdAt: new Date().toISOString(),
+      }),
+    });
+    expect(created.status).toBe(201);
+    const queue = (await (await get('/console/api/escalations?state=open')).json()) as {
+      rows: { id: string; evidence: string[] }[];
+    };
+    expect(queue.rows.find((r) => r.id === escalationId)?.evidence).toEqual([sha256]);
+    const image = await get(`/console/api/evidence/${sha256}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await image.arrayBuffer())).toEqual(png);
+    const anonymous = await fetch(`${server.url}/console/api/evidence/${sha256}`);
+    expect(anonymous.status).toBe(401);
+    expect((await get(`/console/api/evidence/${'0'.repeat(64)}`)).status).toBe(404);
+    expect((await get('/console/api/evidence/not-a-hash')).status).toBe(400);
   });
 }, describe);

@@ -40,7 +40,11 @@ export const escalationCreateSchema = z.object({
   reason: wireString().trim().min(1, 'a reason is required').max(MAX_ESCALATION_REASON),
   item: itemRefSchema,
   /** SHA-256 of evidence snapshots uploaded to /v1/evidence, if the reviewer attached any. */
-  evidence: z.array(sha256HexSchema).max(MAX_ESCALATION_EVIDENCE).default([]),
+  evidence: z
+    .array(sha256HexSchema)
+    .max(MAX_ESCALATION_EVIDENCE)
+    .default([])
+    .describe('SHA-256 of evidence snapshots, each uploaded first to PUT /evidence/{sha256}.'),
   /** When the reviewer pressed "escalate" (the latency clock starts here). */
   createdAt: isoTimeSchema,
 });

@@ -125,7 +125,7 @@ function escalationPaths(p: string): JsonObject {
       post: {
         operationId: 'createEscalation',
         summary: 'Escalate an emergency case to the leads (idempotent by id).',
-        description: `Stored with SLA deadlines from its category's stored timers, and pushed at once on \`/escalations/events\`. The same id again answers 200 with what is stored; the same id with another flag or category is 409 \`conflict\`. A category and a non-blank reason are required. ${TEXT_RULES}`,
+        description: `Stored with SLA deadlines from its category's stored timers, and pushed at once on \`/escalations/events\`. The same id again answers 200 with what is stored; the same id with another flag or category is 409 \`conflict\`. A category and a non-blank reason are required. \`evidence\` names the snapshots the reviewer attached by their SHA-256: upload each first with \`PUT /evidence/{sha256}\` (the extension does, just before the escalation), and a lead reads it with \`GET /evidence/{sha256}\`. ${TEXT_RULES}`,
         requestBody: { required: true, content: json(ref('EscalationCreate')) },
         responses: {
           '200': body('Escalation', 'Already stored with this id (a retry).'),

@@ -181,6 +181,38 @@ function ResolveForm({ row, onDone }: { row: EscalationRow; onDone: () => void }
   );
 }
 
+/**
+ * A snapshot the reviewer attached, served to this session by the endpoint; uploaded
+ * before its escalation, so missing only if the endpoint would never take it (then the
+ * hash alone is shown).
+ */
+function EvidenceLink({ sha256 }: { sha256: string }) {
+  const t = useT();
+  const [missing, setMissing] = useState(false);
+  const href = `/console/api/evidence/${sha256}`;
+  const label = t('spSnapshotOpen', sha256.slice(0, 12));
+  return (
+    <a
+      href={href}
+      target="_blank"
+      rel="noreferrer"
+      data-testid="console-evidence"
+      data-sha256={sha256}
+    >
+      {!missing && (
+        <img
+          src={href}
+          alt={t('spSnapshotAlt')}
+          loading="lazy"
+          onError={() => setMissing(true)}
+          data-testid="console-evidence-image"
+        />
+      )}
+      <span>{label}</span>
+    </a>
+  );
+}
+
 function EscalationCard({
   row,
   now,
@@ -236,6 +268,16 @@ function EscalationCard({
         )}
         <dt>{t('consoleReceived')}</dt>
         <dd>{when(row.receivedAt)}</dd>
+        {row.evidence.length > 0 && (
+          <>
+            <dt>{t('spEvidenceHeading')}</dt>
+            <dd class="evidence" data-testid="console-escalation-evidence">
+              {row.evidence.map((sha256) => (
+                <EvidenceLink key={sha256} sha256={sha256} />
+              ))}
+            </dd>
+          </>
+        )}
         {row.acknowledgedBy && row.acknowledgedAt && (
           <>
             <dt>{t('consoleStateAcknowledged')}</dt>
