@@ -24,12 +24,15 @@ const author = { reviewer: 'alice', clock: () => new Date().toISOString() };
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Bytes that start as a PNG does, different for each `seed` (each its own hash). */
-function pngLike(seed: string): { bytes: Uint8Array; sha256: string } {
+function pngLike(seed: string): { bytes: Uint8Array<ArrayBuffer>; sha256: string } {
   const bytes = new Uint8Array([...PNG_SIGNATURE, ...new TextEncoder().encode(seed)]);
   return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-async function keep(image: { bytes: Uint8Array; sha256: string }, mimeType = 'image/png') {
+async function keep(
+  image: { bytes: Uint8Array<ArrayBuffer>; sha256: string },
+  mimeType = 'image/png',
+) {
   await db.evidence.put({
     sha256: image.sha256,
     createdAt: new Date().toISOString(),
