@@ -10,6 +10,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of the event, µs, when the trace records it (Linux does). */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: {
@@ -31,6 +33,17 @@ export interface TaskProfile {
   /** Tasks in which extension script ran. */
   extensionTasks: number;
   majorGcs: number;
+  /**
+   * The same figures in thread time (CPU time the main thread spent, from `tdur`): on a
+   * machine that other work keeps busy, wall time counts the moments the renderer waited
+   * for a core, thread time does not. Undefined when the trace has no thread times.
+   */
+  cpu?: {
+    mainThreadMs: number;
+    extensionMs: number;
+    longestExtensionTaskMs: number;
+    longestExtensionWorkMs: number;
+  };
 }
 
 const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
@@ -79,20 +92,45 @@ export function taskProfile(events: readonly TraceEvent[]): TaskProfile {
     extensionTasks: 0,
     majorGcs,
   };
+  const cpu = {
+    mainThreadMs: 0,
+    extensionMs: 0,
+    longestExtensionTaskMs: 0,
+    longestExtensionWorkMs: 0,
+  };
+  let threadTimes = false;
+  const cpuMs = (e: TraceEvent) => {
+    if (e.tdur === undefined) return 0;
+    threadTimes = true;
+    return e.tdur / 1000;
+  };
   for (const { tasks, scripts } of byThread.values()) {
     const byStart = (a: TraceEvent, b: TraceEvent) => a.ts - b.ts;
     const top = outermost(tasks.sort(byStart));
     const own = outermost(scripts.sort(byStart));
-    for (const t of top) profile.mainThreadMs += (t.dur ?? 0) / 1000;
-    for (const s of own) profile.extensionMs += (s.dur ?? 0) / 1000;
+    for (const t of top) {
+      profile.mainThreadMs += (t.dur ?? 0) / 1000;
+      cpu.mainThreadMs += cpuMs(t);
+    }
+    for (const s of own) {
+      profile.extensionMs += (s.dur ?? 0) / 1000;
+      cpu.extensionMs += cpuMs(s);
+    }
     // Walk both sorted lists together: each script call belongs to the task around it.
     let i = 0;
     for (const task of top) {
       const end = task.ts + (task.dur ?? 0);
       let work = 0;
+      let workCpu = 0;
       while (i < own.length && own[i]!.ts < task.ts) i++;
-      while (i < own.length && own[i]!.ts < end) work += (own[i++]!.dur ?? 0) / 1000;
+      while (i < own.length && own[i]!.ts < end) {
+        const call = own[i++]!;
+        work += (call.dur ?? 0) / 1000;
+        workCpu += cpuMs(call);
+      }
       if (work === 0) continue;
+      cpu.longestExtensionTaskMs = Math.max(cpu.longestExtensionTaskMs, cpuMs(task));
+      cpu.longestExtensionWorkMs = Math.max(cpu.longestExtensionWorkMs, workCpu);
       profile.extensionTasks++;
       profile.longestExtensionTaskMs = Math.max(
         profile.longestExtensionTaskMs,
@@ -101,6 +139,7 @@ export function taskProfile(events: readonly TraceEvent[]): TaskProfile {
       profile.longestExtensionWorkMs = Math.max(profile.longestExtensionWorkMs, work);
     }
   }
+  if (threadTimes) profile.cpu = cpu;
   return profile;
 }
 

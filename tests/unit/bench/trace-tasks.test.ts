@@ -53,4 +53,35 @@ describe('taskProfile', () => {
     ]);
     expect(profile).toMatchObject({ mainThreadMs: 0, extensionMs: 0, majorGcs: 0 });
   });
+
+  it('gives thread (CPU) times beside wall times when the trace has them', () => {
+    const cpu = (e: TraceEvent, tdur: number): TraceEvent => ({ ...e, tdur });
+    const profile = taskProfile([
+      meta(10, 1, 'CrRendererMain'),
+      cpu(x('RunTask', 0, 10_000), 4_000),
+      cpu(x('FunctionCall', 1_000, 4_000, PAGE), 3_000),
+      cpu(x('RunTask', 20_000, 30_000), 9_000),
+      cpu(x('FunctionCall', 21_000, 6_000, EXT), 2_000),
+      cpu(x('FunctionCall', 30_000, 4_000, EXT), 1_500),
+      cpu(x('RunTask', 60_000, 5_000), 5_000),
+      cpu(x('FunctionCall', 61_000, 3_000, EXT), 2_500),
+    ]);
+    expect(profile.longestExtensionTaskMs).toBe(30);
+    expect(profile.cpu).toEqual({
+      mainThreadMs: 18,
+      extensionMs: 6,
+      // The wall-time longest task (30 ms) took 9 ms of CPU; the 5 ms one took 5.
+      longestExtensionTaskMs: 9,
+      longestExtensionWorkMs: 3.5,
+    });
+  });
+
+  it('gives no thread times for a trace without them', () => {
+    const profile = taskProfile([
+      meta(10, 1, 'CrRendererMain'),
+      x('RunTask', 0, 10_000),
+      x('FunctionCall', 1_000, 4_000, EXT),
+    ]);
+    expect(profile.cpu).toBeUndefined();
+  });
 });
