@@ -6,6 +6,7 @@
  */
 import { MAX_ITEMS_PER_EVALUATION } from '@/lib/messaging/limits';
 import type { PolicyInput } from '@/lib/shared/policy/types';
+import { createChunkedQueue } from './chunked-queue';
 import { inputSignature } from './policy-input';
 
 export interface EvaluatedFinding {
@@ -51,6 +52,11 @@ export function createEvaluationQueue<F>(
 ) {
   const waiting = new Map<string, { input: PolicyInput; done: (r: EvaluationResult<F>) => void }>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The answers of one message are drawn (badge, chip, marks) in chunks of a few ms that
+   * let the page in between (chunked-queue.ts); none is drawn once the signal aborts.
+   */
+  const answers = createChunkedQueue<() => void>((answer) => answer(), signal);
   signal.addEventListener('abort', () => timer !== undefined && clearTimeout(timer), {
     once: true,
   });
@@ -69,11 +75,11 @@ export function createEvaluationQueue<F>(
         cache.set(signature, findings);
         // A Map keeps insertion order: its first key is the oldest.
         if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-        if (!signal.aborted) done({ ok: true, findings, flags: result?.flags ?? [] });
+        answers.push(() => done({ ok: true, findings, flags: result?.flags ?? [] }));
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      for (const [, { done }] of batch) if (!signal.aborted) done({ ok: false, error: message });
+      for (const [, { done }] of batch) answers.push(() => done({ ok: false, error: message }));
     }
   };
 

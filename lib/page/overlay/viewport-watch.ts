@@ -2,7 +2,15 @@
  * Which items are near the viewport: only those get evaluated, positioned and highlighted,
  * so a feed of thousands costs what its visible screenful costs. One IntersectionObserver
  * for the page view, with a margin so badges are ready before an item scrolls in.
+ *
+ * A report can bring many items near at once (a page's first screen, a feed that jumps):
+ * reading, checking and drawing each costs a few hundred microseconds, so the reports are
+ * handled in chunks of a few milliseconds that let the page's own tasks in between
+ * (chunked-queue.ts). A report still waiting for its turn when its element is no longer
+ * watched is dropped, as the observer itself would have dropped it.
  */
+import { type ChunkedQueueOptions, createChunkedQueue } from './chunked-queue';
+
 export const NEAR_MARGIN = '800px 0px';
 
 export interface ViewportWatch {
@@ -13,16 +21,35 @@ export interface ViewportWatch {
 export function watchViewport(
   onChange: (element: Element, near: boolean) => void,
   signal: AbortSignal,
+  chunks?: ChunkedQueueOptions,
 ): ViewportWatch {
+  /** Counts each element's unobserve calls: a queued report from before one is stale. */
+  const watches = new WeakMap<Element, number>();
+  const reports = createChunkedQueue<{ element: Element; near: boolean; watch: number }>(
+    ({ element, near, watch }) => {
+      if ((watches.get(element) ?? 0) === watch) onChange(element, near);
+    },
+    signal,
+    chunks,
+  );
   const observer = new IntersectionObserver(
     (entries) => {
-      for (const entry of entries) onChange(entry.target, entry.isIntersecting);
+      reports.push(
+        ...entries.map((entry) => ({
+          element: entry.target,
+          near: entry.isIntersecting,
+          watch: watches.get(entry.target) ?? 0,
+        })),
+      );
     },
     { rootMargin: NEAR_MARGIN },
   );
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   return {
     observe: (element) => observer.observe(element),
-    unobserve: (element) => observer.unobserve(element),
+    unobserve: (element) => {
+      observer.unobserve(element);
+      watches.set(element, (watches.get(element) ?? 0) + 1);
+    },
   };
 }

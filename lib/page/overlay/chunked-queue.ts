@@ -1,0 +1,113 @@
+/**
+ * Work the page side does for many cards at once (the cards a viewport report brings near,
+ * the answers a batched check brings back), done in chunks of a few milliseconds with the
+ * page's own tasks (input, frames) let in between: no task of Flagpost's blocks the page
+ * for longer than half a frame, however many cards arrive together.
+ *
+ * The first chunk runs at once, in the caller's task, so a batch that fits the budget costs
+ * no extra task and no delay. Items are handled in the order they were pushed. When the
+ * signal aborts, what is left is dropped.
+ */
+
+/** Time one chunk may take before the queue yields, ms (the budget per task is 8 ms). */
+export const CHUNK_BUDGET_MS = 4;
+
+export interface ChunkedQueueOptions {
+  budgetMs?: number;
+  now?: () => number;
+  /** Resolves once the page's pending tasks have had their turn. */
+  yieldToPage?: () => Promise<void>;
+}
+
+interface Scheduler {
+  yield?: () => Promise<void>;
+}
+
+/**
+ * Lets the page's pending tasks run: `scheduler.yield()` where the browser has it (the
+ * rest of the work keeps its place ahead of other scripts' new tasks), else a message to
+ * the queue's own channel (a task, without a timer's 4 ms clamp).
+ */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof MessageChannel === 'function')
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface ChunkedQueue<T> {
+  /** Queues `items`; handles at once as many as the budget allows, the rest in later tasks. */
+  push(...items: T[]): void;
+  /** Items not handled yet. */
+  readonly pending: number;
+}
+
+export function createChunkedQueue<T>(
+  handle: (item: T) => void,
+  signal: AbortSignal,
+  options: ChunkedQueueOptions = {},
+): ChunkedQueue<T> {
+  const budget = options.budgetMs ?? CHUNK_BUDGET_MS;
+  if (!(budget > 0)) throw new Error(`createChunkedQueue: budgetMs must be above 0, got ${budget}`);
+  const now = options.now ?? (() => performance.now());
+  const pause = options.yieldToPage ?? yieldToPage;
+  let items: T[] = [];
+  let head = 0;
+  let draining = false;
+
+  const clear = () => {
+    items = [];
+    head = 0;
+  };
+  /** One chunk; true when items are left for the next. */
+  const chunk = (): boolean => {
+    const start = now();
+    while (head < items.length) {
+      if (signal.aborted) break;
+      const item = items[head] as T;
+      head++;
+      handle(item);
+      if (now() - start >= budget) break;
+    }
+    if (signal.aborted || head >= items.length) {
+      clear();
+      return false;
+    }
+    return true;
+  };
+  const drain = async () => {
+    draining = true;
+    try {
+      while (chunk()) await pause();
+    } finally {
+      draining = false;
+    }
+  };
+  signal.addEventListener('abort', clear, { once: true });
+
+  return {
+    push(...more) {
+      if (signal.aborted || more.length === 0) return;
+      items.push(...more);
+      if (draining) return;
+      // A handler that throws is reported as an uncaught error, as it was when it ran in the
+      // caller's callback; the items after it stay queued for the next push.
+      drain().catch((error: unknown) =>
+        queueMicrotask(() => {
+          throw error;
+        }),
+      );
+    },
+    get pending() {
+      return items.length - head;
+    },
+  };
+}

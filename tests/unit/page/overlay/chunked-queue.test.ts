@@ -1,0 +1,106 @@
+/** The chunked queue: the page side's bursts of per-card work, split into short tasks. */
+import { describe, expect, it } from 'vitest';
+import { createChunkedQueue } from '@/lib/page/overlay/chunked-queue';
+
+/** A clock each handled item moves on by `cost` ms, and a yield the test releases. */
+function harness(cost: number) {
+  let time = 0;
+  const releases: Array<() => void> = [];
+  const handled: number[] = [];
+  const options = {
+    budgetMs: 4,
+    now: () => time,
+    yieldToPage: () => new Promise<void>((resolve) => releases.push(resolve)),
+  };
+  const handle = (item: number) => {
+    handled.push(item);
+    time += cost;
+  };
+  /** Lets the queue take its next chunk. */
+  const release = async () => {
+    releases.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  };
+  return { options, handle, handled, releases, release };
+}
+
+describe('createChunkedQueue', () => {
+  it('handles a batch that fits the budget at once, in the caller’s task', () => {
+    const h = harness(1);
+    const queue = createChunkedQueue(h.handle, new AbortController().signal, h.options);
+    queue.push(1, 2, 3);
+    expect(h.handled).toEqual([1, 2, 3]);
+    expect(queue.pending).toBe(0);
+    expect(h.releases).toHaveLength(0);
+  });
+
+  it('yields once a chunk has used its budget, and goes on in order after', async () => {
+    const h = harness(1.5);
+    const queue = createChunkedQueue(h.handle, new AbortController().signal, h.options);
+    queue.push(1, 2, 3, 4, 5, 6, 7);
+    // 1.5 + 1.5 + 1.5 >= 4: three items, then a yield.
+    expect(h.handled).toEqual([1, 2, 3]);
+    expect(queue.pending).toBe(4);
+    queue.push(8); // queued behind the rest, not handled out of turn
+    expect(h.handled).toEqual([1, 2, 3]);
+    await h.release();
+    expect(h.handled).toEqual([1, 2, 3, 4, 5, 6]);
+    await h.release();
+    expect(h.handled).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(queue.pending).toBe(0);
+    expect(h.releases).toHaveLength(0);
+  });
+
+  it('always handles at least one item per chunk, however long it takes', async () => {
+    const h = harness(50);
+    const queue = createChunkedQueue(h.handle, new AbortController().signal, h.options);
+    queue.push(1, 2);
+    expect(h.handled).toEqual([1]);
+    await h.release();
+    expect(h.handled).toEqual([1, 2]);
+  });
+
+  it('drops what is left when the signal aborts', async () => {
+    const h = harness(2);
+    const controller = new AbortController();
+    const queue = createChunkedQueue(h.handle, controller.signal, h.options);
+    queue.push(1, 2, 3, 4, 5);
+    expect(h.handled).toEqual([1, 2]);
+    controller.abort();
+    expect(queue.pending).toBe(0);
+    await h.release();
+    queue.push(6);
+    expect(h.handled).toEqual([1, 2]);
+  });
+
+  it('reports a handler that throws and keeps the rest for the next push', async () => {
+    const h = harness(0);
+    const errors: unknown[] = [];
+    const onError = (error: unknown) => errors.push(error);
+    process.on('uncaughtException', onError);
+    try {
+      const queue = createChunkedQueue(
+        (item: number) => {
+          if (item === 2) throw new Error('bad card');
+          h.handle(item);
+        },
+        new AbortController().signal,
+        h.options,
+      );
+      queue.push(1, 2, 3);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(errors).toEqual([new Error('bad card')]);
+      expect(h.handled).toEqual([1]);
+      queue.push(4);
+      expect(h.handled).toEqual([1, 3, 4]);
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+  });
+
+  it('refuses a budget that is not a positive number of milliseconds', () => {
+    expect(() =>
+      createChunkedQueue(() => {}, new AbortController().signal, { budgetMs: 0 }),
+    ).toThrow('budgetMs must be above 0, got 0');
+  });
+});
