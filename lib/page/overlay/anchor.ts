@@ -16,10 +16,16 @@
  * the overlays need anyway: new cards, new badges, a resize.
  *
  * Badges never cover one another (badge-stacking.ts): after placing the boxes, a pass
- * measures every shown badge (inside the overlay's own root, whose layout is all that the
- * writes dirtied) and moves down, with `translate` (which shifts no layout), each one that
- * would overlap a badge placed before it. A badge whose size changes (flags added, new
- * findings, a card opened) asks for a pass of its own.
+ * finds where every shown badge is and moves down, with `translate` (which shifts no
+ * layout), each one that would overlap a badge placed before it. A badge whose size changes
+ * (flags added, new findings, a card opened) asks for a pass of its own.
+ *
+ * Where a badge sits in its box depends only on the box's width and the badge's own
+ * content, so each badge is measured once (a new badge needs the layout its frame makes
+ * anyway) and its place in the box kept until its content changes (the root's mutation
+ * records name the box), its box's width changes, or the window is resized. A pass that
+ * moved no box, hid none and changed no badge does not stack at all. On a feed, most passes
+ * (the page grew, a card came near) measure only the badges drawn since the last one.
  */
 
 import { type BadgeSpot, stackBadges } from './badge-stacking';
@@ -56,38 +62,85 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
   let queued = false;
 
   /**
-   * Moves badges that would overlap down, below the ones shown before them. Reads every
-   * shown badge's area, then writes the offsets that changed.
+   * Where each badge (and its chip) was in its box when last measured, without its offset:
+   * relative to the box's left and top as placed, for the box's width then.
+   */
+  const measured = new WeakMap<
+    HTMLElement,
+    { width: number; left: number; top: number; right: number; bottom: number }
+  >();
+  /** Whether a box moved, hid or showed, or a badge changed, since the last stacking. */
+  let restack = true;
+  /** The overlay root's top-level child a mutation record is about: a box, or a marks layer. */
+  const boxOf = (node: Node | null): HTMLElement | undefined => {
+    let current = node;
+    while (current?.parentNode && current.parentNode.nodeType !== Node.DOCUMENT_FRAGMENT_NODE)
+      current = current.parentNode;
+    return current?.nodeType === Node.ELEMENT_NODE ? (current as HTMLElement) : undefined;
+  };
+  /** Forgets the measures of the badges that changed (records not yet taken). */
+  const badgesChanged = (records: readonly MutationRecord[]) => {
+    for (const record of records) {
+      const box = boxOf(record.target);
+      if (box) measured.delete(box);
+      restack = true;
+    }
+  };
+
+  /**
+   * Moves badges that would overlap down, below the ones shown before them. Measures the
+   * shown badges whose measure is not known (new or changed ones: this forces the layout of
+   * the overlay's root when the pass has just written boxes), then writes the offsets that
+   * changed.
    */
   const stack = () => {
-    if (!view) return;
+    if (!view || !restack) return;
+    restack = false;
     const { scrollX, scrollY } = view;
     const boxes: HTMLElement[] = [];
     const spots: BadgeSpot[] = [];
     for (const box of shown.keys()) {
-      const overlay = box.firstElementChild;
-      // Only item boxes hold a badge (`.overlay`); evidence marks' layers are not stacked.
-      if (box.hidden || !overlay?.classList.contains('overlay')) continue;
-      const dy = offsets.get(box) ?? 0;
-      const area = overlay.getBoundingClientRect();
-      let { left, top, right, bottom } = area;
-      const chip = overlay.querySelector(':scope > .chip-slot');
-      if (chip) {
-        const rect = chip.getBoundingClientRect();
-        if (rect.width > 0 && rect.height > 0) {
-          left = Math.min(left, rect.left);
-          top = Math.min(top, rect.top);
-          right = Math.max(right, rect.right);
-          bottom = Math.max(bottom, rect.bottom);
+      if (box.hidden) continue;
+      const at = placed.get(box);
+      if (!at) continue;
+      let spot = measured.get(box);
+      if (!spot || spot.width !== at.width) {
+        spot = undefined;
+        const overlay = box.firstElementChild;
+        // Only item boxes hold a badge (`.overlay`); evidence marks' layers are not stacked.
+        if (!overlay?.classList.contains('overlay')) continue;
+        const dy = offsets.get(box) ?? 0;
+        const area = overlay.getBoundingClientRect();
+        let { left, top, right, bottom } = area;
+        const chip = overlay.querySelector(':scope > .chip-slot');
+        if (chip) {
+          const rect = chip.getBoundingClientRect();
+          if (rect.width > 0 && rect.height > 0) {
+            left = Math.min(left, rect.left);
+            top = Math.min(top, rect.top);
+            right = Math.max(right, rect.right);
+            bottom = Math.max(bottom, rect.bottom);
+          }
         }
+        // Relative to the box as placed, without the badge's current offset.
+        const dx = scrollX - at.left;
+        const dt = scrollY - dy - at.top;
+        spot = {
+          width: at.width,
+          left: left + dx,
+          right: right + dx,
+          top: top + dt,
+          bottom: bottom + dt,
+        };
+        measured.set(box, spot);
       }
       boxes.push(box);
       // Where the badge is without its current offset, in document coordinates.
       spots.push({
-        left: left + scrollX,
-        right: right + scrollX,
-        top: top + scrollY - dy,
-        bottom: bottom + scrollY - dy,
+        left: at.left + spot.left,
+        right: at.left + spot.right,
+        top: at.top + spot.top,
+        bottom: at.top + spot.bottom,
       });
     }
     const wanted = stackBadges(spots);
@@ -134,6 +187,9 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
         drawn?.();
       });
     }
+    // Badges changed since the last records were delivered: measured again.
+    badgesChanged(changes.takeRecords());
+    if (writes.length > 0 || toHide.size > 0) restack = true;
     for (const box of toHide) box.hidden = true;
     toHide.clear();
     for (const write of writes) write();
@@ -146,7 +202,10 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
    * A badge that changes (its text, its class, a card opening or a chip arriving) may now
    * overlap another: the overlay's root is watched for such changes.
    */
-  const changes = new MutationObserver(() => schedule());
+  const changes = new MutationObserver((records) => {
+    badgesChanged(records);
+    schedule();
+  });
   const watchedRoots = new WeakSet<Node>();
   const watchRootOf = (box: HTMLElement) => {
     const root = box.getRootNode();
@@ -169,7 +228,16 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
   };
   resizes.observe(doc.documentElement);
   if (doc.body) resizes.observe(doc.body);
-  view?.addEventListener('resize', schedule, { signal });
+  // A resize may change what a badge's text wraps to, or the zoom: every badge measured anew.
+  view?.addEventListener(
+    'resize',
+    () => {
+      for (const box of shown.keys()) measured.delete(box);
+      restack = true;
+      schedule();
+    },
+    { signal },
+  );
   signal.addEventListener(
     'abort',
     () => {
@@ -193,8 +261,10 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
         target === doc.body ||
         [...shown.values()].includes(target);
       shown.set(box, target);
-      // Placed anew when it is next shown (its marks are measured again then).
+      // Placed anew when it is next shown (its marks and badge are measured again then).
       placed.delete(box);
+      measured.delete(box);
+      restack = true;
       // Reported once at the next frame, after layout: that is the box's first placement.
       if (observed) schedule();
       else resizes.observe(target);
