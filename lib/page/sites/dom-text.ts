@@ -16,10 +16,39 @@ export function hashtagsIn(element: Element | null | undefined): string[] {
   return element ? hashtagsInText(element.textContent ?? '') : [];
 }
 
-/** Hashtags (without '#') in plain text, each once, in order. */
+/** A hashtag: '#' and a run of letters, marks, digits and '_' in any script. */
+const HASHTAG = /#([\p{L}\p{M}\p{N}_]+)/gu;
+
+/** Whether `code` is an ASCII letter, digit or '_' (the ASCII part of HASHTAG's class). */
+const asciiWord = (code: number) =>
+  (code >= 0x61 && code <= 0x7a) ||
+  (code >= 0x41 && code <= 0x5a) ||
+  (code >= 0x30 && code <= 0x39) ||
+  code === 0x5f;
+
+/**
+ * Hashtags (without '#') in plain text, each once, in order. Every card read looks for them,
+ * and a Unicode property class costs the regular expression engine dearly (built on its
+ * first use in each page, then slower to run than a plain loop): a tag that ends before any
+ * non-ASCII character is read by hand, and only text where a '#' run meets one goes to the
+ * expression. Both give the same tags (tests/unit/page/sites/dom-text.test.ts).
+ */
 export function hashtagsInText(text: string): string[] {
   const tags = new Set<string>();
-  for (const match of text.matchAll(/#([\p{L}\p{M}\p{N}_]+)/gu)) if (match[1]) tags.add(match[1]);
+  let at = text.indexOf('#');
+  while (at !== -1) {
+    let end = at + 1;
+    while (end < text.length && asciiWord(text.charCodeAt(end))) end++;
+    if (end < text.length && text.charCodeAt(end) > 0x7f) return hashtagsByExpression(text);
+    if (end > at + 1) tags.add(text.slice(at + 1, end));
+    at = text.indexOf('#', end);
+  }
+  return [...tags];
+}
+
+function hashtagsByExpression(text: string): string[] {
+  const tags = new Set<string>();
+  for (const match of text.matchAll(HASHTAG)) if (match[1]) tags.add(match[1]);
   return [...tags];
 }
 
