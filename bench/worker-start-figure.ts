@@ -3,10 +3,10 @@
  * after MV3's 30 s idle stop; see worker-start.ts). Contenders run in interleaved rounds
  * whose order rotates; figures are medians. The 7-policy starter pack of commit 18eb641 is
  * the same-run baseline; the first start of a release (no kept term index, examples run)
- * is reported beside it.
+ * is reported beside it. Packs are labelled with the version and policy count they carry.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
@@ -48,24 +48,58 @@ function startMs(args: readonly string[]): number {
   return ms;
 }
 
-export async function workerStartMedians(rounds: number): Promise<Map<string, number>> {
+/** A pack as the bench names it: its own version and policy count, never a typed-in label. */
+export interface PackLabel {
+  version: string;
+  policies: number;
+  /** "starter 2.1.0 (23 policies)" */
+  label: string;
+}
+
+export function packLabel(json: unknown, where: string): PackLabel {
+  const pack = json as { version?: unknown; policies?: unknown };
+  if (typeof pack?.version !== 'string' || !Array.isArray(pack.policies)) {
+    throw new Error(`${where}: not a policy pack (no version or policies)`);
+  }
+  const policies = pack.policies.length;
+  return {
+    version: pack.version,
+    policies,
+    label: `starter ${pack.version} (${policies} policies)`,
+  };
+}
+
+export interface WorkerStarts {
+  /** The pack in the working tree, and the 7-policy pack of commit 18eb641. */
+  current: PackLabel;
+  old: PackLabel;
+  /** Medians in ms: the current pack with its kept index, the old pack, the first start. */
+  currentMs: number;
+  oldMs: number;
+  firstStartMs: number;
+}
+
+export async function workerStartMedians(rounds: number): Promise<WorkerStarts> {
   const dir = mkdtempSync(join(tmpdir(), 'flagpost-worker-start-'));
   try {
-    const oldPath = join(dir, 'starter-1.0.0.json');
     const oldJson = execFileSync('git', ['show', OLD_PACK], { encoding: 'utf8' });
+    const oldSpec = JSON.parse(oldJson) as unknown;
+    const old = packLabel(oldSpec, OLD_PACK);
+    const oldPath = join(dir, `starter-${old.version}.json`);
     writeFileSync(oldPath, oldJson);
-    const { readFileSync } = await import('node:fs');
     const current = JSON.parse(readFileSync(CURRENT_PACK, 'utf8')) as unknown;
+    const now = packLabel(current, CURRENT_PACK);
+    const CURRENT = now.label;
+    const OLD = old.label;
+    const FIRST = `${now.label}, first start`;
+    if (CURRENT === OLD) throw new Error(`both packs are ${CURRENT}: the baseline must differ`);
     const starts: Start[] = [
       {
-        name: 'starter 2.0.0',
+        name: CURRENT,
         args: [CURRENT_PACK, await keptIndex(CURRENT_PACK, current, dir), 'passed'],
       },
-      {
-        name: 'starter 1.0.0',
-        args: [oldPath, await keptIndex(oldPath, JSON.parse(oldJson), dir), 'passed'],
-      },
-      { name: 'starter 2.0.0, first start', args: [CURRENT_PACK, '-'] },
+      { name: OLD, args: [oldPath, await keptIndex(oldPath, oldSpec, dir), 'passed'] },
+      { name: FIRST, args: [CURRENT_PACK, '-'] },
     ];
     const times = new Map<string, number[]>(starts.map((s) => [s.name, []]));
     for (let r = 0; r < rounds; r++) {
@@ -78,7 +112,14 @@ export async function workerStartMedians(rounds: number): Promise<Map<string, nu
       }
       console.log(`  worker start round ${r + 1}: ${parts.join(', ')}`);
     }
-    return new Map([...times].map(([name, ms]) => [name, median(ms)]));
+    const med = (name: string) => median(times.get(name)!);
+    return {
+      current: now,
+      old,
+      currentMs: med(CURRENT),
+      oldMs: med(OLD),
+      firstStartMs: med(FIRST),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
