@@ -45,6 +45,18 @@ export interface Finding {
   emergency?: true;
   /** The category the proposed escalation starts with, when the pack names one. */
   escalationCategory?: EscalationCategory;
+  /**
+   * Not a rule match: the learned scorer's suggestion (scorer/suggest.ts), with its
+   * probability, the threshold it passed and the words that drove it (also the evidence).
+   */
+  suggested?: SuggestedNote;
+}
+
+export interface SuggestedNote {
+  probability: number;
+  threshold: number;
+  /** The original text of each driving word (or n-gram) and its weight in the score. */
+  features: Array<{ text: string; weight: number }>;
 }
 
 /** Why a rule with context fired: the partner found around one of its matches. */
