@@ -20,6 +20,7 @@ import type { PackSpec } from '../lib/shared/policy/pack-schema';
 import { STARTER_PACK_JSON } from '../lib/shared/policy/starter-pack';
 import { findTerms } from '../lib/shared/policy/term-index';
 import { type Bench, type Figure, medianMs } from './harness';
+import { scorerFigures } from './policy-scorer';
 import { interleavedRounds } from './rounds';
 import { workerStartMedians } from './worker-start-figure';
 
@@ -324,6 +325,7 @@ const bench: Bench = {
         sink += evaluate(compiled.pack, { fields: { description: item } }).length;
     });
     if (sink === -1) console.log('unreachable');
+    const scorer = await scorerFigures(rounds);
     const rate = (ms: number) => mb / (ms / 1000);
     const sampleRate = (ms: number) => sampleBytes / 1e6 / (ms / 1000);
     const corpus = `${mb.toFixed(1)} MB in ${items.length} items, ${terms.length} terms, ${hitCount} term hits; medians of ${rounds} interleaved rounds`;
@@ -380,6 +382,7 @@ const bench: Bench = {
         higherIsBetter: true,
         note: 'one run',
       },
+      ...scorer,
       { name: 'compile 10,000-term pack', value: compile10kMs, unit: 'ms', higherIsBetter: false },
       {
         name: `compile starter pack ${starter.version} (${starter.policies.length} policies)`,

@@ -4,7 +4,8 @@
  * repository before any rule change for it); the floors apply only to the repository's corpus.
  * Runs the bundled starter pack over the labelled corpus (tests/fixtures/corpus) and prints
  * recall and precision by policy, language, evasion class and look-alike class, then every
- * miss with what fired. Exits 1 when the corpus has a bad line or a split falls below the
+ * miss with what fired; then the learned scorer's suggestions on the same cases (apart from the
+ * floors: scripts/eval/scorer-eval.ts). Exits 1 when the corpus has a bad line or a split falls below the
  * floors in tests/fixtures/corpus/thresholds.json (CI runs the same check in the unit suite).
  */
 import { loadPack, STARTER_PACK_JSON } from '../lib/shared/policy/index';
@@ -18,6 +19,7 @@ import {
   scoreCase,
   type Tally,
 } from './eval/score';
+import { printScorerSection } from './eval/scorer-eval';
 import { readThresholds, shortfalls } from './eval/thresholds';
 
 const args = process.argv.slice(2);
@@ -92,6 +94,12 @@ for (const split of splits as Array<'dev' | 'test'>) {
       console.log(`  ${c.id} ${what}: ${JSON.stringify(c.text)} -> ${describe(m)}`);
     }
   }
+  const scorerTitle = corpusDir
+    ? `${corpusDir} ${split} cases (never trained on)`
+    : split === 'dev'
+      ? 'dev split (trained on it: in-sample, optimistic)'
+      : 'test split (never trained on)';
+  printScorerSection(loaded.pack, scorerTitle, results, quiet);
   if (corpusDir === undefined) failures.push(...shortfalls(split, r.overall, thresholds[split]));
 }
 if (corpus.problems.length > 0) failures.push(`${corpus.problems.length} bad corpus lines`);
