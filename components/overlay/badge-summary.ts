@@ -1,6 +1,7 @@
 /**
- * What the badge says: how many things on the item still want the reviewer's eye (findings
- * not yet decided, and flags still only suggested) and the worst severity among them; once
+ * What the badge says: how many things on the item still want the reviewer's eye (rule
+ * findings not yet decided, and flags still only suggested; the learned scorer's suggested
+ * findings show on the card only) and the worst severity among them; once
  * nothing is left, that the item is done and how (confirmed, or all dismissed).
  */
 import { SEVERITY_ORDER, type Severity } from './flag-form';
@@ -9,6 +10,8 @@ export interface SummaryFinding {
   policyId: string;
   ruleId: string;
   severity: Severity;
+  /** The learned scorer's suggestion, not a rule match: the badge leaves it out. */
+  suggested?: unknown;
 }
 export interface SummaryFlag {
   policyId: string;
@@ -57,7 +60,9 @@ export function summarise(
 ): BadgeSummary {
   const live = flags.filter((flag) => !flag.deleted);
   const severities = [
-    ...findings.filter((finding) => !decisionOf(finding, live)).map((f) => f.severity),
+    ...findings
+      .filter((finding) => !finding.suggested && !decisionOf(finding, live))
+      .map((f) => f.severity),
     ...live.filter((flag) => flag.status === 'suggested').map((f) => f.severity),
   ];
   let worst: Severity | undefined;

@@ -31,6 +31,10 @@ export interface OverlayFinding {
   emergency?: boolean | undefined;
   /** The category that proposal starts with. */
   escalationCategory?: string | undefined;
+  /** Not a rule match: the learned scorer's suggestion and the words that drove it. */
+  suggested?:
+    | { probability: number; features: Array<{ text: string; weight: number }> }
+    | undefined;
 }
 
 export type Decision = 'confirmed' | 'dismissed';
@@ -75,8 +79,15 @@ export function FindingList(props: {
             class={index === props.selected ? 'selected' : undefined}
             aria-current={index === props.selected ? 'true' : undefined}
           >
-            <span class={`sev sev-${finding.severity}`}>{t(severityKey(finding.severity))}</span>{' '}
+            {finding.suggested ? (
+              <span class="sev sev-suggested" data-testid="finding-suggested">
+                {t('findingSuggested')}
+              </span>
+            ) : (
+              <span class={`sev sev-${finding.severity}`}>{t(severityKey(finding.severity))}</span>
+            )}{' '}
             {finding.title}
+            <SuggestedNote suggested={finding.suggested} />
             {finding.precision !== undefined && (
               <div class="muted precision" data-testid="finding-precision">
                 {finding.decisions
@@ -91,7 +102,9 @@ export function FindingList(props: {
               <ul class="evidence" aria-label={t('overlayEvidence')}>
                 {finding.evidence.map((e) => (
                   <li key={`${e.field}:${e.start}:${e.end}:${e.text}`} data-testid="evidence">
-                    <mark class={`ev ev-${finding.severity}`}>{e.text}</mark>
+                    <mark class={`ev ev-${finding.suggested ? 'suggested' : finding.severity}`}>
+                      {e.text}
+                    </mark>
                   </li>
                 ))}
               </ul>
@@ -143,6 +156,20 @@ export function FindingList(props: {
         );
       })}
     </ul>
+  );
+}
+
+/** A suggestion says so in words: the scorer's probability and the words that drove it. */
+function SuggestedNote(props: { suggested: OverlayFinding['suggested'] }) {
+  const t = useT();
+  if (!props.suggested) return null;
+  const words = props.suggested.features.map((f) => `“${f.text}”`).join(', ');
+  return (
+    <div class="muted suggested-note" data-testid="finding-suggested-note">
+      <bdi>
+        {t('findingSuggestedNote', [String(Math.round(props.suggested.probability * 100)), words])}
+      </bdi>
+    </div>
   );
 }
 

@@ -58,6 +58,9 @@ bdi, mark.ev { unicode-bidi: isolate; }
 .form select, .form textarea { font-weight: 400; border: 1px solid #9bb; border-radius: 4px; padding: 3px; background: #fff; }
 .sev { font-size: 11px; font-weight: 700; border-radius: 4px; padding: 0 4px; color: #fff; }
 .sev-low { background: #567; } .sev-medium { background: #854d0e; } .sev-high { background: #c2410c; } .sev-critical { background: #7f1d1d; }
+/* A learned suggestion, not a rule match: quiet (outlined), its evidence only underlined. */
+.sev-suggested { background: #fff; color: #0d5c5f; border: 1px dashed #0d7377; font-weight: 600; }
+mark.ev-suggested { background: transparent; border-bottom: 2px dotted #0d7377; border-radius: 0; }
 li.selected { outline: 2px solid #0d7377; outline-offset: 1px; border-radius: 4px; }
 li:focus-visible, .card:focus-visible { outline: 2px solid #f59e0b; outline-offset: 1px; }
 .form label.inline { flex-direction: row; align-items: center; font-weight: 400; }

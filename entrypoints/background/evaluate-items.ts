@@ -2,7 +2,8 @@
  * `items.evaluate`: a batch of page items against the active pack. Each answer also carries
  * what the reviewer already recorded on the item (so the badge counts it from the start)
  * and each finding its rule's measured precision (so the reviewer can weigh it), both from
- * one indexed query per batch. The checks still answer when the database cannot be opened.
+ * one indexed query per batch. The learned scorer adds its suggestions after the rules. The
+ * checks still answer when the database cannot be opened.
  */
 
 import { loadSettings } from '@/lib/background/settings/settings';
@@ -11,6 +12,7 @@ import { liveFlagsByItem } from '@/lib/background/store/flags-repo';
 import { rulePrecisions } from '@/lib/background/store/rule-stats-repo';
 import type { ParsedRequestOf, ResponseOf } from '@/lib/messaging/message-map';
 import { evaluate, policyName } from '@/lib/shared/policy';
+import { bundledScorer, suggestFindings } from '@/lib/shared/policy/scorer';
 import { fallbackMarket } from '@/lib/shared/settings/default-market';
 import { database } from './database';
 import { escalationViewsForFlags } from './escalation-views';
@@ -29,13 +31,23 @@ export async function evaluateItems({
   const options = { defaultMarket: fallbackMarket(settings.defaultMarket) };
   // Findings carry the policy's name in the reviewer's language, not the pack's English title.
   const names = new Map(pack.policies.map((p) => [p.id, policyName(p, language)]));
-  const evaluated = items.map(({ key, input }) => ({
-    key,
-    findings: evaluate(pack, input, options).map((f) => ({
-      ...f,
-      title: names.get(f.policyId) ?? f.title,
-    })),
-  }));
+  // Where no rule of a policy fired, the bundled learned scorer may suggest it (quietly: the
+  // badge does not count it). A bad weights file turns suggestions off, never the rules.
+  const scorer = bundledScorer();
+  if (!scorer.ok) reportScorerError(scorer.error);
+  const evaluated = items.map(({ key, input }) => {
+    const matched = evaluate(pack, input, options);
+    const suggested = scorer.ok
+      ? suggestFindings(pack, scorer.scorer, input, matched, options)
+      : [];
+    return {
+      key,
+      findings: [...matched, ...suggested].map((f) => ({
+        ...f,
+        title: names.get(f.policyId) ?? f.title,
+      })),
+    };
+  });
   const rules = new Map<string, { policyId: string; ruleId: string }>();
   for (const { findings } of evaluated)
     for (const f of findings) rules.set(`${f.policyId}:${f.ruleId}`, f);
@@ -72,4 +84,11 @@ export async function evaluateItems({
       escalations: escalationsOf(recorded.get(key) ?? []),
     })),
   };
+}
+
+let scorerErrorReported = false;
+function reportScorerError(error: string): void {
+  if (scorerErrorReported) return;
+  scorerErrorReported = true;
+  console.error(`Flagpost: suggestions are off: ${error}`);
 }

@@ -66,4 +66,17 @@ export const findingSchema = z.object({
   emergency: z.literal(true).optional(),
   /** The category the proposed escalation starts with, when the pack names one. */
   escalationCategory: escalationCategorySchema.optional(),
+  /**
+   * Not a rule match: the learned scorer's suggestion (lib/shared/policy/scorer), its
+   * probability, the threshold it passed and the words that drove it (also the evidence).
+   */
+  suggested: z
+    .object({
+      probability: z.number().min(0).max(1),
+      threshold: z.number().min(0).max(1),
+      features: z
+        .array(z.object({ text: z.string().max(2000), weight: z.number().finite() }))
+        .max(8),
+    })
+    .optional(),
 });

@@ -104,3 +104,20 @@ describe('the badge view', () => {
     expect(done([], []).className).toBe('badge quiet');
   });
 });
+
+describe('the badge and the learned scorer', () => {
+  it('leaves a suggested finding out of the count and the severity', () => {
+    const suggested = {
+      policyId: 'weapons',
+      ruleId: 'suggested',
+      severity: 'critical' as const,
+      suggested: { probability: 0.97 },
+    };
+    expect(summarise([suggested], [])).toEqual({ count: 0, worst: undefined, done: undefined });
+    expect(summarise([diversion, suggested], [])).toEqual({
+      count: 1,
+      worst: 'high',
+      done: undefined,
+    });
+  });
+});

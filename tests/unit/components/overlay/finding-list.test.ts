@@ -94,3 +94,33 @@ describe('the finding list', () => {
     expect(box.querySelector('[data-testid="finding-context"] b')).toBeNull();
   });
 });
+
+describe('a suggested finding', () => {
+  const suggested: OverlayFinding = {
+    policyId: 'off-platform-diversion',
+    ruleId: 'suggested',
+    severity: 'high',
+    title: 'Off-platform diversion',
+    evidence: [{ field: 'description', start: 4, end: 9, text: 'inbox' }],
+    suggested: { probability: 0.962, features: [{ text: 'inbox', weight: 1.4 }] },
+  };
+
+  it('says "Suggested" instead of a severity, with the scorer figure and its words', () => {
+    const box = draw({ state: { status: 'done', findings: [suggested] } });
+    const item = box.querySelector('[data-testid="finding"]');
+    expect(item?.querySelector('[data-testid="finding-suggested"]')?.textContent).toBe(
+      '[findingSuggested]',
+    );
+    expect(item?.querySelector('.sev-high')).toBeNull();
+    expect(item?.querySelector('[data-testid="finding-suggested-note"]')?.textContent).toBe(
+      '[findingSuggestedNote:96|“inbox”]',
+    );
+    expect(item?.querySelector('mark.ev-suggested')?.textContent).toBe('inbox');
+  });
+
+  it('leaves rule findings as they were', () => {
+    const box = draw({ state: { status: 'done', findings: [weapons] } });
+    expect(box.querySelector('[data-testid="finding-suggested"]')).toBeNull();
+    expect(box.querySelector('.sev-critical')).not.toBeNull();
+  });
+});
