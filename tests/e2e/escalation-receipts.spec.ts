@@ -2,15 +2,20 @@
  * Issue 16, what the reviewer sees: escalating from the side panel (category and reason
  * required, the evidence snapshot offered), the receipts in the side panel and the popup
  * (delivered, then acknowledged by the lead), and the persistent warning (toolbar badge and
- * popup) while an escalation is not delivered 30 s after it was made, saying why.
+ * popup) while an escalation is not delivered 30 s after it was made, saying why. From the
+ * card, with the snapshot offered: the endpoint holds the image for that escalation and the
+ * console shows it.
  */
+import { createHash } from 'node:crypto';
 import { createServer, request as forward, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { issueToken } from '../../server/app';
+import { launchWithExtension } from './support/chromium';
 import { startTestEndpoint, type TestEndpoint } from './support/endpoint';
 import { configureEndpoint, sendFromPage } from './support/extension-pages';
-import { expect, popupUrl, test } from './support/fixtures';
+import { expect, overlayOf, popupUrl, test } from './support/fixtures';
+import { startVirtualDisplay, VIRTUAL_DISPLAY_MISSING } from './support/virtual-display';
 
 let endpoint: TestEndpoint;
 let gate: Server;
@@ -163,4 +168,93 @@ test('not delivered within 30 s: a badge and a popup warning saying why', async 
   await expect.poll(badge).toBe('');
   const { rows } = await endpoint.server.db.query('select id from escalations');
   expect(rows).toHaveLength(1);
+});
+
+/** What the lead reads over HTTP: the escalations, and an image by its hash. */
+async function asLead(path: string) {
+  const lead = (await issueToken(endpoint.server.db, `lead-${Date.now()}`, { role: 'lead' })).token;
+  return fetch(`${endpoint.url}${path}`, { headers: { authorization: `Bearer ${lead}` } });
+}
+
+test('escalate from the card with a snapshot: the endpoint holds the image for that escalation', async ({
+  profileDir,
+  pages,
+}) => {
+  test.skip(VIRTUAL_DISPLAY_MISSING !== undefined, VIRTUAL_DISPLAY_MISSING ?? '');
+  test.setTimeout(180_000);
+  // A headed Chromium: the browser command key is what grants the capture (activeTab).
+  const screen = await startVirtualDisplay();
+  const { context, extensionId } = await launchWithExtension(profileDir, {
+    headless: false,
+    env: { DISPLAY: screen.display },
+  });
+  try {
+    const { port } = gate.address() as AddressInfo;
+    await configureEndpoint(context, extensionId, {
+      endpointUrl: `http://127.0.0.1:${port}`,
+      token: endpoint.token,
+      reviewerId: endpoint.reviewer,
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${pages.url}/foryou`);
+    await page.bringToFront();
+    const overlay = overlayOf(page, '7302000000000000001');
+    await expect(overlay.getByTestId('badge')).toHaveText('Critical · 2');
+    await overlay.getByTestId('badge').focus();
+    screen.press('alt+shift+g');
+    await expect(overlay.getByTestId('card')).toBeFocused();
+
+    // e: the escalate form; the snapshot is offered as in the flag form, off until ticked.
+    await page.keyboard.press('e');
+    const form = overlay.getByTestId('escalate-form');
+    await expect(form).toBeVisible();
+    const keep = form.getByLabel('Keep a snapshot');
+    await expect(keep).not.toBeChecked();
+    await form.getByLabel('Category').selectOption({ label: 'Dangerous product' });
+    const reason = form.frameLocator('[data-testid="note-field"]').getByLabel('Reason (required)');
+    await reason.click();
+    await page.keyboard.type('Counterfeit charger sold as original');
+    await keep.check();
+    await form.getByRole('button', { name: 'Escalate now' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(overlay.getByTestId('snapshot-notice')).toHaveCount(0);
+    await expect(overlay.getByTestId('escalation-receipt')).toHaveAttribute(
+      'data-stage',
+      'delivered',
+      { timeout: 20_000 },
+    );
+
+    // Over HTTP, as a lead reads it: the escalation names one snapshot, and the image with
+    // that hash is stored (uploaded by the lane before the escalation, no batch needed).
+    const list = (await (await asLead('/v1/escalations')).json()) as {
+      escalations: { id: string; reason: string; evidence: string[] }[];
+    };
+    expect(list.escalations.map((e) => e.reason)).toEqual(['Counterfeit charger sold as original']);
+    const [sha256] = list.escalations[0]?.evidence ?? [];
+    expect(sha256).toMatch(/^[0-9a-f]{64}$/);
+    const image = await asLead(`/v1/evidence/${sha256}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await image.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
+    // Only the escalation went: the flag it rides on still waits for its batch.
+    expect((await endpoint.records()).size).toBe(0);
+
+    // The console shows the image on the escalation's card.
+    const lead = (await issueToken(endpoint.server.db, 'lead-lin', { role: 'lead' })).token;
+    const consolePage = await context.newPage();
+    await consolePage.goto(`${endpoint.url}/console?lang=en`);
+    await consolePage.getByTestId('console-token').fill(lead);
+    await consolePage.getByTestId('console-sign-in-submit').click();
+    const shown = consolePage
+      .getByTestId('console-escalation')
+      .getByTestId('console-evidence-image');
+    await expect(shown).toHaveCount(1);
+    await expect
+      .poll(() => shown.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+      .toBeGreaterThan(0);
+  } finally {
+    await context.close();
+    screen.close();
+  }
 });
