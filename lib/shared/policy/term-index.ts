@@ -156,14 +156,16 @@ export interface KeyHit {
 }
 
 /**
- * The text key equals the term's from start, except where a digit or symbol stood for a
- * letter: "h4ng s1êu c4p" has no diacritics to compare on its "4" and "1", which matched the
- * fold key already.
+ * The text key equals the term's from start, except where a digit, a symbol or a letter of
+ * another script stood for a letter: "h4ng s1êu c4p" has no diacritics to compare on its "4"
+ * and "1", nor "ngа vоi" (Cyrillic а, о) on its look-alikes, which matched the fold key
+ * already.
  */
+const STANDS_FOR_A_LETTER = FOLD.leet | FOLD.lookAlike | FOLD.styled;
 function sameLetters(codes: Uint16Array, folds: Uint32Array, start: number, expected: string) {
   for (let k = 0; k < expected.length; k++) {
     if (codes[start + k] === expected.charCodeAt(k)) continue;
-    if (!(folds[start + k]! & FOLD.leet)) return false;
+    if (!(folds[start + k]! & STANDS_FOR_A_LETTER)) return false;
   }
   return true;
 }

@@ -134,8 +134,13 @@ describe('Vietnamese terms: exact letters where the text carries diacritics', ()
     expect(rules('thuốc chưa khỏi')).toEqual([]);
     // A writer who types marks on the words around is read as meaning a plain word plainly.
     expect(rules('thuốc chữa khoi')).toEqual([]);
-    // A digit standing for a letter carries no marks to compare.
+    // A digit or a look-alike of another script standing for a letter carries no marks to
+    // compare; the letters typed in Latin still do.
     expect(rules('thuốc chữ4 khỏi')).toEqual(['chua']);
+    const found = matches('thuốc chữa khоi bệnh'); // Cyrillic о for ỏ
+    expect(found.map((m) => [m.rule, m.text])).toEqual([['chua', 'chữa khоi']]);
+    expect(found[0]!.folds).toContain('look-alike');
+    expect(rules('thuốc chưa khоi bệnh')).toEqual([]);
   });
 });
 
