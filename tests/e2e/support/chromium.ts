@@ -66,6 +66,8 @@ export async function launchWithExtension(
     lang?: string;
     /** The platform's hosts for this run (default: the demo server's, 127.0.0.1). */
     platformHosts?: string[];
+    /** More command-line switches (benches map a second host name to the fixture server). */
+    args?: string[];
   } = {},
 ): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
@@ -88,6 +90,7 @@ export async function launchWithExtension(
       '--no-first-run',
       '--no-default-browser-check',
       ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ...(options.args ?? []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
