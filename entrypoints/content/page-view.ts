@@ -32,7 +32,11 @@ import {
   stepElement,
 } from '@/lib/page/overlay/page-view-machine';
 import { createRiskQueue } from '@/lib/page/overlay/risk-queue';
-import { type ScanBatch, watchForChanges } from '@/lib/page/overlay/scan-scheduler';
+import {
+  type LeafControl,
+  type ScanBatch,
+  watchForChanges,
+} from '@/lib/page/overlay/scan-scheduler';
 import { watchViewport } from '@/lib/page/overlay/viewport-watch';
 import { adapterFor } from '@/lib/page/sites/registry';
 import type { ContentItem, RepeatedItems, SiteAdapter } from '@/lib/page/sites/types';
@@ -377,12 +381,17 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     },
   };
   // Changes that cannot concern this view (a ticking counter on a page with no items, text
-  // outside a single-item page's structured data) are dropped in the observer's callback.
-  watchForChanges(
+  // outside a single-item page's structured data) are dropped in the observer's callback,
+  // and a target that keeps ticking is no longer observed at all.
+  let leaves: LeafControl | undefined;
+  leaves = watchForChanges(
     doc.documentElement,
     scan,
     signal,
-    createChangeFilter(() => interest),
+    createChangeFilter(
+      () => interest,
+      () => leaves,
+    ),
   );
   scan({ kind: 'full' });
   return { count: () => mounts.size };

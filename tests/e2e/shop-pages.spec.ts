@@ -145,3 +145,47 @@ test('a ticking page keeps its one overlay and adds nothing to the document but 
   }));
   expect(outside).toEqual({ sheets: 0, hosts: 1 });
 });
+
+test('a ticking page: what the page puts in a countdown, or beside it, after it ticked is still read', async ({
+  browserWithExtension,
+  pages,
+}) => {
+  // Countdowns rewritten every frame stop being observed once they have ticked a while
+  // (lib/page/overlay/observed-tree.ts); an item the page puts in one later, or anywhere
+  // else, must still get its overlay.
+  const page = await browserWithExtension.context.newPage();
+  await page.goto(`${pages.url}/shops/ticking.html`);
+  await expect(overlayOf(page, 'SSG-NC700')).toHaveAttribute('data-findings', 'done');
+  const frames = Number(await page.locator('#frames').textContent());
+  await expect
+    .poll(async () => Number(await page.locator('#frames').textContent()))
+    .toBeGreaterThan(frames + 60);
+
+  const product = (sku: string, name: string) =>
+    `<span itemscope itemtype="https://schema.org/Product"><meta itemprop="sku" content="${sku}" /><span itemprop="name">${name}</span><span itemprop="offers" itemscope itemtype="https://schema.org/Offer"><meta itemprop="price" content="29.00" /><meta itemprop="priceCurrency" content="SGD" /></span></span>`;
+  // Beside the countdown: a new element under the countdown's ancestors.
+  await page.evaluate(
+    (html) => {
+      const section = document.createElement('section');
+      section.innerHTML = html;
+      document.body.append(section);
+    },
+    product('SSG-CASE-1', 'Carry case'),
+  );
+  await expect(overlayOf(page, 'SSG-CASE-1')).toHaveAttribute('data-findings', 'done');
+
+  // In the countdown itself, once the page stops rewriting it.
+  // The page's own list of counters (a top-level const of its script): emptied, its frame
+  // callback no longer writes to them.
+  await page.evaluate('counters.length = 0');
+  await page.evaluate(
+    (html) => {
+      const countdown = document.getElementById('page-countdown');
+      if (!countdown) throw new Error('no #page-countdown on the ticking page');
+      countdown.innerHTML = html;
+    },
+    product('SSG-TIPS-2', 'Spare ear tips'),
+  );
+  await expect(overlayOf(page, 'SSG-TIPS-2')).toHaveAttribute('data-findings', 'done');
+  expect(await overlayIds(page)).toEqual(['SSG-CASE-1', 'SSG-NC700', 'SSG-TIPS-2']);
+});

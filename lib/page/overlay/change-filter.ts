@@ -7,6 +7,14 @@
  * added elements, the adapter's own test on what was added.
  */
 import type { SiteAdapter } from '@/lib/page/sites/types';
+import type { LeafControl } from './scan-scheduler';
+
+/**
+ * After this many records dropped at the first look, a quiet target is set aside: no longer
+ * observed at all (observed-tree.ts), so the page's writes to it make no record. A countdown
+ * redrawn every frame is set aside within a fifth of a second.
+ */
+export const SET_ASIDE_AFTER = 10;
 
 export interface ChangeInterest {
   /** The page's adapter; undefined while no adapter understands the page. */
@@ -45,13 +53,19 @@ export function recordMatters(record: MutationRecord, interest: ChangeInterest):
  * when text added under it does not matter and it held no element when its last record was
  * judged; if it still holds none, nothing that record added or removed matters either: an
  * element added and removed again between two looks was never seen by a scan, so nothing
- * of ours is drawn on it.
+ * of ours is drawn on it. With `leaves`, a target dropped SET_ASIDE_AFTER times is set
+ * aside (no longer observed; the observer takes it back if it gains an element), and every
+ * leaf is taken back when the adapter changes.
  */
 export function createChangeFilter(
   interest: () => ChangeInterest,
+  leaves?: () => LeafControl | undefined,
 ): (record: MutationRecord) => boolean {
   let verdicts = new WeakMap<Element, boolean>();
   let quiet = new WeakSet<Node>();
+  // Records dropped at the first look, per quiet target; kept across `forget` (a page adding
+  // cards while its countdown ticks must not keep the countdown from being set aside).
+  const ticks = new WeakMap<Node, number>();
   let forAdapter: SiteAdapter | undefined;
   const forget = () => {
     verdicts = new WeakMap();
@@ -61,12 +75,23 @@ export function createChangeFilter(
     const current = interest();
     if (current.adapter !== forAdapter) {
       forget();
+      // What matters under a leaf set aside may differ for the new adapter.
+      if (forAdapter !== undefined) leaves?.()?.release();
       forAdapter = current.adapter;
     }
     const target = record.target as Element | undefined;
     if (target && quiet.has(target)) {
-      if (target.firstElementChild === null) return false;
+      if (target.firstElementChild === null) {
+        if (leaves) {
+          const seen = (ticks.get(target) ?? 0) + 1;
+          ticks.set(target, seen);
+          // A target rewritten this often, text only, is not observed any more.
+          if (seen === SET_ASIDE_AFTER) leaves()?.setAside(target);
+        }
+        return false;
+      }
       quiet.delete(target);
+      ticks.delete(target);
     }
     // Indexed reads: iterating a NodeList goes through its iterator, slower in this world.
     const removed = record.removedNodes;

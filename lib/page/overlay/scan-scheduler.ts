@@ -7,6 +7,8 @@
  * the batch is too big to be worth reading record by record.
  */
 
+import { observeTree } from './observed-tree';
+
 /** Above this many records in one batch, reading them costs more than rescanning. */
 export const HUGE_BATCH = 500;
 /**
@@ -45,17 +47,25 @@ export function classifyBatch(records: readonly MutationRecord[]): ScanBatch | u
   return removed ? { kind: 'sweep' } : undefined;
 }
 
+/** What a change filter may ask of the observer: to stop, or start again, watching leaves. */
+export interface LeafControl {
+  setAside(leaf: Element): boolean;
+  release(): void;
+}
+
 /**
  * Calls `onScan` after batches of DOM changes under `root`, until `signal` aborts. With
  * `matters`, records it refuses are dropped in the callback and schedule nothing: a page
- * that changes every frame where nothing can concern its view costs no pass.
+ * that changes every frame where nothing can concern its view costs no pass. Leaves the
+ * filter sets aside through the returned control are no longer observed at all
+ * (observed-tree.ts): their records are not even made.
  */
 export function watchForChanges(
   root: Node,
   onScan: (batch: ScanBatch) => void,
   signal: AbortSignal,
   matters?: (record: MutationRecord) => boolean,
-): void {
+): LeafControl {
   let pending: MutationRecord[] = [];
   let huge = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,20 +83,21 @@ export function watchForChanges(
     huge = false;
     if (batch && !signal.aborted) onScan(batch);
   };
-  const observer = new MutationObserver((all) => {
+  const keep = (all: MutationRecord[]) => {
     // Only bookkeeping here: keep the records (or just "huge") and schedule the pass.
     let records = all;
     if (matters && !huge && all.length <= HUGE_BATCH) {
       // No array is made while nothing matters (a page ticking every frame).
       let kept: MutationRecord[] | undefined;
       for (const record of all) {
+        tree.follow(record);
         if (!matters(record)) continue;
         kept ??= [];
         kept.push(record);
       }
       if (!kept) return;
       records = kept;
-    }
+    } else for (const record of all) tree.follow(record);
     if (records.length === 0) return;
     if (huge || pending.length + records.length > HUGE_BATCH) {
       huge = true;
@@ -95,8 +106,19 @@ export function watchForChanges(
     if (timer !== undefined) return;
     timer = setTimeout(flush, SCAN_FALLBACK_MS);
     frame = requestAnimationFrame(flush);
+  };
+  const handle = (all: MutationRecord[]) => {
+    keep(all);
+    tree.settle();
+  };
+  const observer = new MutationObserver(handle);
+  const tree = observeTree(observer, root, signal, {
+    deliver: handle,
+    // A leaf set aside gained an element (or moved): what it holds now is read.
+    onReturn: (leaf) => {
+      if (!signal.aborted) onScan({ kind: 'added', roots: [leaf], removed: false });
+    },
   });
-  observer.observe(root, { childList: true, subtree: true });
   signal.addEventListener(
     'abort',
     () => {
@@ -106,4 +128,5 @@ export function watchForChanges(
     },
     { once: true },
   );
+  return { setAside: (leaf) => tree.setAside(leaf), release: () => tree.release() };
 }

@@ -1,6 +1,11 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { createChangeFilter, recordMatters } from '@/lib/page/overlay/change-filter';
+import {
+  createChangeFilter,
+  recordMatters,
+  SET_ASIDE_AFTER,
+} from '@/lib/page/overlay/change-filter';
+import type { LeafControl } from '@/lib/page/overlay/scan-scheduler';
 import { genericStructuredDataAdapter as generic } from '@/lib/page/sites/generic-structured-data';
 import type { SiteAdapter } from '@/lib/page/sites/types';
 
@@ -156,5 +161,32 @@ describe('createChangeFilter: the first look at the target', () => {
     expect(matters(unread(counter))).toBe(false);
     adapter = repeated;
     expect(() => matters(unread(counter))).toThrow('node list read');
+  });
+
+  it('sets a target aside once it ticked SET_ASIDE_AFTER times, and takes leaves back for a new adapter', () => {
+    let adapter: SiteAdapter | undefined = generic;
+    const asked: string[] = [];
+    const leaves: LeafControl = {
+      setAside: (leaf) => asked.push(`aside #${leaf.id}`) > 0,
+      release: () => {
+        asked.push('release');
+      },
+    };
+    const matters = createChangeFilter(
+      () => ({ adapter, holding: true }),
+      () => leaves,
+    );
+    const counter = document.getElementById('counter') as Element;
+    expect(matters(withTarget(counter, [textIn('#counter')]))).toBe(false);
+    for (let tick = 1; tick < SET_ASIDE_AFTER; tick++) expect(matters(unread(counter))).toBe(false);
+    expect(asked).toEqual([]);
+    expect(matters(unread(counter))).toBe(false);
+    expect(asked).toEqual(['aside #counter']);
+    // Asked once: later records (if any still come) are dropped as before.
+    for (let tick = 0; tick < 3; tick++) expect(matters(unread(counter))).toBe(false);
+    expect(asked).toEqual(['aside #counter']);
+    adapter = repeated;
+    expect(() => matters(unread(counter))).toThrow('node list read');
+    expect(asked).toEqual(['aside #counter', 'release']);
   });
 });
