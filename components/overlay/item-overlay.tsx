@@ -26,7 +26,7 @@ import { FlagList, type OverlayFlag } from './flag-list';
 import { NoteForm } from './note-form';
 import { claimOpenCard } from './open-card';
 import { ShortcutHelp } from './shortcut-help';
-import { targetFinding, triageKeyOf } from './triage-keys';
+import { type TriageKey, targetFinding, triageKeyOf } from './triage-keys';
 
 /** What an escalation from the card is about: a finding (flagged first if need be) or a flag. */
 export type EscalateTarget =
@@ -70,8 +70,13 @@ export interface ItemOverlayProps {
   onOpenCreator?: () => void;
   /** Changes each time the card must open and take focus (keyboard command, j/k). */
   openRequest?: number;
-  /** j/k: open the next (1) or previous (-1) item's card on the page. */
-  onStep?: (direction: 1 | -1) => void;
+  /** j/k: open the next (1) or previous (-1) item's card on the page; false: there is none. */
+  onStep?: (direction: 1 | -1) => boolean;
+  /**
+   * The next key pressed for this card after j/k or the open command selected it and before
+   * it had focus (entrypoints/content/key-handoff.ts): taken, in order, once it has.
+   */
+  takeKey?: () => TriageKey | undefined;
   /** What became of the last snapshot asked for (kept, or why not). */
   notice?: string | undefined;
   /** The escalations of the item's flags, by flag id, with their receipts. */
@@ -134,6 +139,10 @@ export function ItemOverlay(props: ItemOverlayProps) {
   const [help, setHelp] = useState(false);
   // What to focus after the next render: the card, a finding, or a form's first field.
   const focusNext = useRef<string | undefined>(undefined);
+  // The focus asked for could not be given (the box is shown only at its first placement,
+  // a frame after the card is drawn): it is given when the card is shown, unless focus went
+  // meanwhile to something of the page's own.
+  const focusMissed = useRef(false);
   // A decision keyed while the item's flags were loading waits for them (no duplicates).
   // Keys pressed faster than the saves wait in order, each for the next undecided finding.
   const queued = useRef<Array<'confirmed' | 'dismissed'>>([]);
@@ -207,6 +216,9 @@ export function ItemOverlay(props: ItemOverlayProps) {
     if (mode === 'closed') props.onOpen?.();
     setMode((current) => (current === 'closed' ? 'open' : current));
     focusNext.current = '.card';
+    focusMissed.current = false;
+    // Already open (asked again): no render follows, so the card takes focus now.
+    takeFocus();
   }, [props.openRequest]);
   // Findings still being read count as busy: a key pressed then has nothing to act on yet
   // and would be lost (the live page's card, opened as its findings arrive).
@@ -215,16 +227,57 @@ export function ItemOverlay(props: ItemOverlayProps) {
     const decision = waiting ? undefined : queued.current.shift();
     if (decision) decide(decision);
   });
-  // Before paint: a key pressed as soon as the card shows must already find focus in it.
-  useLayoutEffect(() => {
+  /**
+   * Gives focus where it was asked for, then hands the card the keys pressed for it before
+   * it had focus (after j/k selected it). A focus that does not take (the card's box is
+   * not shown yet) is tried again after the next render or when the card is shown.
+   */
+  const takeFocus = () => {
     const selector = focusNext.current;
     if (!selector || !card.current) return;
-    const element = selector === '.card' ? card.current : card.current.querySelector(selector);
+    const element =
+      selector === '.card' ? card.current : card.current.querySelector<HTMLElement>(selector);
     // Not rendered yet (an earlier render's effects can run first): try after the next one.
     if (!element) return;
+    const root = element.getRootNode() as Document | ShadowRoot;
+    const doc = element.ownerDocument;
+    const active = doc.activeElement;
+    const ours =
+      !active ||
+      active === doc.body ||
+      active === doc.documentElement ||
+      (root instanceof ShadowRoot && active === root.host);
+    if (focusMissed.current && !ours) {
+      // The reviewer went on in the page meanwhile: focus is not taken back from there.
+      focusNext.current = undefined;
+      focusMissed.current = false;
+      return;
+    }
+    element.focus();
+    focusMissed.current = root.activeElement !== element;
+    if (focusMissed.current) return;
     focusNext.current = undefined;
-    (element as HTMLElement).focus();
-  });
+    handOver();
+  };
+  const latestTakeFocus = useRef(takeFocus);
+  latestTakeFocus.current = takeFocus;
+  /** Acts on the keys held for this card, in order, as if pressed now that it has focus. */
+  const handOver = () => {
+    // After a j or k that moved on, the keys held are the next card's: none is taken here.
+    const goesOn = new Set<TriageKey['kind']>(['decide', 'pick', 'help', 'step']);
+    for (let key = props.takeKey?.(); key; key = props.takeKey?.()) {
+      act(key);
+      if (!goesOn.has(key.kind)) {
+        // The card closed or a form took focus: the keys after it would not have reached
+        // the card; they are not replayed.
+        let rest = props.takeKey?.();
+        while (rest) rest = props.takeKey?.();
+        return;
+      }
+    }
+  };
+  // Before paint: a key pressed as soon as the card shows must already find focus in it.
+  useLayoutEffect(() => takeFocus());
 
   // One card open at a time; a click outside the card or Escape anywhere on the page closes
   // it (the page may have taken focus after a mouse action: the card's own keys no longer
@@ -292,6 +345,8 @@ export function ItemOverlay(props: ItemOverlayProps) {
     if (!view?.ResizeObserver) return;
     let last = element.offsetHeight;
     const observer = new view.ResizeObserver(() => {
+      // The card's box is shown (it was drawn hidden, before its first placement).
+      latestTakeFocus.current();
       if (element.offsetHeight === last) return;
       last = element.offsetHeight;
       place();
@@ -310,11 +365,16 @@ export function ItemOverlay(props: ItemOverlayProps) {
     return () => element?.removeEventListener('keydown', listener);
   }, []);
   keys.current = (event: KeyboardEvent) => {
-    if (mode === 'closed') return;
+    // A key the page dispatched (it can reach the card when the root is open) is not ours.
+    if (mode === 'closed' || !event.isTrusted) return;
     const action = triageKeyOf(event);
     if (!action) return;
     event.preventDefault();
     event.stopPropagation();
+    act(action);
+  };
+  /** One card key, pressed in the card or held for it while it opened. */
+  const act = (action: TriageKey) => {
     switch (action.kind) {
       case 'close':
         return close();
@@ -336,8 +396,10 @@ export function ItemOverlay(props: ItemOverlayProps) {
         return startEscalation();
       case 'step':
         // The next card takes over: this one closes (focus moves there, not to our badge).
-        shut();
-        return props.onStep?.(action.direction);
+        // With no item that way (the end of what the feed has loaded so far) this card stays
+        // open with focus, so the keys pressed next are still its, not the page's.
+        if (props.onStep?.(action.direction)) shut();
+        return;
       case 'help':
         return setHelp(!help);
     }

@@ -12,6 +12,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { decisionOf } from '@/components/overlay/badge-summary';
 import type { FindingsState, OverlayFinding } from '@/components/overlay/finding-list';
 import { ItemOverlay } from '@/components/overlay/item-overlay';
+import type { TriageKey } from '@/components/overlay/triage-keys';
 import { formats } from '@/lib/i18n/format';
 import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
@@ -36,7 +37,9 @@ export interface ItemControllerProps {
   risk?: CreatorRisk | undefined;
   /** Changes when the card must open and take focus (keyboard command, j/k). */
   openRequest?: number;
-  onStep?: (direction: 1 | -1) => void;
+  onStep?: (direction: 1 | -1) => boolean;
+  /** The next key held for the card since j/k selected it (key-handoff.ts). */
+  takeKey?: () => TriageKey | undefined;
   /** Hides the overlay and measures the item for a snapshot (see snapshot-area.ts). */
   prepareSnapshot?: () => Promise<PreparedSnapshot>;
   /** While the card is open: reload it when an escalation changes (card-refresh.ts). */
@@ -75,6 +78,7 @@ export function ItemController({
   risk,
   openRequest,
   onStep,
+  takeKey,
   prepareSnapshot,
   watchEscalations,
 }: ItemControllerProps) {
@@ -181,6 +185,7 @@ export function ItemController({
       notice={notice}
       {...(openRequest ? { openRequest } : {})}
       {...(onStep ? { onStep } : {})}
+      {...(takeKey ? { takeKey } : {})}
       onNote={(text) =>
         run(() => {
           const target = { type: 'item' as const, item };

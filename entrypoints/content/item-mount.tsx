@@ -9,6 +9,7 @@ import { render } from 'preact';
 import { I18nContext } from '@/components/i18n-context';
 import type { FindingsState } from '@/components/overlay/finding-list';
 import { drawStaticOverlay } from '@/components/overlay/static-overlay';
+import type { TriageKey } from '@/components/overlay/triage-keys';
 import { t } from '@/lib/i18n/translate';
 import { send } from '@/lib/messaging/client';
 import type { FlagView, PolicyChoice } from '@/lib/messaging/message-map';
@@ -51,7 +52,9 @@ export interface ItemMount {
   /** Stops watching the creator's risk (set once the item asked about it). */
   stopRisk: (() => void) | undefined;
   /** j/k from this item's card: set by the page view, which knows the order of items. */
-  onStep?: (direction: 1 | -1) => void;
+  onStep?: (direction: 1 | -1) => boolean;
+  /** The next key held for this item's card since j/k selected it (key-handoff.ts). */
+  takeKey?: () => TriageKey | undefined;
   draw(): void;
   release(): void;
 }
@@ -138,6 +141,7 @@ export function mountItem(
             risk={mount.risk}
             openRequest={state.openRequests}
             {...(mount.onStep ? { onStep: mount.onStep } : {})}
+            {...(mount.takeKey ? { takeKey: mount.takeKey } : {})}
             prepareSnapshot={() => prepareSnapshot(item, services.root)}
             watchEscalations={services.cards.watch}
           />

@@ -43,6 +43,7 @@ import type { ContentItem, RepeatedItems, SiteAdapter } from '@/lib/page/sites/t
 import { itemKey } from '@/lib/shared/protocol/vocabulary';
 import { focusedMount, nearestToCentre, stepFrom } from './card-focus';
 import { type ItemMount, mountItem, openCard, readItem, setNear } from './item-mount';
+import { createKeyHandoff } from './key-handoff';
 import type { PageServices } from './page-services';
 import { listenForTriageCommands } from './triage-listener';
 
@@ -98,6 +99,8 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
   let hostWanted = false;
 
   const anchors = createAnchorLayer(doc, signal);
+  /** Keys pressed after j/k or the open command, held until the selected card has focus. */
+  const handoff = createKeyHandoff<ItemMount>(root.shadow, signal);
   const services: PageServices = {
     root: root.shadow,
     anchors,
@@ -173,6 +176,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
   };
 
   const release = (mount: ItemMount) => {
+    handoff.release(mount);
     mount.release();
     if (mounts.get(mount.key) === mount) mounts.delete(mount.key);
     dispatch(mount.element, { type: 'unmounted', mount });
@@ -203,6 +207,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     }
     const mount = mountItem(key, itemId, element, read, options.policies, services);
     mount.onStep = (direction) => focusCard(stepFrom(mounts.values(), mount, direction));
+    mount.takeKey = () => handoff.take(mount);
     mounts.set(key, mount);
     dispatch(element, { type: 'mounted', mount });
     return mount;
@@ -360,6 +365,8 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
     const mount = target && ready(target);
     if (!mount) return false;
     mount.element.scrollIntoView({ block: 'nearest' });
+    // Its card takes focus once drawn and shown: the keys pressed until then are its.
+    handoff.select(mount);
     openCard(mount, services);
     return true;
   };
