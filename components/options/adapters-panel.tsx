@@ -1,20 +1,27 @@
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
+import { adapterProblem, type DeclarativeError } from './adapter-problem';
+
+/** Why a file was refused: each error, and the ids of its adapters to name them by. */
+export interface AdaptersRefusal {
+  ok: false;
+  errors: DeclarativeError[];
+  idOf?: ((index: number) => string | undefined) | undefined;
+}
 
 export interface AdaptersPanelProps {
   /** Names of the adapters in use. */
   names: string[];
   /** Validates and keeps the file; answers the new names, or where the file is wrong. */
-  onImport: (
-    text: string,
-  ) => Promise<{ ok: true; names: string[] } | { ok: false; errors: string[] }>;
+  onImport: (text: string) => Promise<{ ok: true; names: string[] } | AdaptersRefusal>;
   onRemove: () => Promise<void>;
 }
 
 export function AdaptersPanel(props: AdaptersPanelProps) {
   const t = useT();
   const [names, setNames] = useState(props.names);
-  const [errors, setErrors] = useState<string[]>([]);
+  const [refusal, setRefusal] = useState<AdaptersRefusal>();
+  const errors = refusal?.errors ?? [];
   const [message, setMessage] = useState<string>();
   return (
     <section aria-labelledby="adapters-heading" data-testid="adapters-panel">
@@ -38,10 +45,10 @@ export function AdaptersPanel(props: AdaptersPanelProps) {
             const result = await props.onImport(await file.text());
             if (result.ok) {
               setNames(result.names);
-              setErrors([]);
+              setRefusal(undefined);
               setMessage(t('adaptersSaved'));
             } else {
-              setErrors(result.errors);
+              setRefusal(result);
               setMessage(t('adaptersRefused'));
             }
           }}
@@ -67,9 +74,22 @@ export function AdaptersPanel(props: AdaptersPanelProps) {
       )}
       {errors.length > 0 && (
         <ul class="error" data-testid="adapters-errors">
-          {errors.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
+          {errors.map((error) => {
+            const { text, technical } = adapterProblem(
+              error,
+              refusal?.idOf ?? (() => undefined),
+              t,
+            );
+            return (
+              <li key={`${error.path}:${error.message}`} data-testid="adapters-error">
+                <span>{text}</span>
+                <details>
+                  <summary>{t('packErrorTechnical')}</summary>
+                  <code data-testid="adapters-error-technical">{technical}</code>
+                </details>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

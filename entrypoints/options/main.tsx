@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { mountPage } from '@/components/mount-page';
+import { adapterIdsOf } from '@/components/options/adapter-problem';
 import { AdaptersPanel } from '@/components/options/adapters-panel';
 import { PackPanel } from '@/components/options/pack-panel';
 import { type SettingsDraft, SettingsForm } from '@/components/options/settings-form';
@@ -54,14 +55,12 @@ async function importAdapters(text: string) {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return {
-      ok: false as const,
-      errors: [`Not JSON: ${error instanceof Error ? error.message : String(error)}`],
-    };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false as const, errors: [{ path: '', message: `Not JSON: ${reason}` }] };
   }
   const result = await saveSiteAdapters(json, document);
-  if (!result.ok)
-    return { ok: false as const, errors: result.errors.map((e) => `${e.path}: ${e.message}`) };
+  // Each error in plain words in the panel (adapter-problem.ts), its adapter named by its id.
+  if (!result.ok) return { ok: false as const, errors: result.errors, idOf: adapterIdsOf(json) };
   return { ok: true as const, names: await adapterNames() };
 }
 

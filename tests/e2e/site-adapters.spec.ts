@@ -34,7 +34,17 @@ test('an imported adapters file makes the review console reviewable; a bad one i
   await expect(panel.getByTestId('adapters-message')).toHaveText(
     'The file was refused; the adapters in use are unchanged.',
   );
-  await expect(panel.getByTestId('adapters-errors')).toContainText('adapters[0].item.container');
+  // In plain words; the JSON path only under Technical details.
+  const error = panel.getByTestId('adapters-error');
+  await expect(error).toHaveCount(1);
+  await expect(error.locator('span')).toHaveText(
+    'Adapter 1 (review-console), the item container selector: the browser cannot read the CSS selector “tr[[”',
+  );
+  await expect(panel.getByTestId('adapters-error-technical')).toBeHidden();
+  await error.getByText('Technical details').click();
+  await expect(panel.getByTestId('adapters-error-technical')).toHaveText(
+    'adapters[0].item.container · invalid CSS selector "tr[["',
+  );
   await expect(panel.getByTestId('adapters-active')).toContainText('No organisation adapters');
 
   await panel.getByTestId('adapters-file').setInputFiles({
