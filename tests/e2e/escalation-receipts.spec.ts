@@ -4,12 +4,13 @@
  * (delivered, then acknowledged by the lead), and the persistent warning (toolbar badge and
  * popup) while an escalation is not delivered 30 s after it was made, saying why. From the
  * card, with the snapshot offered: the endpoint holds the image for that escalation and the
- * console shows it.
+ * console shows it. A lead's acknowledgement made while the worker is stopped, with no page
+ * asking: the alarm wakes the worker, which fetches the receipt itself.
  */
 import { createHash } from 'node:crypto';
 import { createServer, request as forward, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { issueToken } from '../../server/app';
 import { launchWithExtension } from './support/chromium';
 import { startTestEndpoint, type TestEndpoint } from './support/endpoint';
@@ -20,12 +21,16 @@ import { startVirtualDisplay, VIRTUAL_DISPLAY_MISSING } from './support/virtual-
 let endpoint: TestEndpoint;
 let gate: Server;
 let escalationsDown = false;
+/** What the extension asked the endpoint, in order: "GET /v1/escalations/events", ... */
+const asked: string[] = [];
 
 test.beforeEach(async () => {
   escalationsDown = false;
+  asked.length = 0;
   endpoint = await startTestEndpoint();
   const target = new URL(endpoint.url);
   gate = createServer((req, res) => {
+    asked.push(`${req.method} ${req.url}`);
     if (escalationsDown && req.url?.startsWith('/v1/escalations')) {
       req.resume();
       res.writeHead(503, { 'content-type': 'application/json' });
@@ -257,4 +262,112 @@ test('escalate from the card with a snapshot: the endpoint holds the image for t
     await context.close();
     screen.close();
   }
+});
+
+/**
+ * The extension worker's running status as Chrome reports it (CDP ServiceWorker domain), and
+ * a way to stop it: the page's session watches without starting the worker.
+ */
+async function watchWorker(context: BrowserContext, page: Page, extensionId: string) {
+  const cdp = await context.newCDPSession(page);
+  let status = 'unknown';
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions)
+      if (version.scriptURL.startsWith(`chrome-extension://${extensionId}/`))
+        status = version.runningStatus;
+  });
+  await cdp.send('ServiceWorker.enable');
+  return {
+    status: () => status,
+    stop: () => cdp.send('ServiceWorker.stopAllWorkers'),
+  };
+}
+
+/** The escalation's stage as the worker's own database holds it (no message is sent). */
+const storedState = (worker: Worker, id: string) =>
+  worker.evaluate(async (escalationId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('flagpost');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      const row = await new Promise<{ remote?: { state?: string } } | undefined>(
+        (resolve, reject) => {
+          const get = db.transaction('escalations').objectStore('escalations').get(escalationId);
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => reject(get.error);
+        },
+      );
+      return row?.remote?.state;
+    } finally {
+      db.close();
+    }
+  }, id);
+
+test('acknowledged while the worker is stopped and no page asks: the alarm wakes it for the receipt', async ({
+  browserWithExtension,
+}) => {
+  test.setTimeout(180_000);
+  const { context, extensionId } = browserWithExtension;
+  const { port } = gate.address() as AddressInfo;
+  await configureEndpoint(context, extensionId, {
+    endpointUrl: `http://127.0.0.1:${port}`,
+    token: endpoint.token,
+    reviewerId: endpoint.reviewer,
+  });
+  const popup = await context.newPage();
+  await popup.goto(popupUrl(extensionId));
+  const flagId = await createFlag(popup, '7700003');
+  const escalated = (await sendFromPage(popup, 'escalation.create', {
+    flagId,
+    category: 'self_harm',
+    reason: 'A viewer says they will hurt themselves tonight.',
+  })) as { ok: boolean; data: { id: string } };
+  expect(escalated.ok).toBe(true);
+  const id = escalated.data.id;
+  await expect
+    .poll(async () => (await endpoint.server.db.query('select id from escalations')).rows.length)
+    .toBe(1);
+
+  // Every extension page closed (nothing polls), then the worker stopped: its event stream
+  // dies with it. The lead acknowledges while it is stopped.
+  const blank = await context.newPage();
+  for (const open of context.pages()) if (open !== blank) await open.close();
+  const worker = await watchWorker(context, blank, extensionId);
+  await worker.stop();
+  await expect.poll(worker.status).toBe('stopped');
+  const since = asked.length;
+  const lead = (await issueToken(endpoint.server.db, 'lead-lin', { role: 'lead' })).token;
+  const acknowledged = await fetch(`${endpoint.url}/v1/escalations/${id}/acknowledge`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${lead}` },
+  });
+  expect(acknowledged.status).toBe(200);
+
+  // Nothing but the escalation alarm can start the worker now; once started it reopens the
+  // stream or reads the receipts itself, and stores the acknowledgement.
+  await expect.poll(worker.status, { timeout: 90_000 }).toBe('running');
+  // Playwright may still list the stopped worker beside the new one: read from whichever answers.
+  const readStored = async () => {
+    for (const w of context.serviceWorkers())
+      if (w.url().startsWith(`chrome-extension://${extensionId}/`)) {
+        const state = await storedState(w, id).catch(() => undefined);
+        if (state !== undefined) return state;
+      }
+    return 'not read';
+  };
+  await expect.poll(readStored, { timeout: 60_000 }).toBe('acknowledged');
+  const after = asked.slice(since);
+  expect(after.some((r) => r === 'GET /v1/escalations' || r === 'GET /v1/escalations/events')).toBe(
+    true,
+  );
+
+  // The popup, opened now, shows it.
+  const again = await context.newPage();
+  await again.goto(popupUrl(extensionId));
+  await expect(again.getByTestId('escalation').first()).toHaveAttribute(
+    'data-stage',
+    'acknowledged',
+  );
 });
