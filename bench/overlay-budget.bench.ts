@@ -39,6 +39,12 @@ const ROUNDS = Number(process.env.OVERLAY_BUDGET_ROUNDS ?? 3);
 const SETTLE_MS = 400;
 /** A built extension other than .output/chrome-mv3 (an earlier build, to compare against). */
 const EXTENSION = process.env.OVERLAY_BUDGET_EXTENSION_DIR;
+/**
+ * A second build (an earlier one, say) run in the same rounds, interleaved with the first
+ * and the page alone: its own script per card is printed beside the first build's, which on
+ * a busy machine is the only fair comparison of two builds.
+ */
+const COMPARE = process.env.OVERLAY_BUDGET_COMPARE_DIR;
 const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
@@ -187,29 +193,39 @@ const bench: Bench = {
   name: 'Overlay budgets per card',
   skip: () => (findChromium() ? undefined : 'no Chromium (set CHROME_PATH or install chromium)'),
   async run() {
-    if (EXTENSION) {
-      if (!existsSync(join(EXTENSION, 'manifest.json')))
-        throw new Error(`OVERLAY_BUDGET_EXTENSION_DIR: no manifest.json in "${EXTENSION}"`);
-    } else if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    if (EXTENSION && !existsSync(join(EXTENSION, 'manifest.json')))
+      throw new Error(`OVERLAY_BUDGET_EXTENSION_DIR: no manifest.json in "${EXTENSION}"`);
+    if (COMPARE && !existsSync(join(COMPARE, 'manifest.json')))
+      throw new Error(`OVERLAY_BUDGET_COMPARE_DIR: no manifest.json in "${COMPARE}"`);
+    if (!EXTENSION && !existsSync(join(EXTENSION_DIR, 'manifest.json')))
       execSync('npx wxt build', { stdio: 'inherit' });
     const server = await startFixtureServer();
     const extProfile = await newProfileDir();
     const plainProfile = await newProfileDir();
+    const compareProfile = COMPARE ? await newProfileDir() : undefined;
     try {
       const plain = await launchPlain(plainProfile);
       const ext = await launchWithExtension(extProfile, {
         openOverlay: false,
         ...(EXTENSION ? { extensionDir: EXTENSION } : {}),
       });
+      const other =
+        COMPARE && compareProfile
+          ? await launchWithExtension(compareProfile, { openOverlay: false, extensionDir: COMPARE })
+          : undefined;
       // Warm-up loads, then interleaved rounds.
       await feedRun(plain, server.url + FEED);
       await feedRun(ext.context, server.url + FEED);
+      if (other) await feedRun(other.context, server.url + FEED);
       const alone: Awaited<ReturnType<typeof feedRun>>[] = [];
       const withExt: Awaited<ReturnType<typeof feedRun>>[] = [];
+      const withOther: Awaited<ReturnType<typeof feedRun>>[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         alone.push(await feedRun(plain, server.url + FEED));
         withExt.push(await feedRun(ext.context, server.url + FEED));
+        if (other) withOther.push(await feedRun(other.context, server.url + FEED));
       }
+      await other?.context.close();
       const virtualAlone = await virtualRun(plain, server.url + VIRTUAL);
       const virtualExt = await virtualRun(ext.context, server.url + VIRTUAL);
       await plain.close();
@@ -300,11 +316,39 @@ const bench: Bench = {
           note: `goal: at most 5% -> ${growth(virtualExt, 'nodes') <= 5 ? 'MET' : 'NOT MET'}; with Flagpost ${virtualExt.early.nodes} -> ${virtualExt.late.nodes} nodes (overlay boxes alive ${virtualExt.early.boxes} -> ${virtualExt.late.boxes}), alone ${virtualAlone.early.nodes} -> ${virtualAlone.late.nodes}`,
         },
       ];
+      if (COMPARE) {
+        const ownCpu = (runs: typeof withExt) =>
+          (median(runs.map((r) => r.profile.cpu?.extensionMs ?? Number.NaN)) * 1000) /
+          Math.max(1, median(runs.map((r) => r.boxes)));
+        const addedCpu = (runs: typeof withExt) =>
+          ((median(runs.map((r) => r.profile.cpu?.mainThreadMs ?? Number.NaN)) - median(cpuAlone)) *
+            1000) /
+          Math.max(1, median(runs.map((r) => r.boxes)));
+        figures.push(
+          {
+            name: `Flagpost's own script CPU per card, this build beside ${COMPARE} (same rounds)`,
+            value: ownCpu(withExt),
+            unit: 'µs',
+            baseline: { name: 'compared build', value: ownCpu(withOther) },
+            higherIsBetter: false,
+            note: `rounds, this build: ${list(cpuOf(withExt, 'extensionMs'))} ms; compared: ${list(cpuOf(withOther, 'extensionMs'))} ms; longest own calls in one task: ${list(cpuLongestOwn, 1)} vs ${list(cpuOf(withOther, 'longestExtensionWorkMs'), 1)} ms`,
+          },
+          {
+            name: 'main-thread CPU added per card, this build beside the compared one (same rounds)',
+            value: addedCpu(withExt),
+            unit: 'µs',
+            baseline: { name: 'compared build', value: addedCpu(withOther) },
+            higherIsBetter: false,
+            note: `main thread CPU, compared build: ${list(cpuOf(withOther, 'mainThreadMs'))} ms`,
+          },
+        );
+      }
       return figures;
     } finally {
       await server.close();
       await rm(extProfile, { recursive: true, force: true });
       await rm(plainProfile, { recursive: true, force: true });
+      if (compareProfile) await rm(compareProfile, { recursive: true, force: true });
     }
   },
 };
