@@ -40,7 +40,7 @@ export const DEFAULT_TRAIN_OPTIONS: Omit<TrainOptions, 'policies'> = {
   learningRate: 0.3,
   minDocs: 2,
   keep: 2800,
-  minWeight: 0.3,
+  minWeight: 0.35,
   innocentWeight: 3,
 };
 
