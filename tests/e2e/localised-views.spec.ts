@@ -2,8 +2,8 @@
  * The extension's own pages (popup, side panel, dashboard, creator page, options) and the
  * overlay on a reviewed page, in each UI language (chosen in the settings, as a reviewer
  * would): no English catalogue string, nor the pack's English name of a policy the pack
- * names in that language, left on a Thai or Vietnamese page, no text cut off
- * sideways (an element whose content is wider than its box: scrollWidth > clientWidth),
+ * names in that language (nor of a rule), left on a Thai or Vietnamese page, no rule shown by
+ * its id, no text cut off sideways (an element whose content is wider than its box: scrollWidth > clientWidth),
  * dates that name their month (12/7/2026 must not be read as 12 July), and a screenshot of
  * every page in artifacts/screenshots/ to look at; and axe (colour contrast included) finds
  * nothing serious or critical on any of them. Thai needs a Thai font on the machine
@@ -35,15 +35,40 @@ function englishPolicyNames(lang: string): string[] {
   });
 }
 
+type PackRule = { id: string; names?: Record<string, string> };
+/** A starter-pack rule's name in `lang` (the pack names every rule in the six). */
+function ruleName(policyId: string, ruleId: string, lang: string): string {
+  const policy = starterPack.policies.find((p) => p.id === policyId);
+  const rule = (policy?.rules as PackRule[] | undefined)?.find((r) => r.id === ruleId);
+  const name = rule?.names?.[lang];
+  if (!name) throw new Error(`the starter pack names no rule ${policyId}/${ruleId} in ${lang}`);
+  return name;
+}
+
+/** The English names of the seeded rules, where `lang` names them differently. */
+function englishRuleNames(lang: string): string[] {
+  return SEEDED_RULES.flatMap(([policyId, ruleId]) => {
+    const english = ruleName(policyId, ruleId, 'en');
+    return lang !== 'en' && ruleName(policyId, ruleId, lang) !== english ? [english] : [];
+  });
+}
+
+/** Rules the automatic flags of the seed came from: the pages name them, never by their ids. */
+const SEEDED_RULES = [
+  ['counterfeit-goods', 'not-genuine-but-same'],
+  ['off-platform-diversion', 'phone-number'],
+] as const;
+
 /** Flags on three creators, decided and not, one with evidence words and a long title. */
 async function seed(page: Page) {
+  const [sameRule, phoneRule] = SEEDED_RULES;
   const flags = [
-    ['lena', 'counterfeit-goods', 'critical', 'confirmed', 'TH'],
-    ['lena', 'off-platform-diversion', 'high', 'suggested', 'VN'],
-    ['minh', 'counterfeit-goods', 'medium', 'dismissed', 'VN'],
-    ['ari', 'price-anomaly', 'low', 'suggested', 'ID'],
+    ['lena', 'counterfeit-goods', 'critical', 'confirmed', 'TH', sameRule[1]],
+    ['lena', 'off-platform-diversion', 'high', 'suggested', 'VN', phoneRule[1]],
+    ['minh', 'counterfeit-goods', 'medium', 'dismissed', 'VN', undefined],
+    ['ari', 'price-anomalies', 'low', 'suggested', 'ID', undefined],
   ] as const;
-  for (const [i, [creator, policyId, severity, status, market]] of flags.entries()) {
+  for (const [i, [creator, policyId, severity, status, market, ruleId]] of flags.entries()) {
     const answer = (await sendFromPage(page, 'flag.create', {
       item: {
         platform: 'shopvid',
@@ -56,9 +81,10 @@ async function seed(page: Page) {
         market,
       },
       policyId,
+      // A rule's flag is the engine's (auto); the others were made by hand.
+      ...(ruleId ? { ruleId, source: 'auto' } : { source: 'manual' }),
       severity,
       status,
-      source: 'manual',
       evidence: [{ field: 'caption', start: 0, end: 9, text: 'hàng fake loại 1' }],
     })) as { ok: boolean };
     expect(answer.ok, JSON.stringify(answer)).toBe(true);
@@ -93,6 +119,12 @@ function survey(page: Page, englishOnly: string[]) {
   }, englishOnly);
 }
 
+/** Where each page names the confirmed flag's rule (not-genuine-but-same). */
+const RULES_NAMED_ON: Record<string, string> = {
+  dashboard: 'rule-precision',
+  creator: 'risk-explanation',
+};
+
 for (const lang of LANGUAGES) {
   test(`the extension pages in ${lang}: no English left, nothing cut off, dates with named months`, async ({
     browserWithExtension,
@@ -119,7 +151,7 @@ for (const lang of LANGUAGES) {
             .map(({ message }) => message)
             .filter((message) => !ownTexts.has(message) && /\p{L}{2}/u.test(message))
             .filter((message) => !message.includes('$'))
-            .concat(englishPolicyNames(lang));
+            .concat(englishPolicyNames(lang), englishRuleNames(lang));
 
     mkdirSync(SHOTS, { recursive: true });
 
@@ -151,6 +183,15 @@ for (const lang of LANGUAGES) {
       expect(found.english, `${view.name}: English strings`).toEqual([]);
       expect(found.clipped, `${view.name}: text cut off`).toEqual([]);
       expect(found.usDates, `${view.name}: numeric dates`).toEqual([]);
+      // Rules by their names in the language, never by their ids.
+      const shown = await page.locator('body').innerText();
+      for (const [, ruleId] of SEEDED_RULES)
+        expect(shown, `${view.name}: rule id ${ruleId} shown`).not.toContain(ruleId);
+      const named = RULES_NAMED_ON[view.name];
+      if (named)
+        await expect(page.getByTestId(named).first()).toContainText(
+          ruleName(SEEDED_RULES[0][0], SEEDED_RULES[0][1], lang),
+        );
       const axe = await new AxeBuilder({ page }).analyze();
       expect(
         axe.violations
