@@ -33,8 +33,14 @@ export interface Automaton {
   readonly dense: Int32Array;
 }
 
-/** Dense rows cost classCount x 4 bytes each; shallow states are where scans spend time. */
-const DENSE_BUDGET = 1 << 21;
+/**
+ * Dense rows cost classCount x 4 bytes each; shallow states are where scans spend time. A
+ * budget of 1 MB holds the root and the first few thousand states (about 2,000 rows for the
+ * starter pack's 131 letter classes): in same-process A/B runs the scan was as fast as with
+ * 8 MB of rows (2026-12-07, BENCHMARKS.md), and the kept term index (term-index-store.ts)
+ * that each service-worker start reads back is half the size.
+ */
+const DENSE_BUDGET = 1 << 18;
 
 /** Builds the automaton; patterns are key strings, their index is the pattern id. */
 export function buildAutomaton(patterns: readonly string[]): Automaton {
