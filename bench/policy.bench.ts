@@ -87,7 +87,7 @@ function thaiWord(): string {
   return w;
 }
 
-function generateTerms(count: number): string[] {
+export function generateTerms(count: number): string[] {
   const terms = new Set<string>();
   while (terms.size < count) {
     const r = rand();
@@ -109,11 +109,15 @@ const EVASIONS: Array<(s: string) => string> = [
   (s) => s.replace(/a/g, 'а').replace(/o/g, 'о').replace(/e/g, 'е'),
 ];
 
-function generateItems(terms: readonly string[]): { items: string[]; bytes: number } {
+/** Items of ITEM_CHARS until targetBytes; a smaller target gives a prefix of the corpus. */
+export function generateItems(
+  terms: readonly string[],
+  targetBytes = TARGET_BYTES,
+): { items: string[]; bytes: number } {
   const encoder = new TextEncoder();
   const items: string[] = [];
   let bytes = 0;
-  while (bytes < TARGET_BYTES) {
+  while (bytes < targetBytes) {
     const parts: string[] = [];
     let length = 0;
     const script = rand();
