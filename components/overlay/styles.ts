@@ -16,6 +16,7 @@ export const OVERLAY_CSS = `
 .mark-medium .mark { background: rgba(234, 179, 8, 0.4); }
 .mark-high .mark { background: rgba(249, 115, 22, 0.4); }
 .mark-critical .mark { background: rgba(220, 38, 38, 0.35); box-shadow: inset 0 -2px rgb(185, 28, 28); }
+.mark-suggested .mark { background: transparent; border-bottom: 2px dotted #0d7377; border-radius: 0; }
 /* The chip arrives after the badge: out of flow, so its arrival moves nothing. */
 .chip-slot { position: absolute; right: calc(100% + 4px); top: 1px; white-space: nowrap; }
 .overlay { position: relative; font: 13px/1.4 system-ui, sans-serif; color: #10201f; pointer-events: auto; }

@@ -270,7 +270,12 @@ export function openCard(mount: ItemMount, services: PageServices): void {
 function markEvidence(mount: ItemMount, services: PageServices): void {
   if (mount.findings.status !== 'done' || !mount.item) return;
   const pieces = mount.findings.findings.flatMap((finding) =>
-    finding.evidence.map((evidence) => ({ severity: finding.severity, evidence })),
+    finding.evidence.map((evidence) => ({
+      // A suggestion is not a rule match: its words are marked quietly, never in the
+      // policy's severity colour (the badge does not count it either).
+      tone: finding.suggested ? ('suggested' as const) : finding.severity,
+      evidence,
+    })),
   );
   if (pieces.length === 0) return;
   const spans = evidenceSpans(
@@ -283,7 +288,7 @@ function markEvidence(mount: ItemMount, services: PageServices): void {
     mount.element,
     pieces.flatMap((piece, i) => {
       const span = spans[i];
-      return span ? [{ severity: piece.severity, span }] : [];
+      return span ? [{ tone: piece.tone, span }] : [];
     }),
   );
 }

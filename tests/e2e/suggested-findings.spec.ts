@@ -4,6 +4,7 @@
  * that drove it; the badge does not count it (a suggestion is not a rule match).
  */
 import { expect, overlayOf, test } from './support/fixtures';
+import { markTexts } from './support/overlays';
 
 test('a paraphrase no rule reaches shows as a Suggested finding, not on the badge', async ({
   browserWithExtension,
@@ -24,6 +25,8 @@ test('a paraphrase no rule reaches shows as a Suggested finding, not on the badg
     'Not a rule match: the learned scorer gives it',
   );
   await expect(finding.getByTestId('evidence').first()).toBeVisible();
+  // Its words are marked in the page quietly, never in the policy's severity colour.
+  await expect.poll(async () => Object.keys(await markTexts(page))).toEqual(['suggested']);
   // The reviewer can still confirm or dismiss it like any finding.
   await expect(finding.getByRole('button', { name: /^Dismiss finding/ })).toBeVisible();
 });

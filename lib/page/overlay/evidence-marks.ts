@@ -16,8 +16,11 @@ import type { Severity } from '@/lib/shared/protocol/records';
 import type { AnchorLayer } from './anchor';
 import type { TextSpan } from './evidence-ranges';
 
+/** How a span is drawn: its finding's severity, or quiet when only the scorer suggests it. */
+export type MarkTone = Severity | 'suggested';
+
 export interface MarkedSpan {
-  severity: Severity;
+  tone: MarkTone;
   span: TextSpan;
 }
 
@@ -48,9 +51,9 @@ interface Rect {
 
 /** Where each line of each span is, relative to the item's box (`origin`: its rect). */
 function measure(doc: Document, spans: readonly MarkedSpan[], origin: DOMRect) {
-  const out: Array<{ severity: Severity; text: string; rects: Rect[] }> = [];
+  const out: Array<{ tone: MarkTone; text: string; rects: Rect[] }> = [];
   const range = doc.createRange();
-  for (const { severity, span } of spans) {
+  for (const { tone, span } of spans) {
     if (!fits(span)) continue;
     range.setStart(span.startContainer, span.startOffset);
     range.setEnd(span.endContainer, span.endOffset);
@@ -62,7 +65,7 @@ function measure(doc: Document, spans: readonly MarkedSpan[], origin: DOMRect) {
         width: r.width,
         height: r.height,
       }));
-    out.push({ severity, text: range.toString(), rects });
+    out.push({ tone, text: range.toString(), rects });
   }
   // Detached, so it no longer follows the document's changes.
   range.setStart(doc, 0);
@@ -86,10 +89,10 @@ export function createEvidenceMarks(
     anchors.show(layer, element, (origin) => {
       const measured = measure(doc, spansOf.get(key) ?? [], origin);
       return () => {
-        const marks = measured.flatMap(({ severity, text, rects }) => {
+        const marks = measured.flatMap(({ tone, text, rects }) => {
           const group = doc.createElement('div');
-          group.className = `mark-group mark-${severity}`;
-          group.dataset.severity = severity;
+          group.className = `mark-group mark-${tone}`;
+          group.dataset.tone = tone;
           group.dataset.text = text;
           for (const rect of rects) {
             const mark = doc.createElement('div');

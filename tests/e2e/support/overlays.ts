@@ -104,7 +104,8 @@ export function rootCount(page: Page): Promise<number> {
 }
 
 /**
- * The texts of Flagpost's evidence marks, by severity. The marks are drawn inside the
+ * The texts of Flagpost's evidence marks, by tone (the finding's severity, or `suggested` for
+ * the learned scorer's suggestions). The marks are drawn inside the
  * overlay's shadow root (lib/page/overlay/evidence-marks.ts), which is open only because
  * automation asked for it in extension storage; a page never finds them.
  */
@@ -112,8 +113,8 @@ export function markTexts(page: Page): Promise<Record<string, string[]>> {
   return page.locator('flagpost-overlay .mark-group').evaluateAll((groups) => {
     const out: Record<string, string[]> = {};
     for (const group of groups) {
-      const { severity = '', text = '' } = (group as HTMLElement).dataset;
-      out[severity] = [...(out[severity] ?? []), text];
+      const { tone = '', text = '' } = (group as HTMLElement).dataset;
+      out[tone] = [...(out[tone] ?? []), text];
     }
     return out;
   });
