@@ -5,6 +5,7 @@ import { SEVERITY_LABEL, STATUS_LABEL } from '@/components/risk/labels';
 import type { MessageKey } from '@/lib/i18n/keys';
 import type { DashboardSummaryView } from '@/lib/messaging/dashboard-messages';
 import type { QueueFilterView } from '@/lib/messaging/workspace-messages';
+import { localDayOf } from '@/lib/shared/local-day';
 import { BarChart } from './bar-chart';
 import { DayChart } from './day-chart';
 import { PrecisionTable } from './precision-table';
@@ -100,7 +101,17 @@ function Figures(
           </h2>
           <DayChart
             caption={t('dashPerDay')}
-            days={summary.perDay.map((d) => ({ label: props.formatDay(d.start), count: d.count }))}
+            formatNumber={n}
+            days={summary.perDay.map((d) => {
+              // Each bar starts at a local midnight: its local calendar day is the queue's.
+              const day = localDayOf(d.start);
+              return {
+                day,
+                label: props.formatDay(d.start),
+                count: d.count,
+                href: href({ day }),
+              };
+            })}
           />
         </section>
         <BarChart

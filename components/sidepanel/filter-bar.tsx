@@ -1,6 +1,7 @@
 /**
  * The queue's order (priority by default, newest, severity, creator risk) and filters:
- * status (with counts), policy, severity, market, creator, sync state.
+ * status (with counts), policy, severity, market, creator, sync state, and the day a
+ * dashboard link opened the queue on (shown with a button that clears it).
  */
 
 import { useT } from '@/components/i18n-context';
@@ -31,6 +32,8 @@ export interface FilterBarProps {
   creatorKeys: readonly string[];
   statusCounts?: Record<'suggested' | 'confirmed' | 'dismissed', number> | undefined;
   formatCount(n: number): string;
+  /** A YYYY-MM-DD day in the UI language (absent: the day as written). */
+  formatDay?(day: string): string;
   onChange(filter: QueueFilterView): void;
   /** Absent: the bar has no sort choice (the order is the caller's). */
   sort?: QueueSortView | undefined;
@@ -57,6 +60,18 @@ export function FilterBar(props: FilterBarProps) {
   return (
     <fieldset class="filters" data-testid="filters">
       <legend>{t('spFiltersLegend')}</legend>
+      {filter.day !== undefined && (
+        <p class="day-filter" data-testid="filter-day" data-day={filter.day}>
+          <span>{t('spFilterDay', props.formatDay?.(filter.day) ?? filter.day)}</span>{' '}
+          <button
+            type="button"
+            onClick={() => onChange(withValue(filter, 'day', ''))}
+            data-testid="filter-day-clear"
+          >
+            {t('spClearDayFilter')}
+          </button>
+        </p>
+      )}
       {props.sort && props.onSortChange && (
         <label>
           {t('spSortBy')}

@@ -6,7 +6,7 @@ import { EscalationReceipts } from '@/components/escalation/escalation-receipts'
 import { useT } from '@/components/i18n-context';
 import { BulkBar } from '@/components/sidepanel/bulk-bar';
 import { FilterBar, POLICY_FILTER_TEST_ID } from '@/components/sidepanel/filter-bar';
-import { filterFromSearch } from '@/components/sidepanel/filter-url';
+import { readFilterLink } from '@/components/sidepanel/filter-url';
 import { bulkActionKey } from '@/components/sidepanel/labels';
 import { NoteDialog } from '@/components/sidepanel/note-dialog';
 import { QueueList } from '@/components/sidepanel/queue-list';
@@ -24,6 +24,7 @@ import type {
   QueueSortView,
 } from '@/lib/messaging/workspace-messages';
 import { withSnapshotHash } from '@/lib/shared/evidence/snapshot-link';
+import { localDayNoon } from '@/lib/shared/local-day';
 import { useEscalations } from './use-escalations';
 import { usePanelData } from './use-panel-data';
 import { useQueueRows } from './use-queue-rows';
@@ -33,6 +34,10 @@ import { useTriageKeys } from './use-triage-keys';
 
 const formatCount = (n: number) => formats().number(n);
 const formatTime = (iso: string) => formats().dateTime(iso);
+// A day filter's day at local noon, so no time zone can show it as the day before.
+const formatDay = (day: string) => formats().date(localDayNoon(day).getTime());
+/** Read once: the filter the panel was opened with, and what in its link did not fit. */
+const opened = readFilterLink(location.search);
 
 const creatorHref = (row: QueueRow) =>
   row.item.creatorId
@@ -45,7 +50,7 @@ const creatorHref = (row: QueueRow) =>
 export function SidepanelApp() {
   const t = useT();
   // The dashboard's charts open the panel on their slice (sidepanel.html?policyId=...).
-  const [filter, setFilter] = useState<QueueFilterView>(() => filterFromSearch(location.search));
+  const [filter, setFilter] = useState<QueueFilterView>(opened.filter);
   const [sort, setSort] = useState<QueueSortView>('priority');
   const [generation, setGeneration] = useState(0);
   const [active, setActiveState] = useState(0);
@@ -54,7 +59,11 @@ export function SidepanelApp() {
   const activeRef = useRef(0);
   const viewStart = useRef(0);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(() =>
+    opened.problems.length > 0
+      ? { text: t('spBadFilterLink', opened.problems.join('; ')), error: true }
+      : undefined,
+  );
   const [dialog, setDialog] = useState<'help' | 'note' | 'escalate'>();
   const escalations = useEscalations();
   const [escalateError, setEscalateError] = useState<string>();
@@ -210,6 +219,7 @@ export function SidepanelApp() {
         creatorKeys={creatorKeys}
         statusCounts={counts?.byStatus}
         formatCount={formatCount}
+        formatDay={formatDay}
         onChange={changeFilter}
         sort={sort}
         onSortChange={changeSort}

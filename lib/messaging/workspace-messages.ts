@@ -4,6 +4,7 @@
  * records, so a content script (beside a hostile page) may never send them.
  */
 import { z } from 'zod';
+import { localDayProblem } from '@/lib/shared/local-day';
 import { sha256HexSchema } from '@/lib/shared/protocol/evidence';
 import {
   flagStatusSchema,
@@ -16,6 +17,12 @@ import { QUEUE_SORTS } from '@/lib/shared/risk/queue-priority';
 import type { MessageSpec } from './message-spec';
 import { flagViewSchema, syncStateSchema } from './views';
 
+/** A reviewer's local calendar day, "2026-12-07" (lib/shared/local-day.ts). */
+export const localDaySchema = z.string().superRefine((day, ctx) => {
+  const problem = localDayProblem(day);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 export const queueFilterSchema = z.object({
   status: flagStatusSchema.optional(),
   policyId: z.string().min(1).max(128).optional(),
@@ -23,6 +30,8 @@ export const queueFilterSchema = z.object({
   market: marketSchema.optional(),
   creatorKey: z.string().min(1).max(600).optional(),
   syncState: syncStateSchema.optional(),
+  /** One local calendar day (YYYY-MM-DD) of creation: the dashboard's per-day chart. */
+  day: localDaySchema.optional(),
 });
 export type QueueFilterView = z.infer<typeof queueFilterSchema>;
 

@@ -7,6 +7,9 @@
 import { rm } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { writeJsonExport } from '@/lib/shared/exchange/json-format';
+import { newUlid } from '@/lib/shared/protocol/ids';
+import type { Flag } from '@/lib/shared/protocol/records';
 import { launchWithExtension, newProfileDir } from './support/chromium';
 import { sendFromPage } from './support/extension-pages';
 import { expect, test } from './support/fixtures';
@@ -217,6 +220,90 @@ test('a chart bar opens the review queue filtered to its slice', async ({
   await page.getByTestId('chart-per-severity').getByRole('link', { name: 'Critical' }).click();
   await expect(page.getByTestId('filter-severity')).toHaveValue('critical');
   await expect(page.getByTestId('matching-count')).toHaveText('2 flags match');
+});
+
+/** Flags made three days ago (at local noon), imported as another profile's export would be. */
+async function importOlderFlags(page: Page, count: number): Promise<Date> {
+  const day = new Date();
+  day.setDate(day.getDate() - 3);
+  day.setHours(12, 0, 0, 0);
+  const flags: Flag[] = Array.from({ length: count }, (_, i) => {
+    const at = new Date(day.getTime() + i * 60_000).toISOString();
+    const itemId = `72000${i}`;
+    return {
+      id: newUlid(Date.parse(at)),
+      revision: 1,
+      reviewer: 'bob',
+      createdAt: at,
+      updatedAt: at,
+      deleted: false,
+      item: {
+        platform: 'shopvid',
+        kind: 'video',
+        itemId,
+        url: `https://shop.example/@minh/video/${itemId}`,
+        creatorId: 'minh',
+        title: `Older listing ${i}`,
+      },
+      policyId: 'off-platform',
+      policyVersion: '1',
+      severity: 'medium',
+      source: 'manual',
+      status: 'suggested',
+      evidence: [],
+      note: '',
+    };
+  });
+  const text = writeJsonExport({ flags, notes: [], creators: [] }, new Date().toISOString());
+  await page.getByLabel('Import a Flagpost CSV or JSON export').setInputFiles({
+    name: 'older.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(text, 'utf8'),
+  });
+  await expect(page.getByTestId('import-report')).toContainText(`Flags: ${count} added`);
+  return day;
+}
+
+test('a day of the per-day chart opens the queue on that local day only, and can be cleared', async ({
+  browserWithExtension,
+}) => {
+  const { context, extensionId } = browserWithExtension;
+  const page = await context.newPage();
+  await page.goto(dashboardUrl(extensionId));
+  await seed(page);
+  await page.reload();
+  const day = await importOlderFlags(page, 2);
+  await expect(page.getByTestId('totals')).toHaveText('11 flags in this period, 11 in all');
+
+  // The bar is a link named by its date as the UI language writes it, and its count.
+  const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(day);
+  const bar = page
+    .getByTestId('chart-per-day')
+    .getByRole('link', { name: `${date}: 2 flags, open in the review queue` });
+  // Reached and followed from the keyboard.
+  await bar.focus();
+  await expect(bar).toBeFocused();
+  await page.keyboard.press('Enter');
+  const iso = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+  await expect(page).toHaveURL(new RegExp(`sidepanel\\.html\\?day=${iso}$`));
+  await expect(page.getByTestId('matching-count')).toHaveText('2 flags match');
+  await expect(page.getByTestId('filter-day')).toContainText(`Day: ${date}`);
+  const rows = page.getByTestId('queue-row');
+  await expect(rows).toHaveCount(2);
+  for (const row of await rows.all()) await expect(row).toContainText('Older listing');
+
+  // Cleared: every day's flags again.
+  await page.getByTestId('filter-day-clear').click();
+  await expect(page.getByTestId('filter-day')).toHaveCount(0);
+  await expect(page.getByTestId('matching-count')).toHaveText('11 flags match');
+
+  // A day that is not on the calendar is refused with a clear message, the rest still used.
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html?day=2026-02-30&market=VN`);
+  await expect(page.getByTestId('panel-error')).toContainText(
+    'day: 2026-02-30 is not a date on the calendar',
+  );
+  await expect(page.getByTestId('filter-market')).toHaveValue('VN');
+  await expect(page.getByTestId('filter-day')).toHaveCount(0);
 });
 
 test('the dashboard has no serious or critical accessibility violations', async ({

@@ -7,6 +7,7 @@
  * reads the flags of each chunk by id (sync states live in their own table since v5).
  */
 import Dexie, { type Collection } from 'dexie';
+import { localDayBounds } from '@/lib/shared/local-day';
 import type { FlagStatus, Market, Severity } from '@/lib/shared/protocol/records';
 import type { FlagpostDb, StoredFlag, SyncState, WithSync } from './db';
 import { rowsInState, withSyncStates } from './sync-states';
@@ -21,6 +22,8 @@ export interface QueueFilter {
   market?: Market | undefined;
   creatorKey?: string | undefined;
   syncState?: SyncState | undefined;
+  /** A local calendar day of creation, YYYY-MM-DD (lib/shared/local-day.ts). */
+  day?: string | undefined;
 }
 
 /** Where the previous page ended: the last row's creation time and id (ties broken by id). */
@@ -39,8 +42,26 @@ export interface QueuePageRequest {
 /** The filter without its sync state: what a flag record alone can answer. */
 export type FlagFilter = Omit<QueueFilter, 'syncState'>;
 
+/** The last day asked for and its bounds: a filter checks many flags against one day. */
+let lastDay: { day: string; start: number; end: number } | undefined;
+function dayBounds(day: string) {
+  if (lastDay?.day !== day) {
+    const { start, end } = localDayBounds(day);
+    lastDay = { day, start: Date.parse(start), end: Date.parse(end) };
+  }
+  return lastDay;
+}
+
+function inDay(createdAt: string, day: string | undefined): boolean {
+  if (day === undefined) return true;
+  const { start, end } = dayBounds(day);
+  const at = Date.parse(createdAt);
+  return at >= start && at < end;
+}
+
 export function matchesFlagFilter(flag: StoredFlag, filter: FlagFilter): boolean {
   return (
+    inDay(flag.createdAt, filter.day) &&
     !flag.deleted &&
     (filter.status === undefined || flag.status === filter.status) &&
     (filter.policyId === undefined || flag.policyId === filter.policyId) &&

@@ -3,13 +3,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FlagpostDb, type StoredFlag, type WithSync } from '@/lib/background/store/db';
 import {
   matchesFilter,
+  matchingFlags,
   newestFirst,
   type QueueFilter,
   queueCounts,
   queueFacets,
   queuePage,
 } from '@/lib/background/store/queue-repo';
-import { seed } from './seed';
+import { syncKey, withoutSync } from '@/lib/background/store/sync-transitions';
+import { localDayOf } from '@/lib/shared/local-day';
+import { newUlid } from '@/lib/shared/protocol/ids';
+import { seed, seededFlag } from './seed';
 
 let db: FlagpostDb;
 beforeEach(async () => {
@@ -119,5 +123,49 @@ describe('queue counts and facets', () => {
       'price-anomaly',
     ]);
     expect(facets.creatorKeys).toHaveLength(7);
+  });
+});
+
+describe('the day filter', () => {
+  it('pages, counts and bulk-matches only the flags created on one local day', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Ho_Chi_Minh'; // UTC+7: local days cut UTC days at 17:00
+    try {
+      // One flag every 5 hours from 1 Nov 2026 00:00 UTC: several per local day.
+      const flags = Array.from({ length: 40 }, (_, i) => {
+        const at = new Date(Date.UTC(2026, 10, 1) + i * 5 * 3_600_000).toISOString();
+        const flag = seededFlag(i);
+        return { ...flag, id: newUlid(Date.parse(at)), createdAt: at, updatedAt: at };
+      });
+      await db.transaction('rw', db.flags, db.syncStates, async () => {
+        await db.flags.bulkAdd(flags.map(withoutSync));
+        await db.syncStates.bulkAdd(
+          flags.map(({ id, createdAt, revision, syncState }) => ({
+            key: syncKey('flag', id),
+            type: 'flag' as const,
+            id,
+            createdAt,
+            revision,
+            syncState,
+          })),
+        );
+      });
+      const onDay = flags
+        .filter((f) => localDayOf(f.createdAt) === '2026-11-03')
+        .sort(newestFirst)
+        .map((f) => f.id);
+      // 2 Nov 21:00 UTC to 3 Nov 12:00 UTC: the local day starts on the UTC day before.
+      expect(onDay.length).toBe(4);
+      expect(flags.find((f) => f.id === onDay.at(-1))?.createdAt).toBe('2026-11-02T21:00:00.000Z');
+      expect(await walk({ day: '2026-11-03' }, 2)).toEqual(onDay);
+      expect((await queueCounts(db, { day: '2026-11-03' })).matching).toBe(4);
+      const ids = (await matchingFlags(db, { day: '2026-11-03' })).map((f) => f.id).sort();
+      expect(ids).toEqual([...onDay].sort());
+      // 1 Nov 00:00 UTC is 07:00 local: nothing was created on the local 31 October.
+      expect(await walk({ day: '2026-10-31' }, 5)).toEqual([]);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
