@@ -1,5 +1,6 @@
 /** The analyst's dashboard: totals, charts, sync health, rule precision, export / import. */
 import type { ComponentChildren } from 'preact';
+import { creatorKeyLabel } from '@/components/creator-label';
 import { useT } from '@/components/i18n-context';
 import { SEVERITY_LABEL, STATUS_LABEL } from '@/components/risk/labels';
 import type { MessageKey } from '@/lib/i18n/keys';
@@ -178,7 +179,8 @@ function Figures(
           formatNumber={n}
           bars={summary.topCreators.map((c) => ({
             key: c.creatorKey,
-            label: c.handle ? `@${c.handle}` : c.creatorKey,
+            // Never the store's key: "@lena", or "lena · ShopVid" without a handle.
+            label: creatorKeyLabel(c.creatorKey, t, c.handle),
             value: c.count,
             href: href({ creatorKey: c.creatorKey }),
           }))}

@@ -1,5 +1,6 @@
 /** The creator panel: score and trend, chart, explanation, notes, timeline. Presentational. */
 
+import { creatorLabel } from '@/components/creator-label';
 import { useT } from '@/components/i18n-context';
 import { formats } from '@/lib/i18n/format';
 import type { CreatorDecisionView } from '@/lib/messaging/escalation-messages';
@@ -38,10 +39,13 @@ export function CreatorPanel({
     <main class="creator-panel">
       <header>
         <h1>
-          {creator.displayName ?? creator.handle ?? creator.creatorId}{' '}
-          <span class="muted">
-            {creator.platform}:{creator.creatorId}
-          </span>
+          {creator.displayName ?? creatorLabel(creator, t)}
+          {creator.displayName && (
+            <>
+              {' '}
+              <span class="muted">{creatorLabel(creator, t)}</span>
+            </>
+          )}
         </h1>
         <HistoryAge remote={view.remote} />
       </header>

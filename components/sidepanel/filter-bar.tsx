@@ -4,6 +4,7 @@
  * dashboard link opened the queue on (shown with a button that clears it).
  */
 
+import { creatorKeyLabel } from '@/components/creator-label';
 import { useT } from '@/components/i18n-context';
 import type { QueueFilterView, QueueSortView } from '@/lib/messaging/workspace-messages';
 import { MARKETS } from '@/lib/shared/protocol/records';
@@ -167,7 +168,7 @@ export function FilterBar(props: FilterBarProps) {
           <option value="">{t('spAny')}</option>
           {props.creatorKeys.map((key) => (
             <option key={key} value={key}>
-              {key}
+              {creatorKeyLabel(key, t)}
             </option>
           ))}
         </select>
