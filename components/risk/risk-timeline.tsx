@@ -8,6 +8,23 @@ import { PolicyAndRule, type RuleTitle } from './risk-explanation';
 
 type PolicyTitle = (policyId: string) => string;
 
+/**
+ * Which item an entry is about, as a reader knows it: its title, or a phrase when it has
+ * none, never its platform id; a link to the item's page when its web address is known.
+ */
+function ItemPhrase(props: { url?: string | undefined; title?: string | undefined }) {
+  const t = useT();
+  const text = props.title ? t('riskOnItemTitled', props.title) : t('riskOnUntitledItem');
+  // Item URLs are checked as http(s) where they enter; checked again before they link.
+  if (!props.url || !/^https?:\/\//i.test(props.url))
+    return <span class="item-phrase">{text}</span>;
+  return (
+    <a class="item-phrase" href={props.url} target="_blank" rel="noopener noreferrer">
+      {text}
+    </a>
+  );
+}
+
 function EntryBody({
   entry,
   policyTitle,
@@ -29,15 +46,19 @@ function EntryBody({
             ruleTitle={ruleTitle}
           />{' '}
           · {t(SEVERITY_LABEL[entry.severity] ?? 'severityLow')} ·{' '}
-          {t(STATUS_LABEL[entry.status] ?? 'statusSuggested')} · {t('riskOnItem', entry.itemId)}
-          {entry.itemTitle ? <div class="muted">{entry.itemTitle}</div> : null}
+          {t(STATUS_LABEL[entry.status] ?? 'statusSuggested')} ·{' '}
+          <ItemPhrase url={entry.itemUrl} title={entry.itemTitle} />
           {entry.note ? <div class="note-text">{entry.note}</div> : null}
         </>
       );
     case 'note':
       return (
         <>
-          {entry.itemId ? <span class="muted">{t('riskOnItem', entry.itemId)} </span> : null}
+          {entry.itemId ? (
+            <span class="muted">
+              <ItemPhrase url={entry.itemUrl} title={entry.itemTitle} />{' '}
+            </span>
+          ) : null}
           <div class="note-text">{entry.text}</div>
         </>
       );

@@ -91,6 +91,8 @@ export const timelineEntrySchema = z.discriminatedUnion('kind', [
     reviewer: z.string(),
     about: z.enum(['creator', 'item']),
     itemId: z.string().optional(),
+    itemUrl: z.string().optional(),
+    itemTitle: z.string().optional(),
     text: z.string(),
     /** A local note on the creator: this reviewer may edit or delete it here. */
     editable: z.boolean(),

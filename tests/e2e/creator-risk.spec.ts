@@ -139,6 +139,17 @@ test('the creator panel merges local flags with the endpoint history and explain
     'Suspended for counterfeit listings',
   );
   await expect(timeline.locator('[data-kind="note"]')).toContainText('repeat offender');
+  // Items by their title, or a phrase when they have none, linked to their pages; the
+  // creator by name, handle and platform: never a raw key or an item's platform id.
+  const untitled = timeline
+    .locator(`[data-id="${localFlagId}"]`)
+    .getByRole('link', { name: 'on an item without a title' });
+  await expect(untitled).toHaveAttribute('href', ITEM.url);
+  await expect(panel.getByRole('heading', { level: 1 })).toHaveText('Lena Glow @lena.glow');
+  const shown = await panel.locator('body').innerText();
+  expect(shown).not.toContain('shopvid:');
+  expect(shown).not.toContain(ITEM.itemId);
+  expect(shown).not.toContain('7309999999999999999');
 
   // Bob's critical flag outweighs this reviewer's high one; each is counted once.
   const explained = panel.getByTestId('risk-explanation').locator('li');

@@ -187,6 +187,14 @@ for (const lang of LANGUAGES) {
       const shown = await page.locator('body').innerText();
       for (const [, ruleId] of SEEDED_RULES)
         expect(shown, `${view.name}: rule id ${ruleId} shown`).not.toContain(ruleId);
+      // Creators and items as people know them: no store key, no item's platform id.
+      expect(shown, `${view.name}: a raw creator key`).not.toContain('shopvid:');
+      if (view.name === 'dashboard' || view.name === 'creator')
+        expect(shown, `${view.name}: an item id`).not.toMatch(/\b7400\d\b/);
+      if (view.name === 'creator')
+        await expect(
+          page.getByTestId('risk-timeline').getByRole('link', { name: /Listing 0:/ }),
+        ).toHaveAttribute('href', 'https://shop.example/@lena/video/74000');
       const named = RULES_NAMED_ON[view.name];
       if (named)
         await expect(page.getByTestId(named).first()).toContainText(

@@ -44,7 +44,13 @@ const noteEntry = ({ record: n, source }: Sourced<Note>): TimelineEntry => ({
   source,
   reviewer: n.reviewer,
   about: n.target.type,
-  ...(n.target.type === 'item' ? { itemId: n.target.item.itemId } : {}),
+  ...(n.target.type === 'item'
+    ? {
+        itemId: n.target.item.itemId,
+        itemUrl: n.target.item.url,
+        ...(n.target.item.title ? { itemTitle: n.target.item.title } : {}),
+      }
+    : {}),
   text: n.text,
   editable: source === 'local' && n.target.type === 'creator',
 });
