@@ -5,22 +5,13 @@
  * never take (a type it refuses) lets the escalation go with the hash alone.
  */
 import { createHash } from 'node:crypto';
-import Dexie from 'dexie';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { escalateNewFlag } from '@/lib/background/escalation/escalations-repo';
-import { createEscalationLane, type EscalationLane } from '@/lib/background/escalation/lane';
-import { FlagpostDb } from '@/lib/background/store/db';
+import { describe, expect, it } from 'vitest';
 import type { EndpointConfig } from '@/lib/background/sync/transport';
 import { escalationSchema } from '@/lib/shared/protocol/escalations';
-import { issueToken, type RunningServer, startServer } from '@/server/app';
-import { ITEM } from '../store/samples';
+import { useLaneHarness } from './lane-harness';
 
-let server: RunningServer;
-let token: string;
-let lead: string;
-let db: FlagpostDb;
-const lanes: EscalationLane[] = [];
-const author = { reviewer: 'alice', clock: () => new Date().toISOString() };
+const harness = useLaneHarness('flagpost-lane-evidence');
+const { escalate } = harness;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Bytes that start as a PNG does, different for each `seed` (each its own hash). */
@@ -33,7 +24,7 @@ async function keep(
   image: { bytes: Uint8Array<ArrayBuffer>; sha256: string },
   mimeType = 'image/png',
 ) {
-  await db.evidence.put({
+  await harness.db.evidence.put({
     sha256: image.sha256,
     createdAt: new Date().toISOString(),
     mimeType,
@@ -42,73 +33,37 @@ async function keep(
   });
 }
 
-function lane(config: EndpointConfig, doFetch?: typeof fetch) {
-  const created = createEscalationLane({
-    db,
-    config: async () => config,
+const lane = (config: EndpointConfig, doFetch?: typeof fetch) =>
+  harness.lane(config, {
     timeoutMs: 5_000,
     random: () => 0.5,
     setTimer: () => undefined,
     clearTimer: () => {},
     ...(doFetch ? { fetch: doFetch } : {}),
   });
-  lanes.push(created);
-  return created;
-}
 
-const escalate = (reason: string, evidence: string[]) =>
-  escalateNewFlag(
-    db,
-    {
-      item: ITEM,
-      policyId: 'child-safety',
-      policyVersion: '2026.11',
-      severity: 'critical',
-      source: 'manual',
-      status: 'confirmed',
-    },
-    { category: 'child_safety', reason, evidence },
-    author,
-  );
-
-const asLead = () => ({ headers: { authorization: `Bearer ${lead}` } });
+const asLead = () => ({ headers: { authorization: `Bearer ${harness.lead}` } });
 
 async function atEndpoint(id: string) {
-  const response = await fetch(`${server.url}/v1/escalations/${id}`, asLead());
+  const response = await fetch(`${harness.server.url}/v1/escalations/${id}`, asLead());
   return response.status === 200 ? escalationSchema.parse(await response.json()) : undefined;
 }
 
 async function imageAtEndpoint(sha256: string) {
-  const response = await fetch(`${server.url}/v1/evidence/${sha256}`, asLead());
+  const response = await fetch(`${harness.server.url}/v1/evidence/${sha256}`, asLead());
   if (response.status !== 200) return response.status;
   return createHash('sha256')
     .update(new Uint8Array(await response.arrayBuffer()))
     .digest('hex');
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  token = (await issueToken(server.db, 'alice')).token;
-  lead = (await issueToken(server.db, 'lead-lin', { admin: true })).token;
-});
-afterAll(() => server?.close());
-beforeEach(async () => {
-  db = new FlagpostDb(`flagpost-lane-evidence-${Math.random()}`);
-  await db.open();
-});
-afterEach(async () => {
-  for (const l of lanes.splice(0)) l.stop();
-  db.close();
-  await Dexie.delete(db.name);
-});
-
 describe('an escalation with a snapshot', () => {
   it('uploads the image before the escalation: the endpoint holds both', async () => {
     const image = pngLike('live stream, frame one');
     await keep(image);
     const { escalation } = await escalate('A minor on a live stream.', [image.sha256]);
-    await lane({ endpointUrl: server.url, token }).kick();
-    expect((await db.escalations.get(escalation.id))?.lane).toBe('delivered');
+    await lane(harness.endpoint()).kick();
+    expect((await harness.db.escalations.get(escalation.id))?.lane).toBe('delivered');
     expect((await atEndpoint(escalation.id))?.evidence).toEqual([image.sha256]);
     expect(await imageAtEndpoint(image.sha256)).toBe(image.sha256);
   });
@@ -121,14 +76,14 @@ describe('an escalation with a snapshot', () => {
       init?.method === 'PUT' && String(input).includes('/v1/evidence/')
         ? new Response('{}', { status: 503 })
         : fetch(input, init);
-    await lane({ endpointUrl: server.url, token }, failingImages).kick();
-    const row = await db.escalations.get(escalation.id);
+    await lane(harness.endpoint(), failingImages).kick();
+    const row = await harness.db.escalations.get(escalation.id);
     expect(row).toMatchObject({ lane: 'queued', attempts: 1 });
     expect(row?.lastError).toBe('Snapshot upload answered 503');
     expect(await atEndpoint(escalation.id)).toBeUndefined();
 
-    await lane({ endpointUrl: server.url, token }).flush();
-    expect((await db.escalations.get(escalation.id))?.lane).toBe('delivered');
+    await lane(harness.endpoint()).flush();
+    expect((await harness.db.escalations.get(escalation.id))?.lane).toBe('delivered');
     expect((await atEndpoint(escalation.id))?.evidence).toEqual([image.sha256]);
     expect(await imageAtEndpoint(image.sha256)).toBe(image.sha256);
   });
@@ -138,8 +93,8 @@ describe('an escalation with a snapshot', () => {
     const image = pngLike('mislabelled');
     await keep(image, 'image/jpeg');
     const { escalation } = await escalate('Scam wave in the comments.', [image.sha256]);
-    await lane({ endpointUrl: server.url, token }).kick();
-    expect((await db.escalations.get(escalation.id))?.lane).toBe('delivered');
+    await lane(harness.endpoint()).kick();
+    expect((await harness.db.escalations.get(escalation.id))?.lane).toBe('delivered');
     expect((await atEndpoint(escalation.id))?.evidence).toEqual([image.sha256]);
     expect(await imageAtEndpoint(image.sha256)).toBe(404);
   });
@@ -148,8 +103,8 @@ describe('an escalation with a snapshot', () => {
     const image = pngLike('refused token');
     await keep(image);
     const { escalation } = await escalate('Threat in the chat.', [image.sha256]);
-    await lane({ endpointUrl: server.url, token: `${token}x` }).kick();
-    const row = await db.escalations.get(escalation.id);
+    await lane(harness.endpoint(`${harness.token}x`)).kick();
+    const row = await harness.db.escalations.get(escalation.id);
     expect(row?.lane).toBe('refused');
     expect(row?.lastError).toBe('Snapshot upload answered 401');
   });
