@@ -12,6 +12,7 @@ import {
   activatePack,
   type CompiledPack,
   emptySlot,
+  type LoadPackOptions,
   type LoadPackResult,
   loadPack,
   type PackSlot,
@@ -20,9 +21,16 @@ import {
 import type { TermIndex } from '@/lib/shared/policy/term-index';
 import {
   type StoredTermIndex,
+  storedIndexForm,
   storedTermIndex,
   TERM_INDEX_FORMAT,
 } from '@/lib/shared/policy/term-index-store';
+import {
+  packContentKey,
+  WARM_PACK_FORMAT,
+  type WarmPack,
+  warmSpecOf,
+} from '@/lib/shared/policy/warm-pack-store';
 import { database } from './database';
 
 type PackSource = PackStatus['source'];
@@ -66,7 +74,10 @@ async function examplesPassed(): Promise<Set<string>> {
 }
 
 /** Remembers the digests whose examples passed in this load (only the bundled and stored). */
-async function rememberExamples(passed: Set<string>, results: LoadPackResult[]): Promise<void> {
+async function rememberExamples(
+  passed: ReadonlySet<string>,
+  results: LoadPackResult[],
+): Promise<void> {
   const current = release();
   if (!current) return;
   const digests = new Set<string>();
@@ -77,47 +88,100 @@ async function rememberExamples(passed: Set<string>, results: LoadPackResult[]):
 }
 
 /**
- * Compiled term indexes of the bundled and stored packs, so a worker start need not
- * normalise every term again; each is checked against this release and its pack's digest.
+ * What a worker start reuses for the bundled and stored packs, one entry per pack: its
+ * compiled term index, so a start need not normalise every term again, and (warm-pack-store.ts)
+ * its validated spec and pattern programs under a content key of its JSON, so neither the
+ * schema nor the canonical digest runs again. Each part is checked against this release, the
+ * pack's digest or content key, and its shape; a bad part is ignored and rebuilt.
  */
 const TERMS_KEY = 'policyPackTermIndexes';
+type KeptPack = StoredTermIndex & { warm?: WarmPack };
 
-async function cachedTermIndexes(passed: ReadonlySet<string>): Promise<Map<string, TermIndex>> {
+/** What the packs of one start can reuse; `entries` is what storage held, unchecked. */
+interface StartCache {
+  examplesPassed: ReadonlySet<string>;
+  termIndexes: ReadonlyMap<string, TermIndex>;
+  entries: readonly unknown[];
+}
+
+async function startCache(): Promise<StartCache> {
+  const passed = await examplesPassed();
   const current = release();
   const indexes = new Map<string, TermIndex>();
-  if (!current) return indexes;
+  if (!current) return { examplesPassed: passed, termIndexes: indexes, entries: [] };
   const row = await (await database()).meta.get(TERMS_KEY).catch(() => undefined);
-  const stored = Array.isArray(row?.value) ? (row.value as unknown[]) : [];
-  for (const entry of stored) {
+  const entries = Array.isArray(row?.value) ? (row.value as unknown[]) : [];
+  for (const entry of entries) {
     const digest = (entry as Partial<StoredTermIndex> | undefined)?.digest;
     // Only packs that loaded whole before (their examples passed) are trusted from storage.
     if (typeof digest !== 'string' || !passed.has(digest)) continue;
     const index = storedTermIndex(entry, { digest, release: current });
     if (index) indexes.set(digest, index);
   }
-  return indexes;
+  return { examplesPassed: passed, termIndexes: indexes, entries };
 }
 
-async function rememberTermIndexes(
-  cached: ReadonlyMap<string, TermIndex>,
-  results: LoadPackResult[],
+/** A pack's JSON with its content key (undefined if WebCrypto failed: no warm load). */
+interface Keyed {
+  json: unknown;
+  contentKey: string | undefined;
+}
+
+async function keyed(json: unknown): Promise<Keyed> {
+  return { json, contentKey: await packContentKey(json).catch(() => undefined) };
+}
+
+/** loadPack's options for this JSON: the start cache, and its warm entry if one is sound. */
+function reuse(cache: StartCache, pack: Keyed) {
+  const base = { examplesPassed: cache.examplesPassed, termIndexes: cache.termIndexes };
+  if (!pack.contentKey) return base;
+  for (const entry of cache.entries) {
+    const kept = entry as Partial<KeptPack> | undefined;
+    const digest = kept?.digest;
+    // The index was checked with its digest; the warm part must name the same pack.
+    if (typeof digest !== 'string' || !cache.termIndexes.has(digest)) continue;
+    const warm = warmSpecOf(kept?.warm, pack.contentKey);
+    if (warm) return { ...base, warm: { ...warm, digest } };
+  }
+  return base;
+}
+
+/** Writes the entries again unless every pack came whole from them (nothing to update). */
+async function rememberPacks(
+  cache: StartCache,
+  loaded: ReadonlyArray<{ pack: Keyed; result: LoadPackResult }>,
 ): Promise<void> {
   const current = release();
   if (!current) return;
-  const loaded = results.filter((r) => r.ok);
-  if (loaded.every((r) => cached.get(r.digest) === r.pack.terms)) return;
-  const value: StoredTermIndex[] = loaded.map((r) => ({
-    format: TERM_INDEX_FORMAT,
-    release: current,
-    digest: r.digest,
-    index: r.pack.terms,
-  }));
+  const value: KeptPack[] = [];
+  let changed = false;
+  for (const { pack, result } of loaded) {
+    if (!result.ok) continue;
+    if (!result.warmed || cache.termIndexes.get(result.digest) !== result.pack.terms)
+      changed = true;
+    const entry: KeptPack = {
+      format: TERM_INDEX_FORMAT,
+      release: current,
+      digest: result.digest,
+      index: storedIndexForm(result.pack.terms),
+    };
+    if (pack.contentKey) {
+      entry.warm = {
+        format: WARM_PACK_FORMAT,
+        contentKey: pack.contentKey,
+        spec: result.spec,
+        patterns: [...result.patterns.values()],
+      };
+    }
+    value.push(entry);
+  }
+  if (!changed) return;
   await (await database()).meta.put({ key: TERMS_KEY, value }).catch(() => undefined);
 }
 
 async function candidate(
   json: unknown,
-  cache?: { examplesPassed: ReadonlySet<string>; termIndexes: ReadonlyMap<string, TermIndex> },
+  cache?: Pick<LoadPackOptions, 'examplesPassed' | 'termIndexes' | 'warm'>,
 ): Promise<LoadPackResult> {
   const settings = await loadSettings();
   return loadPack(json, {
@@ -144,22 +208,26 @@ function load(): Promise<CompiledPack> {
   return (async () => {
     // The bundled pack ships with this release and is trusted as such. Examples that
     // passed at an earlier start of this release are not run again (load-pack.ts).
-    const passed = await examplesPassed();
-    const termIndexes = await cachedTermIndexes(passed);
-    const cache = { examplesPassed: passed, termIndexes };
-    const bundled = await loadPack(STARTER_PACK_JSON, { allowUnsigned: true, ...cache });
+    const cache = await startCache();
+    const bundledPack = await keyed(STARTER_PACK_JSON);
+    const bundled = await loadPack(STARTER_PACK_JSON, {
+      allowUnsigned: true,
+      ...reuse(cache, bundledPack),
+    });
     slot = activatePack(emptySlot, bundled);
     source = 'bundled';
-    const loaded = [bundled];
+    const loaded = [{ pack: bundledPack, result: bundled }];
     const stored = await storedPack().catch(() => undefined);
     if (stored) {
-      const result = await candidate(stored.json, cache);
-      loaded.push(result);
+      const storedJson = await keyed(stored.json);
+      const result = await candidate(stored.json, reuse(cache, storedJson));
+      loaded.push({ pack: storedJson, result });
       const next = activatePack(slot, result, { allowDowngrade: true });
       if (next.active !== slot.active) ({ source, activatedAt } = stored);
       slot = next;
     }
-    void rememberExamples(passed, loaded).then(() => rememberTermIndexes(termIndexes, loaded));
+    const results = loaded.map((l) => l.result);
+    void rememberExamples(cache.examplesPassed, results).then(() => rememberPacks(cache, loaded));
     if (!slot.active) {
       loading = undefined;
       throw new Error('The bundled policy pack failed to load.');
@@ -227,12 +295,10 @@ export async function activateCandidate(
  */
 export async function restoreBundledPack(): Promise<ActivationResult> {
   await activePack();
-  const passed = await examplesPassed();
-  const termIndexes = await cachedTermIndexes(passed);
+  const cache = await startCache();
   const bundled = await loadPack(STARTER_PACK_JSON, {
     allowUnsigned: true,
-    examplesPassed: passed,
-    termIndexes,
+    ...reuse(cache, await keyed(STARTER_PACK_JSON)),
   });
   const next = activatePack(emptySlot, bundled);
   if (!next.active) return { ok: false, errors: next.errors, status: await packStatus() };

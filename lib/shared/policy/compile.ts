@@ -29,8 +29,18 @@ class Compiler implements CompilerServices {
   /** Terms seen, counted even when a prebuilt index makes their keys unnecessary. */
   termsSeen = 0;
 
-  /** With a prebuilt term index (term-index-store.ts) terms are counted, not normalised. */
-  constructor(private readonly prebuilt: boolean) {}
+  /** Every pattern compiled (or taken from `known`), by source, for the warm-start store. */
+  readonly patterns = new Map<string, SafeRegex>();
+
+  /**
+   * With a prebuilt term index (term-index-store.ts) terms are counted, not normalised.
+   * `known` holds programs compiled from the same sources before (compileRegex depends on
+   * nothing but the source), so parsing them again is skipped.
+   */
+  constructor(
+    private readonly prebuilt: boolean,
+    private readonly known: ReadonlyMap<string, SafeRegex> | undefined,
+  ) {}
   readonly contexts = new ContextCompiler(this);
   private slots = 0;
   private policyId: string | undefined;
@@ -83,7 +93,9 @@ class Compiler implements CompilerServices {
 
   pattern(source: string, path: string): SafeRegex | undefined {
     try {
-      return compileRegex(source);
+      const regex = this.known?.get(source) ?? compileRegex(source);
+      this.patterns.set(source, regex);
+      return regex;
     } catch (error) {
       if (!(error instanceof PatternError)) throw error;
       this.fail(path, `refused: ${error.message}`);
@@ -162,24 +174,33 @@ export interface CompileOptions {
    * from scratch.
    */
   terms?: TermIndex;
+  /** Pattern programs by source from an earlier compile (warm-pack-store.ts checks them). */
+  patterns?: ReadonlyMap<string, SafeRegex>;
 }
 
-export function compilePack(
-  spec: PackSpec,
-  options: CompileOptions = {},
-): { ok: true; pack: CompiledPack } | { ok: false; errors: PackError[] } {
+export type CompileResult =
+  | {
+      ok: true;
+      pack: CompiledPack;
+      /** The pack's pattern programs by source, to keep for the next start. */
+      patterns: ReadonlyMap<string, SafeRegex>;
+    }
+  | { ok: false; errors: PackError[] };
+
+export function compilePack(spec: PackSpec, options: CompileOptions = {}): CompileResult {
   if (options.terms) {
-    const fast = compileWith(spec, options.terms);
+    const fast = compileWith(spec, options.terms, options.patterns);
     if (fast.ok) return fast;
   }
-  return compileWith(spec, undefined);
+  return compileWith(spec, undefined, options.patterns);
 }
 
 function compileWith(
   spec: PackSpec,
   prebuilt: TermIndex | undefined,
-): { ok: true; pack: CompiledPack } | { ok: false; errors: PackError[] } {
-  const compiler = new Compiler(prebuilt !== undefined);
+  known: ReadonlyMap<string, SafeRegex> | undefined,
+): CompileResult {
+  const compiler = new Compiler(prebuilt !== undefined, known);
   try {
     compiler.contexts.declare(spec.contexts);
   } catch (error) {
@@ -250,5 +271,6 @@ function compileWith(
       partners: compiler.contexts.partners,
       contexts: compiler.contexts.contexts,
     },
+    patterns: compiler.patterns,
   };
 }

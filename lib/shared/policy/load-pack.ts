@@ -9,9 +9,11 @@ import { contextUse, describeClause } from './context-compile';
 import { runExamples } from './examples';
 import { issuesToErrors } from './json-path';
 import { LIMITS, type PackSpec, packSchema, type RuleSpec } from './pack-schema';
+import type { SafeRegex } from './safe-regex';
 import { verifyPackSignature } from './signature';
 import type { TermIndex } from './term-index';
 import type { CompiledPack, PackError, PackReport } from './types';
+import type { WarmSpec } from './warm-pack-store';
 
 export interface LoadPackOptions {
   /** Trusted signers: raw Ed25519 public keys, base64. */
@@ -31,6 +33,14 @@ export interface LoadPackOptions {
    * holds as many terms as the pack and compiles from scratch if not.
    */
   termIndexes?: ReadonlyMap<string, TermIndex>;
+  /**
+   * What an earlier load of this very JSON kept (warm-pack-store.ts, found by content key):
+   * its packDigest, the validated spec and the pattern programs. Schema validation and the
+   * canonical digest are skipped; the signature, the unsigned setting, compilation and (if
+   * the digest is not in examplesPassed) the examples still apply. If that load fails in any
+   * way the pack loads the full way, so a bad entry costs time, never the pack.
+   */
+  warm?: WarmSpec & { digest: string };
 }
 
 export type LoadPackResult =
@@ -42,6 +52,11 @@ export type LoadPackResult =
       digest: string;
       /** False when the examples were skipped because the digest was in examplesPassed. */
       examplesRun: boolean;
+      /** What a later warm load can reuse (warm-pack-store.ts). */
+      spec: PackSpec;
+      patterns: ReadonlyMap<string, SafeRegex>;
+      /** True when options.warm was used (validation and digest skipped). */
+      warmed: boolean;
     }
   | { ok: false; errors: PackError[] };
 
@@ -132,13 +147,30 @@ function reportOf(spec: PackSpec, pack: CompiledPack): PackReport {
 }
 
 async function load(json: unknown, options: LoadPackOptions): Promise<LoadPackResult> {
+  const { warm } = options;
+  if (warm) {
+    const result = await accept(json, warm.spec, options, warm.digest, warm.patterns).catch(
+      () => undefined,
+    );
+    if (result?.ok) return { ...result, warmed: true };
+  }
   if (tooDeep(json))
     return { ok: false, errors: [{ path: '', message: 'pack is nested too deeply or too large' }] };
   const parsed = packSchema.safeParse(json);
   if (!parsed.success) {
     return { ok: false, errors: issuesToErrors(json, parsed.error.issues).slice(0, MAX_ERRORS) };
   }
-  const spec = parsed.data as PackSpec;
+  return accept(json, parsed.data as PackSpec, options, undefined, undefined);
+}
+
+/** Signature, compilation and examples of a validated spec (digest computed unless given). */
+async function accept(
+  json: unknown,
+  spec: PackSpec,
+  options: LoadPackOptions,
+  knownDigest: string | undefined,
+  knownPatterns: ReadonlyMap<string, SafeRegex> | undefined,
+): Promise<LoadPackResult> {
   if (spec.signature) {
     const trusted = options.trustedKeys ?? [];
     const verified = await verifyPackSignature(
@@ -161,9 +193,12 @@ async function load(json: unknown, options: LoadPackOptions): Promise<LoadPackRe
       ],
     };
   }
-  const digest = await packDigest(json);
+  const digest = knownDigest ?? (await packDigest(json));
   const terms = options.termIndexes?.get(digest);
-  const compiled = compilePack(spec, terms ? { terms } : {});
+  const compiled = compilePack(spec, {
+    ...(terms ? { terms } : {}),
+    ...(knownPatterns ? { patterns: knownPatterns } : {}),
+  });
   if (!compiled.ok) return { ok: false, errors: compiled.errors.slice(0, MAX_ERRORS) };
   const examplesRun = !options.examplesPassed?.has(digest);
   if (examplesRun) {
@@ -176,6 +211,9 @@ async function load(json: unknown, options: LoadPackOptions): Promise<LoadPackRe
     report: reportOf(spec, compiled.pack),
     digest,
     examplesRun,
+    spec,
+    patterns: compiled.patterns,
+    warmed: false,
   };
 }
 
