@@ -4,16 +4,15 @@
  * now"; the lead's acknowledgement comes back as a receipt; nothing is stored twice. A gate
  * in front of the real endpoint answers 503 to /v1/batches and forwards everything else.
  */
-import { createServer, request as forward, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { startTestEndpoint, type TestEndpoint } from './support/endpoint';
+import { endpointSettings, startTestEndpoint, type TestEndpoint } from './support/endpoint';
 import { configureEndpoint, sendFromPage, syncStatus } from './support/extension-pages';
 import { expect, popupUrl, test } from './support/fixtures';
+import { answerUnavailable, type Gate, startGate } from './support/gate';
 
 const QUEUED = 1_500;
 let endpoint: TestEndpoint;
-let gate: Server;
+let gate: Gate;
 let batchesDown = true;
 let batchesRefused = 0;
 
@@ -46,37 +45,14 @@ test.beforeEach(async () => {
   batchesDown = false;
   batchesRefused = 0;
   endpoint = await startTestEndpoint();
-  const target = new URL(endpoint.url);
-  gate = createServer((req, res) => {
-    if (batchesDown && req.url?.startsWith('/v1/batches')) {
-      batchesRefused++;
-      req.resume();
-      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '30' });
-      res.end(JSON.stringify({ error: { code: 'service_unavailable', message: 'Down.' } }));
-      return;
-    }
-    const upstream = forward(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: req.url,
-        method: req.method,
-        headers: req.headers,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
+  gate = await startGate(endpoint.url, (req, res) => {
+    if (!batchesDown || !req.url?.startsWith('/v1/batches')) return false;
+    batchesRefused++;
+    return answerUnavailable(req, res, 'Down.', { 'retry-after': '30' });
   });
-  await new Promise<void>((resolve) => gate.listen(0, '127.0.0.1', resolve));
 });
 test.afterEach(async () => {
-  // The extension's event stream stays open through the gate: close it, or close() waits.
-  gate.closeAllConnections();
-  await new Promise((resolve) => gate.close(resolve));
+  await gate.close();
   await endpoint.close();
 });
 
@@ -85,12 +61,7 @@ test('a critical flag escalated behind 1,500 queued flags arrives first, once', 
 }) => {
   test.setTimeout(240_000);
   const { context, extensionId } = browserWithExtension;
-  const { port } = gate.address() as AddressInfo;
-  await configureEndpoint(context, extensionId, {
-    endpointUrl: `http://127.0.0.1:${port}`,
-    token: endpoint.token,
-    reviewerId: endpoint.reviewer,
-  });
+  await configureEndpoint(context, extensionId, endpointSettings(endpoint, gate.url));
   batchesDown = true;
   const popup = await context.newPage();
   await popup.goto(popupUrl(extensionId));

@@ -8,18 +8,17 @@
  * asking: the alarm wakes the worker, which fetches the receipt itself.
  */
 import { createHash } from 'node:crypto';
-import { createServer, request as forward, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { issueToken } from '../../server/app';
 import { launchWithExtension } from './support/chromium';
-import { startTestEndpoint, type TestEndpoint } from './support/endpoint';
+import { endpointSettings, startTestEndpoint, type TestEndpoint } from './support/endpoint';
 import { configureEndpoint, sendFromPage } from './support/extension-pages';
 import { expect, overlayOf, popupUrl, test } from './support/fixtures';
+import { answerUnavailable, type Gate, startGate } from './support/gate';
 import { startVirtualDisplay, VIRTUAL_DISPLAY_MISSING } from './support/virtual-display';
 
 let endpoint: TestEndpoint;
-let gate: Server;
+let gate: Gate;
 let escalationsDown = false;
 /** What the extension asked the endpoint, in order: "GET /v1/escalations/events", ... */
 const asked: string[] = [];
@@ -28,37 +27,14 @@ test.beforeEach(async () => {
   escalationsDown = false;
   asked.length = 0;
   endpoint = await startTestEndpoint();
-  const target = new URL(endpoint.url);
-  gate = createServer((req, res) => {
+  gate = await startGate(endpoint.url, (req, res) => {
     asked.push(`${req.method} ${req.url}`);
-    if (escalationsDown && req.url?.startsWith('/v1/escalations')) {
-      req.resume();
-      res.writeHead(503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'service_unavailable', message: 'Maintenance.' } }));
-      return;
-    }
-    const upstream = forward(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: req.url,
-        method: req.method,
-        headers: req.headers,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
+    if (!escalationsDown || !req.url?.startsWith('/v1/escalations')) return false;
+    return answerUnavailable(req, res, 'Maintenance.');
   });
-  await new Promise<void>((resolve) => gate.listen(0, '127.0.0.1', resolve));
 });
 test.afterEach(async () => {
-  // The extension's event stream stays open through the gate: close it, or close() waits.
-  gate.closeAllConnections();
-  await new Promise((resolve) => gate.close(resolve));
+  await gate.close();
   await endpoint.close();
 });
 
@@ -84,12 +60,7 @@ test('escalate from the side panel; receipts in the side panel and the popup', a
 }) => {
   test.setTimeout(120_000);
   const { context, extensionId } = browserWithExtension;
-  const { port } = gate.address() as AddressInfo;
-  await configureEndpoint(context, extensionId, {
-    endpointUrl: `http://127.0.0.1:${port}`,
-    token: endpoint.token,
-    reviewerId: endpoint.reviewer,
-  });
+  await configureEndpoint(context, extensionId, endpointSettings(endpoint, gate.url));
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   await createFlag(panel, '7700001');
@@ -136,12 +107,7 @@ test('not delivered within 30 s: a badge and a popup warning saying why', async 
 }) => {
   test.setTimeout(120_000);
   const { context, extensionId } = browserWithExtension;
-  const { port } = gate.address() as AddressInfo;
-  await configureEndpoint(context, extensionId, {
-    endpointUrl: `http://127.0.0.1:${port}`,
-    token: endpoint.token,
-    reviewerId: endpoint.reviewer,
-  });
+  await configureEndpoint(context, extensionId, endpointSettings(endpoint, gate.url));
   escalationsDown = true;
   const popup = await context.newPage();
   await popup.goto(popupUrl(extensionId));
@@ -194,12 +160,7 @@ test('escalate from the card with a snapshot: the endpoint holds the image for t
     env: { DISPLAY: screen.display },
   });
   try {
-    const { port } = gate.address() as AddressInfo;
-    await configureEndpoint(context, extensionId, {
-      endpointUrl: `http://127.0.0.1:${port}`,
-      token: endpoint.token,
-      reviewerId: endpoint.reviewer,
-    });
+    await configureEndpoint(context, extensionId, endpointSettings(endpoint, gate.url));
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${pages.url}/foryou`);
     await page.bringToFront();
@@ -310,12 +271,7 @@ test('acknowledged while the worker is stopped and no page asks: the alarm wakes
 }) => {
   test.setTimeout(180_000);
   const { context, extensionId } = browserWithExtension;
-  const { port } = gate.address() as AddressInfo;
-  await configureEndpoint(context, extensionId, {
-    endpointUrl: `http://127.0.0.1:${port}`,
-    token: endpoint.token,
-    reviewerId: endpoint.reviewer,
-  });
+  await configureEndpoint(context, extensionId, endpointSettings(endpoint, gate.url));
   const popup = await context.newPage();
   await popup.goto(popupUrl(extensionId));
   const flagId = await createFlag(popup, '7700003');

@@ -4,12 +4,11 @@
  * anyone pressing "Sync now". A switch in front of the real endpoint plays the outage: while
  * down it drops every connection, as a stopped server or a lost route does.
  */
-import { createServer, request as forward, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { startTestEndpoint, type TestEndpoint } from './support/endpoint';
 import { configureEndpoint, sendFromPage } from './support/extension-pages';
 import { expect, popupUrl, test } from './support/fixtures';
+import { type Gate, startGate } from './support/gate';
 
 interface Status {
   running: boolean;
@@ -24,40 +23,20 @@ async function readSyncStatus(page: Page): Promise<Status> {
 }
 
 let endpoint: TestEndpoint;
-let gate: Server;
+let gate: Gate;
 let up = true;
 
 test.beforeEach(async () => {
   endpoint = await startTestEndpoint();
-  const target = new URL(endpoint.url);
-  gate = createServer((req, res) => {
-    if (!up) {
-      req.socket.destroy();
-      return;
-    }
-    const upstream = forward(
-      {
-        host: target.hostname,
-        port: target.port,
-        path: req.url,
-        method: req.method,
-        headers: req.headers,
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
+  gate = await startGate(endpoint.url, (req) => {
+    if (up) return false;
+    req.socket.destroy();
+    return true;
   });
-  await new Promise<void>((resolve) => gate.listen(0, '127.0.0.1', resolve));
 });
 test.afterEach(async () => {
   up = true;
-  // The extension's event stream stays open through the gate: close it, or close() waits.
-  gate.closeAllConnections();
-  await new Promise((resolve) => gate.close(resolve));
+  await gate.close();
   await endpoint.close();
 });
 
@@ -66,8 +45,7 @@ test('after an outage, waiting flags go as soon as the endpoint answers again', 
 }) => {
   test.setTimeout(120_000);
   const { context, extensionId } = browserWithExtension;
-  const { port } = gate.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}${new URL(endpoint.url).pathname}`.replace(/\/$/, '');
+  const url = `${gate.url}${new URL(endpoint.url).pathname}`.replace(/\/$/, '');
   await configureEndpoint(context, extensionId, {
     endpointUrl: url,
     token: endpoint.token,

@@ -34,3 +34,8 @@ export async function startTestEndpoint(reviewer = 'e2e-reviewer'): Promise<Test
     close: () => server.close(),
   };
 }
+
+/** The options page's settings that point the extension at `url`: the endpoint or a gate. */
+export function endpointSettings(endpoint: TestEndpoint, url = endpoint.url) {
+  return { endpointUrl: url, token: endpoint.token, reviewerId: endpoint.reviewer };
+}
