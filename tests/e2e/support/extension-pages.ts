@@ -14,10 +14,31 @@ export async function configureEndpoint(
   await form.getByLabel('Token').fill(settings.token);
   await form.getByLabel('Reviewer id').fill(settings.reviewerId);
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('settings-message')).toContainText('Saved.');
+  // Saved: the settings read back through the extension, a state nothing later replaces. The
+  // status line's "Saved." is not waited for: what the page does next may overwrite it first.
+  await expect
+    .poll(() => storedEndpoint(page))
+    .toEqual({
+      endpointUrl: settings.endpointUrl,
+      reviewerId: settings.reviewerId,
+      tokenSet: true,
+    });
+  // While the form is busy the button reads "Testing…": the click waits until it is back.
   await form.getByRole('button', { name: 'Test connection' }).click();
+  // The test's result: the status line's final state, set when the test ends, after the save.
   await expect(page.getByTestId('settings-message')).toContainText('the token is accepted');
   await page.close();
+}
+
+/** The endpoint settings as the extension holds them (the token only as set or not). */
+async function storedEndpoint(page: Page) {
+  const answer = (await sendFromPage(page, 'settings.get', {})) as {
+    ok: boolean;
+    data: { endpointUrl: string; reviewerId: string; tokenSet: boolean };
+  };
+  if (!answer.ok) throw new Error(`settings.get failed: ${JSON.stringify(answer)}`);
+  const { endpointUrl, reviewerId, tokenSet } = answer.data;
+  return { endpointUrl, reviewerId, tokenSet };
 }
 
 /** Sends a Flagpost message from an extension page, exactly as the popup does. */
