@@ -4,7 +4,7 @@
  * page itself), variants as one item, and never two badges on one spot. Checked by geometry
  * in real Chromium, where the shops' own CSS hides their decoy headings.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, overlayOf, test } from './support/fixtures';
 import { overlayIds } from './support/overlays';
 
@@ -83,17 +83,16 @@ for (const c of CASES) {
 
     const badges: DOMRect[] = [];
     for (const [id, selector] of Object.entries(c.items)) {
-      // The box follows its target: same left edge, top and width.
+      // The box follows its target: it has no size, and is moved to the target's top-right
+      // corner (lib/page/overlay/anchor.ts).
       await expect
         .poll(async () => {
           const { box, target } = await geometry(page, id, selector);
           if (!box || !target) return 'missing';
           const near = (a: number, b: number) => Math.abs(a - b) <= 1;
-          return near(box.left, target.left) &&
-            near(box.top, target.top) &&
-            near(box.width, target.width)
+          return near(box.left, target.right) && near(box.top, target.top)
             ? 'on target'
-            : `box ${box.left},${box.top},${box.width} target ${target.left},${target.top},${target.width}`;
+            : `box ${box.left},${box.top} target ${target.right},${target.top}`;
         })
         .toBe('on target');
       const { badge, target } = await geometry(page, id, selector);
@@ -126,18 +125,27 @@ test('a European shop: a price followed by a date is no ID number (the checks fo
   await expect(overlay.getByTestId('badge')).not.toContainText('Critical');
 });
 
+/**
+ * The ticking shop page, once its item has its overlay and the page has drawn `frames` more
+ * frames after that (its countdowns rewritten each frame).
+ */
+async function openTickingPage(context: BrowserContext, url: string, frames: number) {
+  const page = await context.newPage();
+  await page.goto(`${url}/shops/ticking.html`);
+  await expect(overlayOf(page, 'SSG-NC700')).toHaveAttribute('data-findings', 'done');
+  const drawn = Number(await page.locator('#frames').textContent());
+  await expect
+    .poll(async () => Number(await page.locator('#frames').textContent()))
+    .toBeGreaterThan(drawn + frames);
+  return page;
+}
+
 test('a ticking page keeps its one overlay and adds nothing to the document but the host', async ({
   browserWithExtension,
   pages,
 }) => {
-  const page = await browserWithExtension.context.newPage();
-  await page.goto(`${pages.url}/shops/ticking.html`);
-  await expect(overlayOf(page, 'SSG-NC700')).toHaveAttribute('data-findings', 'done');
   // Frames keep coming and the counters keep changing; the overlay stays one and in place.
-  const frames = Number(await page.locator('#frames').textContent());
-  await expect
-    .poll(async () => Number(await page.locator('#frames').textContent()))
-    .toBeGreaterThan(frames + 30);
+  const page = await openTickingPage(browserWithExtension.context, pages.url, 30);
   expect(await overlayIds(page)).toEqual(['SSG-NC700']);
   const outside = await page.evaluate(() => ({
     sheets: document.adoptedStyleSheets.length,
@@ -153,13 +161,7 @@ test('a ticking page: what the page puts in a countdown, or beside it, after it 
   // Countdowns rewritten every frame stop being observed once they have ticked a while
   // (lib/page/overlay/observed-tree.ts); an item the page puts in one later, or anywhere
   // else, must still get its overlay.
-  const page = await browserWithExtension.context.newPage();
-  await page.goto(`${pages.url}/shops/ticking.html`);
-  await expect(overlayOf(page, 'SSG-NC700')).toHaveAttribute('data-findings', 'done');
-  const frames = Number(await page.locator('#frames').textContent());
-  await expect
-    .poll(async () => Number(await page.locator('#frames').textContent()))
-    .toBeGreaterThan(frames + 60);
+  const page = await openTickingPage(browserWithExtension.context, pages.url, 60);
 
   const product = (sku: string, name: string) =>
     `<span itemscope itemtype="https://schema.org/Product"><meta itemprop="sku" content="${sku}" /><span itemprop="name">${name}</span><span itemprop="offers" itemscope itemtype="https://schema.org/Offer"><meta itemprop="price" content="29.00" /><meta itemprop="priceCurrency" content="SGD" /></span></span>`;
