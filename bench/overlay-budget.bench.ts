@@ -10,7 +10,11 @@
  *
  * Time comes from Chrome traces of the 2,000-card feed (load and nine scrolls), one with and
  * one without Flagpost per round, interleaved over OVERLAY_BUDGET_ROUNDS rounds (default 3),
- * medians, every round printed. A task is Flagpost's when script from the extension's origin
+ * medians, every round printed. Dividing a whole run by its boxes charges each card a share
+ * of what every page pays once (loading the script, starting the page view); so each round
+ * also drives the feed to a shallower depth (load and four scrolls), with and without
+ * Flagpost, and the marginal figures divide the difference between the depths by the
+ * difference in boxes made (bench/marginal.ts). A task is Flagpost's when script from the extension's origin
  * ran in it; its Flagpost time is the time of those script calls (with the style and layout
  * they forced). Heap and nodes are read after a forced collection, at 1,000 and at 10,000
  * cards scrolled past.
@@ -28,10 +32,16 @@ import {
 } from '../tests/e2e/support/chromium';
 import { startFixtureServer } from '../tests/fixtures/server';
 import type { Bench, Figure } from './harness';
+import { type DepthSample, marginalCost } from './marginal';
 import { median, type TaskProfile, type TraceEvent, taskProfile } from './trace-tasks';
 
 const FEED = '/tag/bench-2000';
 const FEED_TOTAL = 2000;
+/** The feed appends 200 cards a scroll: nine scrolls reach its 2,000. */
+const FEED_BATCH = 200;
+const DEEP_SCROLLS = 9;
+/** The shallower depth of the marginal figures: load and four scrolls (1,000 cards). */
+const SHALLOW_SCROLLS = 4;
 const VIRTUAL = '/tag/bench-virtual';
 const VIRTUAL_TOTAL = 10_000;
 const VIRTUAL_CARD_PX = 280;
@@ -73,14 +83,17 @@ async function trace<T>(page: Page, cdp: CDPSession, body: () => Promise<T>) {
   return { events, result };
 }
 
-/** Load the 2,000-card feed and scroll it to the end, as the overlay bench's script pass does. */
-async function feedRun(context: BrowserContext, url: string) {
+/**
+ * Load the 2,000-card feed and scroll it `scrolls` times (nine: to the end, as the overlay
+ * bench's script pass does).
+ */
+async function feedRun(context: BrowserContext, url: string, scrolls = DEEP_SCROLLS) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const { events, result } = await trace(page, cdp, async () => {
     await page.goto(url);
     await page.waitForTimeout(2 * SETTLE_MS);
-    for (let count = 200; count < FEED_TOTAL; count += 200) {
+    for (let count = FEED_BATCH; count <= scrolls * FEED_BATCH; count += FEED_BATCH) {
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await page.waitForFunction(
         (n) =>
@@ -220,10 +233,17 @@ const bench: Bench = {
       const alone: Awaited<ReturnType<typeof feedRun>>[] = [];
       const withExt: Awaited<ReturnType<typeof feedRun>>[] = [];
       const withOther: Awaited<ReturnType<typeof feedRun>>[] = [];
+      const aloneShallow: Awaited<ReturnType<typeof feedRun>>[] = [];
+      const extShallow: Awaited<ReturnType<typeof feedRun>>[] = [];
+      const otherShallow: Awaited<ReturnType<typeof feedRun>>[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         alone.push(await feedRun(plain, server.url + FEED));
         withExt.push(await feedRun(ext.context, server.url + FEED));
         if (other) withOther.push(await feedRun(other.context, server.url + FEED));
+        aloneShallow.push(await feedRun(plain, server.url + FEED, SHALLOW_SCROLLS));
+        extShallow.push(await feedRun(ext.context, server.url + FEED, SHALLOW_SCROLLS));
+        if (other)
+          otherShallow.push(await feedRun(other.context, server.url + FEED, SHALLOW_SCROLLS));
       }
       await other?.context.close();
       const virtualAlone = await virtualRun(plain, server.url + VIRTUAL);
@@ -316,7 +336,64 @@ const bench: Bench = {
           note: `goal: at most 5% -> ${growth(virtualExt, 'nodes') <= 5 ? 'MET' : 'NOT MET'}; with Flagpost ${virtualExt.early.nodes} -> ${virtualExt.late.nodes} nodes (overlay boxes alive ${virtualExt.early.boxes} -> ${virtualExt.late.boxes}), alone ${virtualAlone.early.nodes} -> ${virtualAlone.late.nodes}`,
         },
       ];
+      // At the margin (CPU times): each round's deep minus shallow run, over the boxes the
+      // deep run made beyond the shallow one. Added time pairs each run with the page alone
+      // at the same depth in the same round.
+      const depthSamples = (runs: typeof alone, aloneRuns: typeof alone): DepthSample[] =>
+        runs.map((r, i) => ({
+          boxes: r.boxes,
+          ownMs: r.profile.cpu?.extensionMs ?? Number.NaN,
+          addedMs:
+            (r.profile.cpu?.mainThreadMs ?? Number.NaN) -
+            (aloneRuns[i]?.profile.cpu?.mainThreadMs ?? Number.NaN),
+        }));
+      const marginOf = (deep: typeof alone, shallow: typeof alone) =>
+        marginalCost(depthSamples(shallow, aloneShallow), depthSamples(deep, alone));
+      const margin = marginOf(withExt, extShallow);
+      const marginRounds = (m: typeof margin) =>
+        m.rounds
+          .map((r) => `${r.ownMs.toFixed(1)} / ${r.addedMs.toFixed(1)} ms over ${r.boxes}`)
+          .join('; ');
+      const depths = `load + ${SHALLOW_SCROLLS} scrolls (${(SHALLOW_SCROLLS + 1) * FEED_BATCH} cards) and load + ${DEEP_SCROLLS} (${(DEEP_SCROLLS + 1) * FEED_BATCH})`;
+      figures.push(
+        {
+          name: `at the margin: Flagpost's own script CPU per card that came near, Δ(own script) / Δ(boxes made) between ${depths}, same rounds`,
+          value: margin.ownUsPerBox,
+          unit: 'µs',
+          baseline: { name: 'budget', value: 150 },
+          higherIsBetter: false,
+          goal: { ratio: 1, text: 'at most 150 µs a card' },
+          note: `boxes made: deep ${list(withExt.map((r) => r.boxes))}, shallow ${list(extShallow.map((r) => r.boxes))}; rounds (Δ own script / Δ main-thread CPU added over Δ boxes): ${marginRounds(margin)}; the whole run divided by its boxes: ${cpuOwnPerCard.toFixed(0)} µs`,
+        },
+        {
+          name: 'at the margin: main-thread CPU added per card that came near, Δ(with Flagpost minus alone) / Δ(boxes made)',
+          value: margin.addedUsPerBox,
+          unit: 'µs',
+          baseline: { name: 'budget', value: 150 },
+          higherIsBetter: false,
+          goal: { ratio: 1, text: 'at most 150 µs a card' },
+          note: `page alone, main thread CPU at the shallow depth: ${list(cpuOf(aloneShallow, 'mainThreadMs'))} ms; with Flagpost: ${list(cpuOf(extShallow, 'mainThreadMs'))} ms; the whole run divided by its boxes: ${cpuPerCard.toFixed(0)} µs`,
+        },
+      );
       if (COMPARE) {
+        const otherMargin = marginOf(withOther, otherShallow);
+        figures.push(
+          {
+            name: "at the margin: Flagpost's own script CPU per card, this build beside the compared one (same rounds)",
+            value: margin.ownUsPerBox,
+            unit: 'µs',
+            baseline: { name: 'compared build', value: otherMargin.ownUsPerBox },
+            higherIsBetter: false,
+            note: `compared build's rounds: ${marginRounds(otherMargin)}`,
+          },
+          {
+            name: 'at the margin: main-thread CPU added per card, this build beside the compared one (same rounds)',
+            value: margin.addedUsPerBox,
+            unit: 'µs',
+            baseline: { name: 'compared build', value: otherMargin.addedUsPerBox },
+            higherIsBetter: false,
+          },
+        );
         const ownCpu = (runs: typeof withExt) =>
           (median(runs.map((r) => r.profile.cpu?.extensionMs ?? Number.NaN)) * 1000) /
           Math.max(1, median(runs.map((r) => r.boxes)));
