@@ -50,7 +50,9 @@ export function createEvaluationQueue<F>(
   cache: Map<string, EvaluatedFinding[]>,
   signal: AbortSignal,
 ) {
-  const waiting = new Map<string, { input: PolicyInput; done: (r: EvaluationResult<F>) => void }>();
+  /** `signature`: the input's, computed once for the cache look-up and kept for the answer. */
+  type Waiting = { input: PolicyInput; signature: string; done: (r: EvaluationResult<F>) => void };
+  const waiting = new Map<string, Waiting>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   /**
    * The answers of one message are drawn (badge, chip, marks) in chunks of a few ms that
@@ -61,16 +63,13 @@ export function createEvaluationQueue<F>(
     once: true,
   });
 
-  const sendBatch = async (
-    batch: Array<[string, { input: PolicyInput; done: (r: EvaluationResult<F>) => void }]>,
-  ) => {
+  const sendBatch = async (batch: Array<[string, Waiting]>) => {
     try {
       const results = await evaluate(batch.map(([key, { input }]) => ({ key, input })));
       const byKey = new Map(results.map((r) => [r.key, r]));
-      for (const [key, { input, done }] of batch) {
+      for (const [key, { signature, done }] of batch) {
         const result = byKey.get(key);
         const findings = result?.findings ?? [];
-        const signature = inputSignature(input);
         cache.delete(signature);
         cache.set(signature, findings);
         // A Map keeps insertion order: its first key is the oldest.
@@ -94,12 +93,13 @@ export function createEvaluationQueue<F>(
   return {
     /** Evaluates `input` for `key`; answers at once from the cache when it can. */
     request(key: string, input: PolicyInput, done: (result: EvaluationResult<F>) => void): void {
-      const cached = cache.get(inputSignature(input));
+      const signature = inputSignature(input);
+      const cached = cache.get(signature);
       if (cached) {
         done({ ok: true, findings: cached });
         return;
       }
-      waiting.set(key, { input, done });
+      waiting.set(key, { input, signature, done });
       timer ??= setTimeout(flush, EVALUATION_DELAY_MS);
     },
     cancel(key: string): void {
