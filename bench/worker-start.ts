@@ -2,7 +2,7 @@
  * One simulated service-worker start, run in a fresh process (a cold V8, as after MV3's
  * 30 s idle stop) by policy.bench.ts: read the kept entry (v8.deserialize is the structured
  * clone IndexedDB uses), load the pack as policy-engine.ts does, and evaluate one item.
- * Prints the milliseconds from after module loading to the first verdict.
+ * Prints the milliseconds (wall and CPU) from after module loading to the first verdict.
  *
  *   node --import tsx bench/worker-start.ts <pack.json> <cache file | -> [passed | index]
  *
@@ -26,6 +26,7 @@ const json: unknown = JSON.parse(readFileSync(packPath, 'utf8'));
 const cacheBytes = cachePath === '-' ? undefined : readFileSync(cachePath);
 
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 const termIndexes = new Map<string, TermIndex>();
 const passed = new Set<string>();
 let warm: (WarmSpec & { digest: string }) | undefined;
@@ -53,4 +54,9 @@ const findings = evaluate(result.pack, {
   fields: { title: 'Herbal tea', description: 'Cures diabetes in 7 days, LINE: @shop123' },
 });
 const ms = performance.now() - start;
-console.log(JSON.stringify({ ms, findings: findings.length, examplesRun: result.examplesRun }));
+// CPU time of the process (this thread and V8's helpers), less moved by other jobs' load.
+const cpu = process.cpuUsage(cpuStart);
+const cpuMs = (cpu.user + cpu.system) / 1000;
+console.log(
+  JSON.stringify({ ms, cpuMs, findings: findings.length, examplesRun: result.examplesRun }),
+);
