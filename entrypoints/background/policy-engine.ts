@@ -146,7 +146,7 @@ function reuse(cache: StartCache, pack: Keyed) {
   return base;
 }
 
-/** Writes the entries again unless every pack came whole from them (nothing to update). */
+/** Writes the entries again unless every pack came whole from them and nothing else is kept. */
 async function rememberPacks(
   cache: StartCache,
   loaded: ReadonlyArray<{ pack: Keyed; result: LoadPackResult }>,
@@ -175,7 +175,8 @@ async function rememberPacks(
     }
     value.push(entry);
   }
-  if (!changed) return;
+  // Also rewritten when it holds a pack no longer loaded (read and checked at every start).
+  if (!changed && value.length === cache.entries.length) return;
   await (await database()).meta.put({ key: TERMS_KEY, value }).catch(() => undefined);
 }
 

@@ -149,5 +149,11 @@ describe('warm worker starts', () => {
     expect(changed.validations).toBe(1);
     expect(changed.pack.id).toBe('mini');
     expect(changed.findings(knockoff)).toEqual(['counterfeit/replica-terms']);
+    // Back to the bundled pack: the next start keeps only its entry.
+    expect((await changed.engine.restoreBundledPack()).ok).toBe(true);
+    await keptEntries(changed.db, 2);
+    const restored = await start();
+    expect(restored.validations).toBe(0);
+    await keptEntries(restored.db, 1);
   }, 300_000);
 });
