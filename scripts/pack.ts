@@ -93,6 +93,9 @@ async function check(file: string, args: string[]): Promise<void> {
   console.log(
     `  ${report.policies.length} policies, ${report.termCount} terms, loaded in ${ms.toFixed(0)} ms`,
   );
+  const warnings = report.warnings ?? [];
+  if (warnings.length > 0) console.log(`  ${warnings.length} warning(s):`);
+  for (const w of warnings) console.log(`    warning: ${w.path}: ${w.message}`);
   printContexts(report.contexts ?? []);
   for (const p of report.policies) {
     const markets = p.markets.length > 0 ? p.markets.join(',') : 'all markets';

@@ -8,6 +8,7 @@ import { type CompilerServices, ContextCompiler, type TermDefaults } from './con
 import { termKey } from './normalise';
 import type { MatcherSpec, PackSpec, TermSpec } from './pack-schema';
 import { compileRegex, PatternError, type SafeRegex } from './safe-regex';
+import { checkTerm, literalPattern, mayNeedCheck, termWarning } from './term-check';
 import { buildTermIndex, type TermIndex, type TermToAdd } from './term-index';
 import type {
   CompiledClause,
@@ -25,6 +26,8 @@ export function hashtagKey(tag: string): string {
 
 class Compiler implements CompilerServices {
   readonly errors: PackError[] = [];
+  /** What `npm run pack -- check` shows but does not refuse (terms that mean less than written). */
+  readonly warnings: PackError[] = [];
   readonly terms: TermToAdd[] = [];
   /** Terms seen, counted even when a prebuilt index makes their keys unnecessary. */
   termsSeen = 0;
@@ -51,44 +54,71 @@ class Compiler implements CompilerServices {
     this.ruleId = ruleId;
   }
 
-  fail(path: string, message: string): void {
+  private at(path: string, message: string): PackError {
     const error: PackError = { path, message };
     if (this.policyId !== undefined) error.policyId = this.policyId;
     if (this.ruleId !== undefined) error.ruleId = this.ruleId;
-    this.errors.push(error);
+    return error;
+  }
+
+  fail(path: string, message: string): void {
+    this.errors.push(this.at(path, message));
   }
 
   newSlot(): number {
     return this.slots++;
   }
 
+  /**
+   * Adds a list's terms to the index; returns the digits-key pattern standing for its terms
+   * that keep an emoji or symbol (term-check.ts), if any. With a prebuilt index only such
+   * terms are normalised (the index has the others), and only index terms are counted.
+   */
   addTerms(
     slot: number,
     terms: readonly TermSpec[],
     defaults: TermDefaults,
     path: (k: number) => string,
-  ): void {
-    if (this.prebuilt) {
-      this.termsSeen += terms.length;
-      return;
-    }
+  ): SafeRegex | undefined {
+    const literals: Array<{ literal: string; wholeWord: boolean }> = [];
+    const firstOf = new Map<string, number>();
     terms.forEach((term, k) => {
-      this.termsSeen++;
       const t = typeof term === 'string' ? { term } : term;
-      const key = termKey(t.term);
-      if (key.fold.trim().length === 0) {
-        this.fail(path(k), 'normalises to nothing (only invisible characters?)');
+      const wholeWord = t.wholeWord ?? defaults.wholeWord ?? true;
+      if (this.prebuilt && !mayNeedCheck(t.term)) {
+        this.termsSeen++;
         return;
       }
-      this.terms.push({
-        slot,
-        fold: key.fold,
-        text: key.text,
-        sensitive: (t.diacritics ?? defaults.diacritics ?? 'sensitive') === 'sensitive',
-        wholeWord: t.wholeWord ?? defaults.wholeWord ?? true,
-        language: ('language' in t ? t.language : undefined) ?? defaults.language,
-      });
+      const key = termKey(t.term);
+      const check = checkTerm(key);
+      if (check.kind === 'refuse') {
+        this.fail(path(k), check.message);
+        return;
+      }
+      if (check.kind === 'literal') {
+        literals.push({ literal: check.literal, wholeWord });
+        return;
+      }
+      this.termsSeen++;
+      if (this.prebuilt) return;
+      const sensitive = (t.diacritics ?? defaults.diacritics ?? 'sensitive') === 'sensitive';
+      const language = ('language' in t ? t.language : undefined) ?? defaults.language;
+      const warning = termWarning(t.term, key);
+      if (warning) this.warnings.push(this.at(path(k), warning));
+      const same = `${key.text}\u0000${sensitive}\u0000${wholeWord}\u0000${language}`;
+      const first = firstOf.get(same);
+      if (first !== undefined) {
+        this.warnings.push(
+          this.at(
+            path(k),
+            `reads the same as ${JSON.stringify(terms[first])} (index ${first}): remove one`,
+          ),
+        );
+      } else firstOf.set(same, k);
+      this.terms.push({ slot, fold: key.fold, text: key.text, sensitive, wholeWord, language });
     });
+    if (literals.length === 0) return undefined;
+    return this.pattern(literalPattern(literals), path(0).replace(/\[\d+\]$/, ''));
   }
 
   pattern(source: string, path: string): SafeRegex | undefined {
@@ -114,13 +144,20 @@ class Compiler implements CompilerServices {
     switch (spec.kind) {
       case 'terms': {
         const slot = this.newSlot();
-        this.addTerms(slot, spec.terms, spec, (k) => `${path}.terms[${k}]`);
-        return {
-          kind: 'terms',
-          slot,
+        const literal = this.addTerms(slot, spec.terms, spec, (k) => `${path}.terms[${k}]`);
+        const context = this.contexts.clauses(spec, path, inherited);
+        const terms: CompiledMatcher = { kind: 'terms', slot, fields: spec.fields, context };
+        if (!literal) return terms;
+        // Terms keeping an emoji or symbol are found on the digits key, which keeps them.
+        const pattern: CompiledMatcher = {
+          kind: 'pattern',
+          regex: literal,
+          key: 'digits',
+          check: undefined,
           fields: spec.fields,
-          context: this.contexts.clauses(spec, path, inherited),
+          context,
         };
+        return { kind: 'any', rules: [terms, pattern] };
       }
       case 'pattern':
         return {
@@ -182,6 +219,8 @@ export type CompileResult =
   | {
       ok: true;
       pack: CompiledPack;
+      /** Terms that compile but mean less than written (path and why), for pack check. */
+      warnings: PackError[];
       /** The pack's pattern programs by source, to keep for the next start. */
       patterns: ReadonlyMap<string, SafeRegex>;
     }
@@ -271,6 +310,7 @@ function compileWith(
       partners: compiler.contexts.partners,
       contexts: compiler.contexts.contexts,
     },
+    warnings: compiler.warnings,
     patterns: compiler.patterns,
   };
 }

@@ -30,7 +30,7 @@ export interface CompilerServices {
     terms: readonly TermSpec[],
     defaults: TermDefaults,
     path: (k: number) => string,
-  ): void;
+  ): SafeRegex | undefined;
   /** The compiled pattern, or undefined after reporting why it was refused. */
   pattern(source: string, path: string): SafeRegex | undefined;
   fail(path: string, message: string): void;
@@ -57,17 +57,28 @@ export class ContextCompiler {
     for (const [id, spec] of Object.entries(contexts ?? {})) {
       const path = `contexts${pathKey(id)}`;
       let slot: number | undefined;
+      // Terms keeping an emoji or symbol come back as digits-key patterns (term-check.ts).
+      const literals: CompiledPartner['patterns'][number][] = [];
       for (const [language, terms] of Object.entries(spec.terms ?? {})) {
         if (!terms || terms.length === 0) continue;
         slot ??= this.services.newSlot();
         const defaults: TermDefaults = { diacritics: spec.diacritics, wholeWord: spec.wholeWord };
         if (language !== 'any') defaults.language = language;
-        this.services.addTerms(slot, terms, defaults, (k) => `${path}.terms.${language}[${k}]`);
+        const literal = this.services.addTerms(
+          slot,
+          terms,
+          defaults,
+          (k) => `${path}.terms.${language}[${k}]`,
+        );
+        if (literal) literals.push({ regex: literal, key: 'digits' });
       }
-      const patterns = this.patterns(
-        (spec.patterns ?? []).map((p) => (typeof p === 'string' ? { pattern: p } : p)),
-        (k) => `${path}.patterns[${k}]`,
-      );
+      const patterns = [
+        ...this.patterns(
+          (spec.patterns ?? []).map((p) => (typeof p === 'string' ? { pattern: p } : p)),
+          (k) => `${path}.patterns[${k}]`,
+        ),
+        ...literals,
+      ];
       const partner = this.partner(id, slot, patterns, spec.itemPrice ?? false);
       this.contexts.set(id, partner);
       this.windows.set(id, spec.window);
@@ -122,8 +133,13 @@ export class ContextCompiler {
       declaredWindow = this.windows.get(spec.context);
     } else if (spec.terms) {
       const slot = this.services.newSlot();
-      this.services.addTerms(slot, spec.terms, spec, (k) => `${path}.terms[${k}]`);
-      partner = this.partner('terms', slot, [], false);
+      const literal = this.services.addTerms(slot, spec.terms, spec, (k) => `${path}.terms[${k}]`);
+      partner = this.partner(
+        'terms',
+        slot,
+        literal ? [{ regex: literal, key: 'digits' }] : [],
+        false,
+      );
     } else if (spec.pattern !== undefined) {
       const patterns = this.patterns(
         [{ pattern: spec.pattern, key: spec.key }],

@@ -113,13 +113,14 @@ function contextsOf(spec: PackSpec, usedBy: ReadonlyMap<string, number>): PackRe
   }));
 }
 
-function reportOf(spec: PackSpec, pack: CompiledPack): PackReport {
+function reportOf(spec: PackSpec, pack: CompiledPack, warnings: PackError[]): PackReport {
   const contexts = contextsOf(spec, contextUse(spec));
   return {
     packId: spec.id,
     version: spec.version,
     signed: spec.signature !== undefined,
     termCount: pack.terms.termCount,
+    ...(warnings.length > 0 ? { warnings: warnings.slice(0, MAX_ERRORS) } : {}),
     policies: spec.policies.map((p) => ({
       id: p.id,
       title: p.title,
@@ -208,7 +209,7 @@ async function accept(
   return {
     ok: true,
     pack: compiled.pack,
-    report: reportOf(spec, compiled.pack),
+    report: reportOf(spec, compiled.pack, compiled.warnings),
     digest,
     examplesRun,
     spec,

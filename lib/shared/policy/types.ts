@@ -87,6 +87,8 @@ export interface PackReport {
   version: string;
   signed: boolean;
   termCount: number;
+  /** Terms that load but mean less than written (term-check.ts); absent on a warm start. */
+  warnings?: PackError[];
   policies: Array<{
     id: string;
     title: string;
