@@ -1,15 +1,17 @@
 /**
  * Lookup tables behind the matching key, built once on first use from the generated Unicode
- * data (UTS #39 confusables, Default_Ignorable_Code_Point) and from the JS engine's own
- * Unicode properties (combining marks).
+ * data: UTS #39 confusables, Default_Ignorable_Code_Point, and the class of each BMP code unit
+ * (generated from Node's Unicode properties by scripts/gen-unit-classes.ts, so a start does
+ * not ask the engine 65,536 times).
  */
 import { CONFUSABLE_PAIRS } from './unicode/confusables.generated';
 import { DEFAULT_IGNORABLE_RANGES } from './unicode/default-ignorable.generated';
+import { decodeUnitClassRuns } from './unicode/unit-class-runs';
+import { UNIT_CLASS_RUNS } from './unicode/unit-classes.generated';
 
 let confusables: Map<number, string> | undefined;
 let ignorableRanges: Array<[number, number]> | undefined;
 let ignorableBmp: Uint8Array | undefined;
-let markBmp: Uint8Array | undefined;
 
 export function confusableOf(cp: number): string | undefined {
   if (!confusables) {
@@ -51,15 +53,7 @@ export function isIgnorable(cp: number): boolean {
 /** Combining marks (BMP) that attach to the previous base character. */
 export function isMarkUnit(unit: number): boolean {
   if (unit < 0x300) return false;
-  if (!markBmp) {
-    markBmp = new Uint8Array(0x10000);
-    const mark = /^\p{M}$/u;
-    for (let cp = 0x300; cp < 0x10000; cp++) {
-      if (cp >= 0xd800 && cp <= 0xdfff) continue;
-      if (mark.test(String.fromCharCode(cp))) markBmp[cp] = 1;
-    }
-  }
-  return markBmp[unit] === 1;
+  return unitClasses()[unit] === CLS_MARK;
 }
 
 /** Digit forms NFKC leaves alone: Thai digits and the dingbat/double circled digits. */
@@ -84,40 +78,8 @@ export const CLS_SYMBOL = 6;
 
 let classTable: Uint8Array | undefined;
 
-/** Key unit -> class. Built once from the engine's Unicode properties. */
+/** Key unit -> class (\p{L}, \p{M}, white space and \p{Z}, \p{P} and \p{Cc}, \p{S} and \p{N}). */
 export function unitClasses(): Uint8Array {
-  if (!classTable) {
-    const table = new Uint8Array(0x10000);
-    const letter = /^\p{L}$/u;
-    const mark = /^\p{M}$/u;
-    const space = /^[\s\p{Z}]$/u;
-    const punct = /^[\p{P}\p{Cc}]$/u;
-    const symbol = /^[\p{S}\p{N}]$/u;
-    for (let u = 0; u < 0x10000; u++) {
-      if (u >= 0xd800 && u <= 0xdfff) {
-        table[u] = CLS_SYMBOL;
-        continue;
-      }
-      if (u >= 0x30 && u <= 0x39) {
-        table[u] = CLS_DIGIT;
-        continue;
-      }
-      const ch = String.fromCharCode(u);
-      if (u < 0x80) {
-        // Fast decisions for ASCII; the regexes below agree with them.
-        if ((u >= 0x61 && u <= 0x7a) || (u >= 0x41 && u <= 0x5a)) table[u] = CLS_LETTER;
-        else if (u === 0x20 || (u >= 0x09 && u <= 0x0d)) table[u] = CLS_SPACE;
-        else if (symbol.test(ch)) table[u] = CLS_SYMBOL;
-        else table[u] = CLS_PUNCT;
-        continue;
-      }
-      if (letter.test(ch)) table[u] = CLS_LETTER;
-      else if (mark.test(ch)) table[u] = CLS_MARK;
-      else if (space.test(ch)) table[u] = CLS_SPACE;
-      else if (punct.test(ch)) table[u] = CLS_PUNCT;
-      else if (symbol.test(ch)) table[u] = CLS_SYMBOL;
-    }
-    classTable = table;
-  }
+  if (!classTable) classTable = decodeUnitClassRuns(UNIT_CLASS_RUNS);
   return classTable;
 }
