@@ -101,8 +101,8 @@ function evidenceBoxes(overlay: HTMLElement): Box[] {
   if (!box || typeof root.querySelectorAll !== 'function') return [];
   const out: Box[] = [];
   for (const layer of root.querySelectorAll<HTMLElement>('.marks')) {
-    if (layer.hidden || layer.style.left !== box.style.left || layer.style.top !== box.style.top)
-      continue;
+    // Both are moved to the same corner of the same element (lib/page/overlay/anchor.ts).
+    if (layer.hidden || layer.style.transform !== box.style.transform) continue;
     for (const mark of layer.querySelectorAll('.mark')) {
       const r = mark.getBoundingClientRect();
       out.push({ left: r.left, top: r.top, width: r.width, height: r.height });

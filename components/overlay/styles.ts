@@ -6,10 +6,18 @@
 export const OVERLAY_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
-.box { position: absolute; display: flex; justify-content: flex-end; padding: 6px; pointer-events: none; }
-.box[hidden] { display: none; }
-/* Evidence marks over the page's text (lib/page/overlay/evidence-marks.ts). */
-.marks { position: absolute; pointer-events: none; }
+/* A box has no size: the anchor layer (lib/page/overlay/anchor.ts) moves its origin to its
+   item's top-right corner with a transform, which changes no layout. */
+.box { position: absolute; display: block; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }
+/* A hidden box keeps its layout (the display above wins over the hidden attribute's): drawn
+   while hidden, it is laid out in the page's own frame, and showing or hiding it changes no
+   layout. An open card in it is taken out of the layout while hidden, so that it is laid
+   out (and takes focus, item-overlay.tsx) when it shows. */
+.box[hidden] { visibility: hidden; }
+.box[hidden] .card { display: none; }
+/* Evidence marks over the page's text (lib/page/overlay/evidence-marks.ts), drawn from the
+   same corner. */
+.marks { position: absolute; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }
 .marks[hidden] { display: none; }
 .mark { position: absolute; border-radius: 2px; }
 .mark-low .mark { background: rgba(100, 116, 139, 0.3); }
@@ -19,7 +27,8 @@ export const OVERLAY_CSS = `
 .mark-suggested .mark { background: transparent; border-bottom: 2px dotted #0d7377; border-radius: 0; }
 /* The chip arrives after the badge: out of flow, so its arrival moves nothing. */
 .chip-slot { position: absolute; right: calc(100% + 4px); top: 1px; white-space: nowrap; }
-.overlay { position: relative; font: 13px/1.4 system-ui, sans-serif; color: #10201f; pointer-events: auto; }
+/* The badge 6px inside its item's top-right corner, as wide as its content. */
+.overlay { position: absolute; top: 6px; right: 6px; width: max-content; font: 13px/1.4 system-ui, sans-serif; color: #10201f; pointer-events: auto; }
 button, select, textarea { font: inherit; color: inherit; }
 button { cursor: pointer; border: 1px solid #9bb; background: #fff; border-radius: 6px; padding: 3px 8px; }
 button.primary { background: #0d7377; border-color: #0d7377; color: #fff; }

@@ -37,8 +37,7 @@ async function cardAndEvidence(page: Page, itemId: string) {
     const rect = (r: DOMRect) => ({ left: r.left, top: r.top, width: r.width, height: r.height });
     const marks: Array<{ text: string; rect: ReturnType<typeof rect> }> = [];
     for (const layer of root.querySelectorAll<HTMLElement>('.marks')) {
-      if (layer.hidden || layer.style.left !== box.style.left || layer.style.top !== box.style.top)
-        continue;
+      if (layer.hidden || layer.style.transform !== box.style.transform) continue;
       for (const group of layer.querySelectorAll<HTMLElement>('.mark-group'))
         for (const mark of group.querySelectorAll('.mark'))
           marks.push({ text: group.dataset.text ?? '', rect: rect(mark.getBoundingClientRect()) });

@@ -88,11 +88,7 @@ function openCards(page: Page): Promise<OpenCard[]> {
         const badge = overlay.querySelector<HTMLElement>('[data-testid="badge"]');
         // The item's evidence marks: the marks layer placed over the same element as the box.
         const layers = [...root.querySelectorAll<HTMLElement>('.marks')].filter(
-          (layer) =>
-            !layer.hidden &&
-            box !== null &&
-            layer.style.left === box.style.left &&
-            layer.style.top === box.style.top,
+          (layer) => !layer.hidden && box !== null && layer.style.transform === box.style.transform,
         );
         const cardRect = rectOf(card);
         const marks = layers.flatMap((layer) => [...layer.querySelectorAll('.mark')].map(rectOf));
@@ -168,11 +164,9 @@ test('a review session of 100 items by keyboard alone: feed, video, product, pro
         const boxes = [...(root?.querySelectorAll<HTMLElement>('[data-item-box]') ?? [])].filter(
           (box) => !box.hidden,
         );
-        boxes.sort(
-          (a, b) =>
-            Number.parseFloat(a.style.top) - Number.parseFloat(b.style.top) ||
-            Number.parseFloat(a.style.left) - Number.parseFloat(b.style.left),
-        );
+        // Boxes are moved with a transform (lib/page/overlay/anchor.ts): sorted where drawn.
+        const at = (box: HTMLElement) => box.getBoundingClientRect();
+        boxes.sort((a, b) => at(a).top - at(b).top || at(a).left - at(b).left);
         return boxes[0]?.getAttribute('data-item-box') ?? '';
       });
       let keys = 0;

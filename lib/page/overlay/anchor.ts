@@ -9,31 +9,42 @@
  * asked (`schedule`: re-observing the root element makes the observer report it once more)
  * and when the window is resized.
  *
+ * A box has no size: it is moved, with `transform`, to its target's top-right corner, and
+ * what it holds is drawn from there (the badge to the left of that corner, evidence marks
+ * anywhere over the target; components/overlay/styles.ts). Moving a box, or its target
+ * changing width, changes no layout at all: the browser repaints, it does not lay the page
+ * out (the host is in the top layer, so any layout of a box was rooted at the document).
+ *
+ * A box is hidden with `visibility` (`hidden`; styles.ts), so it keeps its layout: a badge
+ * drawn in a box before it is placed (the item mount draws into a hidden box) is laid out
+ * in the page's own frame, and showing, hiding or moving a box in the pass dirties no
+ * layout. A hidden box is moved to the overlay root's origin, so that it stretches the
+ * page's scrollable area nowhere.
+ *
  * Hiding a box is put off until the next pass. A box whose item went out of reach is
  * still over that item, far from the viewport; hiding it at once would change the page's
  * rendering in a task of its own, and on a long feed any change costs a whole frame of the
  * page's style, layout and paint bookkeeping. The next pass comes with a frame the page or
  * the overlays need anyway: new cards, new badges, a resize.
  *
- * Badges never cover one another (badge-stacking.ts): after placing the boxes, a pass
- * finds where every shown badge is and moves down, with `translate` (which shifts no
- * layout), each one that would overlap a badge placed before it. A badge whose size changes
- * (flags added, new findings, a card opened) asks for a pass of its own.
- *
- * Where a badge sits in its box depends only on the box's width and the badge's own
- * content, so each badge is measured once (a new badge needs the layout its frame makes
- * anyway) and its place in the box kept until its content changes (the root's mutation
- * records name the box), its box's width changes, or the window is resized. A pass that
- * moved no box, hid none and changed no badge does not stack at all. On a feed, most passes
- * (the page grew, a card came near) measure only the badges drawn since the last one.
+ * Badges never cover one another (badge-stacking.ts): each pass moves down, with
+ * `translate` (which shifts no layout), each shown badge that would overlap a badge placed
+ * before it. Where a badge sits relative to its box's corner depends only on its own
+ * content, so it is measured once and kept until its content changes (the root's mutation
+ * records name the box) or the window is resized. It is measured in a pass's read phase,
+ * when the frame has already laid it out (hidden or not): never after the pass's own
+ * writes, which would force a layout of the document in the middle of the pass. (A badge
+ * drawn in the frame's own callbacks, after its layout, would cost a layout to measure;
+ * the item mounts draw in tasks of their own.)
  */
 
 import { type BadgeSpot, stackBadges } from './badge-stacking';
 
 /**
  * Called in a placement pass's read phase when its box is placed anew (`rect`: the
- * target's client rect): it may measure the page then, and returns what to write in the
- * write phase (the evidence marks, drawn relative to the box).
+ * target's client rect; the box's origin is the rect's top-right corner): it may measure
+ * the page then, and returns what to write in the write phase (the evidence marks, drawn
+ * relative to the box).
  */
 export type OnPlace = (rect: DOMRect) => () => void;
 
@@ -46,14 +57,20 @@ export interface AnchorLayer {
   schedule(): void;
 }
 
+/** The transform that puts a box's origin at `x`, `y` (document coordinates). */
+export const boxTransform = (x: number, y: number) => `translate(${x}px, ${y}px)`;
+
 export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLayer {
   const view = doc.defaultView;
   const shown = new Map<HTMLElement, Element>();
   const onPlaces = new WeakMap<HTMLElement, OnPlace>();
-  /** Where each box was last put (document coordinates), to skip writes that change nothing. */
+  /**
+   * Where each box was last put: its origin (the target's top-right corner, document
+   * coordinates) and the target's size, which the evidence marks are measured for.
+   */
   const placed = new WeakMap<
     HTMLElement,
-    { left: number; top: number; width: number; height: number }
+    { x: number; y: number; width: number; height: number }
   >();
   /** Boxes no longer followed, hidden at the next pass. */
   const toHide = new Set<HTMLElement>();
@@ -62,13 +79,10 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
   let queued = false;
 
   /**
-   * Where each badge (and its chip) was in its box when last measured, without its offset:
-   * relative to the box's left and top as placed, for the box's width then.
+   * Where each badge (and its chip) is relative to its box's origin, without its offset;
+   * `null` for a box that holds no badge (an evidence marks layer, a box not drawn yet).
    */
-  const measured = new WeakMap<
-    HTMLElement,
-    { width: number; left: number; top: number; right: number; bottom: number }
-  >();
+  const measured = new WeakMap<HTMLElement, BadgeSpot | null>();
   /** Whether a box moved, hid or showed, or a badge changed, since the last stacking. */
   let restack = true;
   /** The overlay root's top-level child a mutation record is about: a box, or a marks layer. */
@@ -83,64 +97,65 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
     for (const record of records) {
       const box = boxOf(record.target);
       if (box) measured.delete(box);
+      // A box (re)joining the root: the record is the root's own.
+      for (const node of record.addedNodes)
+        if (node.nodeType === Node.ELEMENT_NODE) measured.delete(node as HTMLElement);
       restack = true;
     }
   };
 
   /**
-   * Moves badges that would overlap down, below the ones shown before them. Measures the
-   * shown badges whose measure is not known (new or changed ones: this forces the layout of
-   * the overlay's root when the pass has just written boxes), then writes the offsets that
-   * changed.
+   * Measures the badge in `box` relative to the box's origin. Called only in a pass's read
+   * phase, on a box the frame has laid out, so the reads cost no layout. The box has no size: its own rect is its origin, with its transform and
+   * offset, which the badge's rect has too.
+   */
+  const measure = (box: HTMLElement): BadgeSpot | null => {
+    const overlay = box.firstElementChild;
+    // Only item boxes hold a badge (`.overlay`); evidence marks' layers are not stacked.
+    if (!overlay?.classList.contains('overlay')) return null;
+    const origin = box.getBoundingClientRect();
+    let { left, top, right, bottom } = overlay.getBoundingClientRect();
+    const chip = overlay.querySelector(':scope > .chip-slot');
+    if (chip) {
+      const rect = chip.getBoundingClientRect();
+      if (rect.width > 0 && rect.height > 0) {
+        left = Math.min(left, rect.left);
+        top = Math.min(top, rect.top);
+        right = Math.max(right, rect.right);
+        bottom = Math.max(bottom, rect.bottom);
+      }
+    }
+    return {
+      left: left - origin.left,
+      right: right - origin.left,
+      top: top - origin.top,
+      bottom: bottom - origin.top,
+    };
+  };
+
+  /**
+   * Moves badges that would overlap down, below the ones shown before them, from their
+   * measures (no reads): writes only the offsets that changed.
    */
   const stack = () => {
     if (!view || !restack) return;
     restack = false;
-    const { scrollX, scrollY } = view;
     const boxes: HTMLElement[] = [];
     const spots: BadgeSpot[] = [];
     for (const box of shown.keys()) {
-      if (box.hidden) continue;
+      if (box.hidden || !box.isConnected) continue;
       const at = placed.get(box);
       if (!at) continue;
-      let spot = measured.get(box);
-      if (!spot || spot.width !== at.width) {
-        spot = undefined;
-        const overlay = box.firstElementChild;
-        // Only item boxes hold a badge (`.overlay`); evidence marks' layers are not stacked.
-        if (!overlay?.classList.contains('overlay')) continue;
-        const dy = offsets.get(box) ?? 0;
-        const area = overlay.getBoundingClientRect();
-        let { left, top, right, bottom } = area;
-        const chip = overlay.querySelector(':scope > .chip-slot');
-        if (chip) {
-          const rect = chip.getBoundingClientRect();
-          if (rect.width > 0 && rect.height > 0) {
-            left = Math.min(left, rect.left);
-            top = Math.min(top, rect.top);
-            right = Math.max(right, rect.right);
-            bottom = Math.max(bottom, rect.bottom);
-          }
-        }
-        // Relative to the box as placed, without the badge's current offset.
-        const dx = scrollX - at.left;
-        const dt = scrollY - dy - at.top;
-        spot = {
-          width: at.width,
-          left: left + dx,
-          right: right + dx,
-          top: top + dt,
-          bottom: bottom + dt,
-        };
-        measured.set(box, spot);
-      }
+      // Measured in this pass's read phase unless it is not connected (nothing to stack).
+      const spot = measured.get(box);
+      if (!spot) continue;
       boxes.push(box);
       // Where the badge is without its current offset, in document coordinates.
       spots.push({
-        left: at.left + spot.left,
-        right: at.left + spot.right,
-        top: at.top + spot.top,
-        bottom: at.top + spot.bottom,
+        left: at.x + spot.left,
+        right: at.x + spot.right,
+        top: at.y + spot.top,
+        bottom: at.y + spot.bottom,
       });
     }
     const wanted = stackBadges(spots);
@@ -156,41 +171,48 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
     if (!queued && shown.size === 0 && toHide.size === 0) return;
     queued = false;
     if (signal.aborted || !view) return;
+    // Badges changed since the last records were delivered: measured again below.
+    badgesChanged(changes.takeRecords());
     const entries = [...shown];
     const { scrollX, scrollY } = view;
-    // Reads first, then writes: one layout for the whole pass.
+    // Reads first, then writes: the reads find the layout the frame has just made.
     const writes: Array<() => void> = [];
     for (const [box, target] of entries) {
+      // Not measured since it changed: drawn before this frame's layout, so laid out.
+      if (box.isConnected && !measured.has(box)) {
+        measured.set(box, measure(box));
+        restack = true;
+      }
       const rect = target.getBoundingClientRect();
-      const left = rect.left + scrollX;
-      const top = rect.top + scrollY;
+      const x = rect.right + scrollX;
+      const y = rect.top + scrollY;
       const hidden = rect.width === 0 && rect.height === 0;
       // Every pass places every shown box; most have not moved, and an unchanged write
       // still costs a style change on the box.
       const last = placed.get(box);
       if (
         last &&
-        last.left === left &&
-        last.top === top &&
+        last.x === x &&
+        last.y === y &&
         last.width === rect.width &&
         last.height === rect.height &&
         box.hidden === hidden
       )
         continue;
-      placed.set(box, { left, top, width: rect.width, height: rect.height });
+      placed.set(box, { x, y, width: rect.width, height: rect.height });
       const drawn = hidden ? undefined : onPlaces.get(box)?.(rect);
+      const moved = !last || last.x !== x || last.y !== y;
       writes.push(() => {
-        box.style.left = `${left}px`;
-        box.style.top = `${top}px`;
-        box.style.width = `${rect.width}px`;
+        if (moved) box.style.transform = boxTransform(x, y);
         box.hidden = hidden;
         drawn?.();
       });
     }
-    // Badges changed since the last records were delivered: measured again.
-    badgesChanged(changes.takeRecords());
     if (writes.length > 0 || toHide.size > 0) restack = true;
-    for (const box of toHide) box.hidden = true;
+    for (const box of toHide) {
+      box.hidden = true;
+      box.style.transform = '';
+    }
     toHide.clear();
     for (const write of writes) write();
     stack();
@@ -228,7 +250,7 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
   };
   resizes.observe(doc.documentElement);
   if (doc.body) resizes.observe(doc.body);
-  // A resize may change what a badge's text wraps to, or the zoom: every badge measured anew.
+  // A resize may change the zoom: every badge measured anew.
   view?.addEventListener(
     'resize',
     () => {
@@ -261,9 +283,9 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
         target === doc.body ||
         [...shown.values()].includes(target);
       shown.set(box, target);
-      // Placed anew when it is next shown (its marks and badge are measured again then).
+      // Placed anew when it is next shown (its marks are measured again then). Its badge's
+      // measure holds: it is relative to the box, and a change of content was recorded.
       placed.delete(box);
-      measured.delete(box);
       restack = true;
       // Reported once at the next frame, after layout: that is the box's first placement.
       if (observed) schedule();

@@ -49,7 +49,10 @@ interface Rect {
   height: number;
 }
 
-/** Where each line of each span is, relative to the item's box (`origin`: its rect). */
+/**
+ * Where each line of each span is, relative to the item's box (`origin`: the item's rect;
+ * the box's origin is its top-right corner, anchor.ts).
+ */
 function measure(doc: Document, spans: readonly MarkedSpan[], origin: DOMRect) {
   const out: Array<{ tone: MarkTone; text: string; rects: Rect[] }> = [];
   const range = doc.createRange();
@@ -60,7 +63,7 @@ function measure(doc: Document, spans: readonly MarkedSpan[], origin: DOMRect) {
     const rects = [...range.getClientRects()]
       .filter((r) => r.width > 0 && r.height > 0)
       .map((r) => ({
-        left: r.left - origin.left,
+        left: r.left - origin.right,
         top: r.top - origin.top,
         width: r.width,
         height: r.height,
