@@ -63,6 +63,11 @@ export const boxTransform = (x: number, y: number) => `translate(${x}px, ${y}px)
 export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLayer {
   const view = doc.defaultView;
   const shown = new Map<HTMLElement, Element>();
+  /**
+   * How many shown boxes follow each target (an item's badge box and its marks layer follow
+   * the same element): whether a target is already observed, without a walk over every box.
+   */
+  const followers = new Map<Element, number>();
   const onPlaces = new WeakMap<HTMLElement, OnPlace>();
   /**
    * Where each box was last put: its origin (the target's top-right corner, document
@@ -177,13 +182,19 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
     const { scrollX, scrollY } = view;
     // Reads first, then writes: the reads find the layout the frame has just made.
     const writes: Array<() => void> = [];
+    // A target's rect read once a pass: its badge box and its marks layer both need it.
+    const rects = new Map<Element, DOMRect>();
     for (const [box, target] of entries) {
       // Not measured since it changed: drawn before this frame's layout, so laid out.
       if (box.isConnected && !measured.has(box)) {
         measured.set(box, measure(box));
         restack = true;
       }
-      const rect = target.getBoundingClientRect();
+      let rect = rects.get(target);
+      if (!rect) {
+        rect = target.getBoundingClientRect();
+        rects.set(target, rect);
+      }
       const x = rect.right + scrollX;
       const y = rect.top + scrollY;
       const hidden = rect.width === 0 && rect.height === 0;
@@ -220,6 +231,19 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
     changes.takeRecords();
   };
   const resizes = new ResizeObserver(place);
+  /**
+   * One box stopped following `target`. The page's own size stays watched, even when an
+   * item is the whole page, and so does an element that other boxes still follow.
+   */
+  const unfollow = (target: Element) => {
+    const left = (followers.get(target) ?? 1) - 1;
+    if (left > 0) {
+      followers.set(target, left);
+      return;
+    }
+    followers.delete(target);
+    if (target !== doc.documentElement && target !== doc.body) resizes.unobserve(target);
+  };
   /**
    * A badge that changes (its text, its class, a card opening or a chip arriving) may now
    * overlap another: the overlay's root is watched for such changes.
@@ -274,15 +298,16 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
       toHide.delete(box);
       watchRootOf(box);
       if (onPlace) onPlaces.set(box, onPlace);
-      if (shown.get(box) === target) return;
+      const previous = shown.get(box);
+      if (previous === target) return;
+      if (previous) unfollow(previous);
       // A target already observed (the page's <html> or <body>, or an element another box
       // follows) is not reported again when observed again: its box would never be placed,
       // so a pass is asked for instead.
       const observed =
-        target === doc.documentElement ||
-        target === doc.body ||
-        [...shown.values()].includes(target);
+        target === doc.documentElement || target === doc.body || followers.has(target);
       shown.set(box, target);
+      followers.set(target, (followers.get(target) ?? 0) + 1);
       // Placed anew when it is next shown (its marks are measured again then). Its badge's
       // measure holds: it is relative to the box, and a change of content was recorded.
       placed.delete(box);
@@ -295,10 +320,7 @@ export function createAnchorLayer(doc: Document, signal: AbortSignal): AnchorLay
       const target = shown.get(box);
       if (!target) return;
       shown.delete(box);
-      // The page's own size stays watched, even when an item is the whole page, and so does
-      // an element that other boxes still follow.
-      const shared = target === doc.documentElement || target === doc.body;
-      if (!shared && ![...shown.values()].includes(target)) resizes.unobserve(target);
+      unfollow(target);
       toHide.add(box);
     },
     schedule,

@@ -31,7 +31,7 @@ const setGlobal = (name: string, value: unknown) => {
 
 function setup() {
   const { document, window } = parseHTML('<html><body></body></html>');
-  const layout = { dirty: false, forced: 0 };
+  const layout = { dirty: false, forced: 0, targetReads: 0 };
   const observed = new Set<Element>();
   let callback: (() => void) | undefined;
   setGlobal('Node', window.Node);
@@ -65,7 +65,10 @@ function setup() {
       layout.dirty = false;
     }
     const target = targets.get(element);
-    if (target) return target;
+    if (target) {
+      layout.targetReads += 1;
+      return target;
+    }
     const box = (
       element.classList.contains('overlay') ? element.parentElement : element
     ) as HTMLElement | null;
@@ -120,7 +123,7 @@ function setup() {
     layout.dirty = false;
   };
   restore.push(() => controller.abort());
-  return { anchors, target, box, frame, layout };
+  return { anchors, target, box, frame, layout, observed };
 }
 
 describe('anchor layer', () => {
@@ -180,6 +183,32 @@ describe('anchor layer', () => {
     frame();
     expect(second.hidden).toBe(false);
     expect(second.style.translate).toBe(`0 ${BADGE_HEIGHT + STACK_GAP}px`);
+    expect(layout.forced).toBe(0);
+  });
+
+  it('reads a target that two boxes follow once a pass, and watches it while either does', () => {
+    const { anchors, target, box, frame, layout, observed } = setup();
+    const item = target({ left: 0, top: 50, width: 400, height: 300 });
+    const other = target({ left: 0, top: 500, width: 400, height: 300 });
+    const badge = box(90);
+    const marks = box(0);
+    anchors.show(badge, item);
+    anchors.show(marks, item);
+    frame();
+    expect(layout.targetReads).toBe(1);
+    expect(marks.style.transform).toBe(boxTransform(400, 50));
+    anchors.hide(marks);
+    frame();
+    expect(observed.has(item)).toBe(true);
+    expect(badge.hidden).toBe(false);
+    // A box that follows another target stops watching the one it left.
+    anchors.show(badge, other);
+    frame();
+    expect(observed.has(item)).toBe(false);
+    expect(observed.has(other)).toBe(true);
+    expect(badge.style.transform).toBe(boxTransform(400, 500));
+    anchors.hide(badge);
+    expect(observed.has(other)).toBe(false);
     expect(layout.forced).toBe(0);
   });
 });
