@@ -13,20 +13,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { EscalationEvent } from '@/lib/shared/protocol/escalations';
-import { escalationResolveSchema } from '@/lib/shared/protocol/escalations';
 import { creatorRefSchema, enforcementActionKindSchema } from '@/lib/shared/protocol/history';
 import { newUlid } from '@/lib/shared/protocol/ids';
 import { MAX_SMALL_BODY_BYTES } from '@/lib/shared/protocol/limits';
-import { recordIdSchema } from '@/lib/shared/protocol/records';
 import { wireString } from '@/lib/shared/protocol/text';
 import { hasRole, type Role } from '../auth/tokens';
-import { publishEscalation, subscribeEscalations } from '../events';
+import { subscribeEscalations } from '../events';
 import { parseWith, readJson } from '../http/body';
 import { HttpError } from '../http/respond';
 import type { Reply, RequestContext, Route } from '../http/router';
+import { acknowledgeAs, resolveAs } from '../routes/escalation-decisions';
 import { evidenceImage, hashParam } from '../routes/evidence';
 import { recordAction } from '../store/enforcement';
-import { acknowledgeEscalation, resolveEscalation } from '../store/escalations';
 import {
   CONSOLE_HEADERS,
   CONSOLE_HTML,
@@ -196,16 +194,6 @@ const actionInputSchema = z
       .max(2000, 'must be at most 2000 characters'),
   })
   .strict();
-
-function idParam(ctx: RequestContext): string {
-  const parsed = recordIdSchema.safeParse(ctx.params.id);
-  if (!parsed.success) {
-    throw new HttpError(400, 'bad_request', 'The escalation id in the path must be a ULID.');
-  }
-  return parsed.data;
-}
-
-const notFound = (id: string) => new HttpError(404, 'not_found', `No escalation ${id}.`);
 
 function streamEscalations(ctx: RequestContext, session: ConsoleSession) {
   return (res: ServerResponse, draining: () => boolean) => {
@@ -465,39 +453,12 @@ export const consoleRoutes: Route[] = [
     },
     stream: streamEscalations(ctx, session),
   })),
-  api('POST', '/console/api/escalations/{id}/acknowledge', 'lead', async (ctx, session) => {
-    const id = idParam(ctx);
-    const result = await acknowledgeEscalation(ctx.db, id, session.reviewer);
-    if (result.kind === 'not_found') throw notFound(id);
-    if (result.kind === 'conflict') {
-      throw new HttpError(409, 'conflict', `Escalation ${id} is already resolved.`);
-    }
-    if (result.kind === 'changed') {
-      publishEscalation(ctx.db, { change: 'acknowledged', escalation: result.escalation });
-    }
-    return { status: 200, body: result.escalation };
-  }),
-  api('POST', '/console/api/escalations/{id}/resolve', 'lead', async (ctx, session) => {
-    const id = idParam(ctx);
-    const body = await readJson(ctx.req, MAX_SMALL_BODY_BYTES);
-    const outcome = parseWith(escalationResolveSchema, body, 'Invalid resolution');
-    const result = await resolveEscalation(ctx.db, id, session.reviewer, outcome);
-    if (result.kind === 'not_found') throw notFound(id);
-    if (result.kind === 'no_creator') {
-      throw new HttpError(
-        400,
-        'validation_failed',
-        `Escalation ${id} names no creator, so an enforcement action cannot be recorded.`,
-      );
-    }
-    if (result.kind === 'conflict') {
-      throw new HttpError(409, 'conflict', `Escalation ${id} was already resolved otherwise.`);
-    }
-    if (result.kind === 'changed') {
-      publishEscalation(ctx.db, { change: 'resolved', escalation: result.escalation });
-    }
-    return { status: 200, body: result.escalation };
-  }),
+  api('POST', '/console/api/escalations/{id}/acknowledge', 'lead', (ctx, session) =>
+    acknowledgeAs(ctx, session.reviewer),
+  ),
+  api('POST', '/console/api/escalations/{id}/resolve', 'lead', (ctx, session) =>
+    resolveAs(ctx, session.reviewer),
+  ),
   // An escalation's snapshot, shown on its card (img-src 'self'): the session, not a token.
   api('GET', '/console/api/evidence/{sha256}', 'lead', async (ctx) =>
     evidenceImage(ctx.db, hashParam(ctx.params)),

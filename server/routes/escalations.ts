@@ -9,30 +9,26 @@ import {
   type Escalation,
   type EscalationEvent,
   escalationCreateSchema,
-  escalationResolveSchema,
   escalationStateSchema,
 } from '@/lib/shared/protocol/escalations';
 import { MAX_SMALL_BODY_BYTES } from '@/lib/shared/protocol/limits';
-import { recordIdSchema } from '@/lib/shared/protocol/records';
 import { hasRole, type Principal } from '../auth/tokens';
-import {
-  publishEnforcement,
-  publishEscalation,
-  subscribeEnforcement,
-  subscribeEscalations,
-} from '../events';
+import { publishEscalation, subscribeEnforcement, subscribeEscalations } from '../events';
 import { parseWith, readJson } from '../http/body';
 import { HttpError } from '../http/respond';
 import type { RequestContext, Route } from '../http/router';
-import { recordedActionById } from '../store/enforcement-feed';
 import {
-  acknowledgeEscalation,
   createEscalation,
   escalationById,
   knownCategory,
   listEscalations,
-  resolveEscalation,
 } from '../store/escalations';
+import {
+  acknowledgeAs,
+  escalationIdParam,
+  escalationNotFound,
+  resolveAs,
+} from './escalation-decisions';
 
 const MAX_LIST = 500;
 /** Comments on an idle stream, so proxies and the browser keep the connection open. */
@@ -45,17 +41,6 @@ const principalOf = (ctx: RequestContext): Principal => {
 
 const canRead = (who: Principal, escalation: Escalation) =>
   hasRole(who.role, 'lead') || escalation.reviewer === who.reviewer;
-
-function idParam(ctx: RequestContext): string {
-  const parsed = recordIdSchema.safeParse(ctx.params.id);
-  if (!parsed.success) {
-    throw new HttpError(400, 'bad_request', 'The escalation id in the path must be a ULID.');
-  }
-  return parsed.data;
-}
-
-/** The same answer whether it does not exist or is someone else's: ids are not disclosed. */
-const notFound = (id: string) => new HttpError(404, 'not_found', `No escalation ${id}.`);
 
 function sameRequest(stored: Escalation, input: { flagId: string; category: string }): boolean {
   return stored.flagId === input.flagId && stored.category === input.category;
@@ -172,9 +157,9 @@ export const escalationRoutes: Route[] = [
     access: 'reviewer',
     async handle(ctx) {
       const who = principalOf(ctx);
-      const id = idParam(ctx);
+      const id = escalationIdParam(ctx);
       const escalation = await escalationById(ctx.db, id);
-      if (!escalation || !canRead(who, escalation)) throw notFound(id);
+      if (!escalation || !canRead(who, escalation)) throw escalationNotFound(id);
       return { status: 200, body: escalation };
     },
   },
@@ -182,52 +167,12 @@ export const escalationRoutes: Route[] = [
     method: 'POST',
     path: '/v1/escalations/{id}/acknowledge',
     access: 'lead',
-    async handle(ctx) {
-      const who = principalOf(ctx);
-      const id = idParam(ctx);
-      const result = await acknowledgeEscalation(ctx.db, id, who.reviewer);
-      if (result.kind === 'not_found') throw notFound(id);
-      if (result.kind === 'conflict') {
-        throw new HttpError(409, 'conflict', `Escalation ${id} is already resolved.`);
-      }
-      if (result.kind === 'changed') {
-        publishEscalation(ctx.db, { change: 'acknowledged', escalation: result.escalation });
-      }
-      return { status: 200, body: result.escalation };
-    },
+    handle: (ctx) => acknowledgeAs(ctx, principalOf(ctx).reviewer),
   },
   {
     method: 'POST',
     path: '/v1/escalations/{id}/resolve',
     access: 'lead',
-    async handle(ctx) {
-      const who = principalOf(ctx);
-      const id = idParam(ctx);
-      const body = await readJson(ctx.req, MAX_SMALL_BODY_BYTES);
-      const outcome = parseWith(escalationResolveSchema, body, 'Invalid resolution');
-      const result = await resolveEscalation(ctx.db, id, who.reviewer, outcome);
-      if (result.kind === 'not_found') throw notFound(id);
-      if (result.kind === 'no_creator') {
-        throw new HttpError(
-          400,
-          'validation_failed',
-          `Escalation ${id} names no creator, so an enforcement action cannot be recorded.`,
-        );
-      }
-      if (result.kind === 'conflict') {
-        throw new HttpError(
-          409,
-          'conflict',
-          `Escalation ${id} was already resolved with another outcome.`,
-        );
-      }
-      if (result.kind === 'changed') {
-        publishEscalation(ctx.db, { change: 'resolved', escalation: result.escalation });
-        const actionId = result.escalation.outcome?.enforcementAction?.id;
-        const recorded = actionId ? await recordedActionById(ctx.db, actionId) : undefined;
-        if (recorded) publishEnforcement(ctx.db, recorded);
-      }
-      return { status: 200, body: result.escalation };
-    },
+    handle: (ctx) => resolveAs(ctx, principalOf(ctx).reviewer),
   },
 ];

@@ -128,6 +128,54 @@ forEachBackend((backend: Backend) => {
     await stream.close();
   });
 
+  it('pushes the enforcement action of a resolution made in the console, as from /v1', async () => {
+    const stream = await openEnforcementEvents(server.url, alice);
+    const signIn = await fetch(`${server.url}/console/api/session`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${admin}`,
+        'content-type': 'application/json',
+        'x-flagpost-console': '1',
+      },
+      body: '{}',
+    });
+    expect(signIn.status).toBe(201);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const escalation = {
+      id: newUlid(),
+      flagId: newUlid(),
+      category: 'dangerous_product',
+      reason: 'Gun parts in a live stream.',
+      item: {
+        platform: 'shopvid',
+        kind: 'video',
+        itemId: 'v-feed-3',
+        url: 'https://shopvid.example/v/feed-3',
+        creatorId: 'creator-feed-3',
+      },
+      createdAt: new Date().toISOString(),
+    };
+    await api(server.url, 'POST', '/v1/escalations', { token: alice, json: escalation });
+    const enforcement = { id: newUlid(), action: 'suspended', reason: 'Gun parts.' };
+    const resolved = await fetch(`${server.url}/console/api/escalations/${escalation.id}/resolve`, {
+      method: 'POST',
+      headers: { cookie, 'x-flagpost-console': '1', 'content-type': 'application/json' },
+      body: JSON.stringify({
+        decision: 'actioned',
+        note: 'Suspended.',
+        enforcementAction: enforcement,
+      }),
+    });
+    expect(resolved.status).toBe(200);
+    const seen = await stream.waitFor(1);
+    expect(seen.map((a) => [a.id, a.creator.creatorId, a.action])).toContainEqual([
+      enforcement.id,
+      'creator-feed-3',
+      'suspended',
+    ]);
+    await stream.close();
+  });
+
   it('lists actions recorded since a time, inclusive, oldest first', async () => {
     const before = await api<unknown>(server.url, 'GET', '/v1/enforcement-actions', {
       token: alice,
