@@ -6,13 +6,18 @@
  * window, not the field.
  *
  * A word is a run of letters, digits and marks; an apostrophe between letters stays inside
- * ("isn't" is one word). Scripts written without spaces (Thai, Lao, Khmer, Myanmar, CJK)
- * are split by the runtime's dictionary segmenter (Intl.Segmenter), so in "ไม่ใช่ของปลอม"
- * one word ("ของ") lies between "ไม่ใช่" and "ปลอม"; where no segmenter exists, every 4
- * units count as a word. A sentence ends at "!", "?", "。", "…", a line break, or a full
+ * ("isn't" is one word). Thai, written without spaces, is split by maximal matching over a
+ * shipped word list (thai-words.generated.ts), so in "ไม่ใช่ของปลอม" one word ("ของ") lies
+ * between "ไม่ใช่" and "ปลอม". Not the runtime's Intl.Segmenter: Node, Chromium and Firefox
+ * split Thai differently (Firefox also calls some Thai words not word-like), and a window
+ * that holds in one browser and not in another made Firefox refuse a pack that Node had
+ * checked. Thai the list does not cover, and the other unspaced scripts (Lao, Khmer,
+ * Myanmar; CJK and kana), count one word per UNKNOWN_UNITS_PER_WORD (CJK_UNITS_PER_WORD)
+ * units. A sentence ends at "!", "?", "。", "…", a line break, or a full
  * stop followed by a space and no lower-case letter or digit (see endsSentence).
  */
 import type { NormalisedText } from './normalise';
+import { THAI_WORDS } from './unicode/thai-words.generated';
 
 const CLASS_SEPARATOR = 0;
 const CLASS_SPACED = 1;
@@ -56,31 +61,117 @@ const SENTENCE_ENDS = new Set([0x2e, 0x21, 0x3f, 0x3002, 0xff01, 0xff1f, 0x2026,
 const LINE_BREAKS = new Set([0x0a, 0x0d, 0x2028, 0x2029]);
 const isSpace = (u: number) => u === 0x20 || u === 0x09 || u === 0xa0 || LINE_BREAKS.has(u);
 
-let segmenter: Intl.Segmenter | null | undefined;
-function denseSegmenter(): Intl.Segmenter | null {
-  if (segmenter === undefined) {
-    segmenter =
-      typeof Intl !== 'undefined' && 'Segmenter' in Intl
-        ? new Intl.Segmenter('th', { granularity: 'word' })
-        : null;
-  }
-  return segmenter;
-}
-
-const FALLBACK_UNITS_PER_WORD = 4;
 /**
- * Longest stretch of unspaced script segmented per window word: no real word is this long,
+ * Longest stretch of unspaced script counted per window word: no real word is this long,
  * so a longer stretch holds more words than the window allows.
  */
 const DENSE_UNITS_PER_WORD_MAX = 24;
+/** Thai units (or Lao, Khmer, Myanmar units) per word where the word list has no word. */
+const UNKNOWN_UNITS_PER_WORD = 4;
+/** CJK and kana units per word (their words are one to three characters). */
+const CJK_UNITS_PER_WORD = 2;
 
-/** Words in a run of a script written without spaces. */
-function denseWordCount(run: string): number {
-  const seg = denseSegmenter();
-  if (!seg) return Math.ceil(run.length / FALLBACK_UNITS_PER_WORD);
-  let n = 0;
-  for (const s of seg.segment(run)) if (s.isWordLike !== false) n++;
-  return n;
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  word: boolean;
+}
+let thaiTrie: TrieNode | undefined;
+function thaiWords(): TrieNode {
+  if (thaiTrie) return thaiTrie;
+  const root: TrieNode = { next: new Map(), word: false };
+  for (const w of THAI_WORDS.split(' ')) {
+    let node = root;
+    for (let k = 0; k < w.length; k++) {
+      const u = w.charCodeAt(k);
+      let child = node.next.get(u);
+      if (!child) {
+        child = { next: new Map(), word: false };
+        node.next.set(u, child);
+      }
+      node = child;
+    }
+    node.word = true;
+  }
+  thaiTrie = root;
+  return root;
+}
+
+const isThai = (u: number) => u >= 0x0e01 && u <= 0x0e7f;
+/** A Thai vowel sign, tone mark or other mark that never begins a word (ะ ั า ำ ิ ... ์). */
+const isThaiFollower = (u: number) =>
+  (u >= 0x0e30 && u <= 0x0e3a) || u === 0x0e45 || (u >= 0x0e47 && u <= 0x0e4e);
+/** A Thai vowel written before its consonant (เ แ โ ใ ไ): a word never ends after it. */
+const isThaiLeader = (u: number) => u >= 0x0e40 && u <= 0x0e44;
+
+/**
+ * Words in a run of Thai (key units [from, to)), the same in every runtime: maximal
+ * matching over the shipped word list (thai-words.generated.ts, from scripts/gen-thai-words.ts),
+ * fewest unknown units first, then fewest words. A stretch the list does not cover counts
+ * one word per UNKNOWN_UNITS_PER_WORD units. Words start and end only between character
+ * clusters (never before a vowel sign or mark, never after a leading vowel).
+ */
+function thaiWordCount(codes: Uint16Array, from: number, to: number): number {
+  const n = to - from;
+  if (n <= 0) return 0;
+  const root = thaiWords();
+  const boundary = (k: number) =>
+    k === 0 ||
+    k === n ||
+    (!isThaiFollower(codes[from + k]!) && !isThaiLeader(codes[from + k - 1]!));
+  // Lexicographic cost (unknown units, words) to reach each position, and how it was reached.
+  const unknown = new Int32Array(n + 1).fill(0x7fffffff);
+  const words = new Int32Array(n + 1);
+  const back = new Int32Array(n + 1);
+  const wasUnknown = new Uint8Array(n + 1);
+  unknown[0] = 0;
+  const relax = (j: number, unk: number, w: number, i: number, isUnknown: boolean) => {
+    if (unk < unknown[j]! || (unk === unknown[j]! && w < words[j]!)) {
+      unknown[j] = unk;
+      words[j] = w;
+      back[j] = i;
+      wasUnknown[j] = isUnknown ? 1 : 0;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    if (unknown[i] === 0x7fffffff) continue;
+    let node: TrieNode | undefined = root;
+    for (let j = i; j < n && node; j++) {
+      node = node.next.get(codes[from + j]!);
+      if (node?.word && boundary(j + 1)) relax(j + 1, unknown[i]!, words[i]! + 1, i, false);
+    }
+    let c = i + 1;
+    while (!boundary(c)) c++;
+    relax(c, unknown[i]! + (c - i), words[i]!, i, true);
+  }
+  let count = words[n]!;
+  let stretch = 0;
+  for (let j = n; j > 0; j = back[j]!) {
+    if (wasUnknown[j]) stretch += j - back[j]!;
+    else {
+      count += Math.ceil(stretch / UNKNOWN_UNITS_PER_WORD);
+      stretch = 0;
+    }
+  }
+  return count + Math.ceil(stretch / UNKNOWN_UNITS_PER_WORD);
+}
+
+/** Words in a run of scripts written without spaces (key units [from, to)). */
+function denseWordCount(codes: Uint16Array, from: number, to: number): number {
+  let count = 0;
+  let i = from;
+  while (i < to) {
+    const thai = isThai(codes[i]!);
+    let j = i + 1;
+    while (j < to && isThai(codes[j]!) === thai) j++;
+    if (thai) count += thaiWordCount(codes, i, j);
+    else {
+      const u = codes[i]!;
+      const per = u >= 0x3040 ? CJK_UNITS_PER_WORD : UNKNOWN_UNITS_PER_WORD;
+      count += Math.ceil((j - i) / per);
+    }
+    i = j;
+  }
+  return count;
 }
 
 const LOWER_OR_DIGIT = /[\p{Ll}\p{Nd}]/u;
@@ -152,7 +243,7 @@ export function wordsBetween(
       while (j < end && j < cap && classOf(codes[j]!) === CLASS_DENSE) j++;
       if (j === cap && j < end && classOf(codes[j]!) === CLASS_DENSE)
         return { words: limit + 1, sentenceEnd };
-      words += denseWordCount(String.fromCharCode(...codes.subarray(i, j)));
+      words += denseWordCount(codes, i, j);
       prev = CLASS_DENSE;
       i = j;
       continue;
