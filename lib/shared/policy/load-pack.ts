@@ -41,6 +41,16 @@ export interface LoadPackOptions {
    * way the pack loads the full way, so a bad entry costs time, never the pack.
    */
   warm?: WarmSpec & { digest: string };
+  /**
+   * For the pack that ships with the release, which was checked before it shipped: a rule
+   * whose own examples fail in this runtime is left out and the rest of the pack loads,
+   * instead of the whole pack being refused (no finding at all). Each left-out rule's failing
+   * examples are in the result's skipped and in report.warnings, naming policy, rule and
+   * example. Anything else wrong (schema, signature, compilation, a context's examples, or a
+   * failure left after the rules are out) still refuses the pack. Off for imported and
+   * fetched packs: a candidate with a failing example never replaces the active pack.
+   */
+  skipRulesFailingExamples?: boolean;
 }
 
 export type LoadPackResult =
@@ -57,6 +67,11 @@ export type LoadPackResult =
       patterns: ReadonlyMap<string, SafeRegex>;
       /** True when options.warm was used (validation and digest skipped). */
       warmed: boolean;
+      /**
+       * Failing examples of the rules left out (skipRulesFailingExamples). A pack loaded so
+       * has not passed its examples: its digest must not go into examplesPassed.
+       */
+      skipped?: PackError[];
     }
   | { ok: false; errors: PackError[] };
 
@@ -204,7 +219,29 @@ async function accept(
   const examplesRun = !options.examplesPassed?.has(digest);
   if (examplesRun) {
     const exampleErrors = runExamples(spec, compiled.pack);
-    if (exampleErrors.length > 0) return { ok: false, errors: exampleErrors.slice(0, MAX_ERRORS) };
+    if (exampleErrors.length > 0) {
+      const reduced = options.skipRulesFailingExamples
+        ? withoutFailingRules(spec, exampleErrors, compiled.patterns)
+        : undefined;
+      if (!reduced) return { ok: false, errors: exampleErrors.slice(0, MAX_ERRORS) };
+      const skipped = exampleErrors.map((e) => ({
+        ...e,
+        message: `rule left out in this runtime: ${e.message}`,
+      }));
+      return {
+        ok: true,
+        pack: reduced.pack,
+        report: reportOf(reduced.spec, reduced.pack, [...skipped, ...reduced.warnings]),
+        digest,
+        examplesRun,
+        // The whole spec: a warm load of the same JSON runs the examples and leaves out the
+        // same rules again.
+        spec,
+        patterns: compiled.patterns,
+        warmed: false,
+        skipped: skipped.slice(0, MAX_ERRORS),
+      };
+    }
   }
   return {
     ok: true,
@@ -216,6 +253,30 @@ async function accept(
     patterns: compiled.patterns,
     warmed: false,
   };
+}
+
+/**
+ * The pack compiled without the rules whose examples failed, if every failure is a rule's
+ * example and the rest then passes its examples; otherwise undefined (the pack is refused).
+ */
+function withoutFailingRules(
+  spec: PackSpec,
+  errors: readonly PackError[],
+  patterns: ReadonlyMap<string, SafeRegex>,
+): { spec: PackSpec; pack: CompiledPack; warnings: PackError[] } | undefined {
+  const failing = new Set<string>();
+  for (const e of errors) {
+    if (e.policyId === undefined || e.ruleId === undefined) return undefined;
+    failing.add(`${e.policyId}\u0000${e.ruleId}`);
+  }
+  const policies = spec.policies
+    .map((p) => ({ ...p, rules: p.rules.filter((r) => !failing.has(`${p.id}\u0000${r.id}`)) }))
+    .filter((p) => p.rules.length > 0);
+  if (policies.length === 0) return undefined;
+  const reduced: PackSpec = { ...spec, policies };
+  const compiled = compilePack(reduced, { patterns });
+  if (!compiled.ok || runExamples(reduced, compiled.pack).length > 0) return undefined;
+  return { spec: reduced, pack: compiled.pack, warnings: compiled.warnings };
 }
 
 export async function loadPack(json: unknown, options: LoadPackOptions): Promise<LoadPackResult> {

@@ -55,6 +55,50 @@ describe('loadPack', () => {
     });
   });
 
+  it('leaves out only the rule whose example fails when told to (the bundled pack), naming it', async () => {
+    const pack = mini() as {
+      policies: Array<{ rules: Array<{ examples: { mustNotMatch: string[] } }> }>;
+    };
+    pack.policies[0]!.rules[0]!.examples.mustNotMatch.push('genuine r3plica');
+    const result = await loadPack(pack, { allowUnsigned: true, skipRulesFailingExamples: true });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const skipped = {
+      path: 'policies[0].rules[0].examples.mustNotMatch[4]',
+      message: 'rule left out in this runtime: example should not match but does',
+      policyId: 'counterfeit',
+      ruleId: 'replica-terms',
+      example: 'genuine r3plica',
+    };
+    expect(result.skipped).toEqual([skipped]);
+    expect(result.report.warnings).toContainEqual(skipped);
+    // The rest of the pack works; the left-out rule finds nothing.
+    expect(result.report.policies.map((p) => p.id)).toEqual(['diversion']);
+    const findings = evaluate(result.pack, {
+      fields: { description: 'replica bag, โทร 081-234-5678' },
+      market: 'TH',
+    });
+    expect(findings.map((f) => f.ruleId)).toEqual(['th-mobile']);
+    // A pack loaded so has not passed its examples; a later load runs them again.
+    expect(result.examplesRun).toBe(true);
+  });
+
+  it('still refuses a pack with nothing left once its failing rules are out', async () => {
+    const pack = mini() as {
+      policies: Array<{ rules: Array<{ examples: { mustMatch: string[] } }> }>;
+    };
+    for (const policy of pack.policies)
+      for (const rule of policy.rules) rule.examples.mustMatch.push('nothing to see here');
+    const result = await loadPack(pack, { allowUnsigned: true, skipRulesFailingExamples: true });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.ruleId)).toEqual([
+      'replica-terms',
+      'th-mobile',
+      'no-ad-new-account',
+    ]);
+  });
+
   it('refuses a pattern that could backtrack, naming its path', async () => {
     const pack = mini() as { policies: Array<{ rules: Array<{ pattern?: string }> }> };
     pack.policies[1]!.rules[0]!.pattern = '(\\d)\\1{9}';
