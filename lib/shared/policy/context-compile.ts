@@ -49,6 +49,8 @@ export class ContextCompiler {
   readonly partners: CompiledPartner[] = [];
   readonly contexts = new Map<string, CompiledPartner>();
   private readonly windows = new Map<string, WindowSpec | undefined>();
+  /** Declared contexts' liftedBy, resolved once every context is declared. */
+  private readonly lifts = new Map<string, NonNullable<CompiledClause['lift']>>();
 
   constructor(private readonly services: CompilerServices) {}
 
@@ -83,6 +85,38 @@ export class ContextCompiler {
       this.contexts.set(id, partner);
       this.windows.set(id, spec.window);
     }
+    for (const [id, spec] of Object.entries(contexts ?? {})) {
+      if (spec.liftedBy) this.declareLift(id, spec.liftedBy);
+    }
+  }
+
+  private declareLift(id: string, lift: NonNullable<ContextSpec['liftedBy']>): void {
+    const path = `contexts${pathKey(id)}.liftedBy`;
+    const offer = this.contexts.get(lift.context);
+    if (!offer) {
+      this.services.fail(`${path}.context`, `unknown context "${lift.context}"`);
+      return;
+    }
+    if (lift.context === id) {
+      this.services.fail(`${path}.context`, 'a context cannot lift itself');
+      return;
+    }
+    const pivot = lift.pivot === undefined ? undefined : this.contexts.get(lift.pivot);
+    if (lift.pivot !== undefined && !pivot) {
+      this.services.fail(`${path}.pivot`, `unknown context "${lift.pivot}"`);
+      return;
+    }
+    const words = (n: number): CompiledWindow => ({
+      kind: 'words',
+      before: n,
+      after: n,
+      crossSentences: false,
+    });
+    this.lifts.set(id, {
+      offer: { partner: offer, window: words(lift.within) },
+      keep: { partner: this.contexts.get(id)!, window: words(lift.keepWithin) },
+      ...(pivot ? { pivot } : {}),
+    });
   }
 
   /** A list of unless clauses (a rule's or a policy's), those that compile. */
@@ -158,6 +192,8 @@ export class ContextCompiler {
       );
       return undefined;
     }
+    const lift = spec.context !== undefined ? this.lifts.get(spec.context) : undefined;
+    if (lift && window.kind !== 'words') return { partner, window, lift };
     return { partner, window };
   }
 
@@ -207,6 +243,7 @@ export function describeClause(
   kind: 'near' | 'requires' | 'unless',
   clause: ClauseInput,
   declared: (context: string) => WindowSpec | undefined,
+  lifted?: (context: string) => ContextSpec['liftedBy'],
 ): string {
   const c = asClause(clause);
   const what = c.context ?? (c.terms ? `${c.terms.length} terms` : `pattern ${c.pattern}`);
@@ -226,12 +263,17 @@ export function describeClause(
   }
   const cross = c.crossSentences ?? w?.crossSentences;
   const sentences = typeof w?.within === 'string' ? '' : cross ? ', across sentences' : '';
-  return `${kind} ${what} (${window}${sentences})`;
+  const lift =
+    typeof w?.within === 'string' && c.context !== undefined ? lifted?.(c.context) : undefined;
+  const lifts = lift
+    ? `, lifted by ${lift.context} within ${lift.within} words unless within ${lift.keepWithin}`
+    : '';
+  return `${kind} ${what} (${window}${sentences}${lifts})`;
 }
 
 /** How many clauses (at any depth) name each declared context. */
 export function contextUse(spec: {
-  contexts?: Record<string, unknown>;
+  contexts?: Record<string, { liftedBy?: { context: string; pivot?: string } }>;
   policies: ReadonlyArray<{ unless?: readonly ClauseInput[]; rules: readonly MatcherSpec[] }>;
 }): Map<string, number> {
   const counts = new Map<string, number>(Object.keys(spec.contexts ?? {}).map((id) => [id, 0]));
@@ -251,6 +293,12 @@ export function contextUse(spec: {
       if (id !== undefined && counts.has(id)) counts.set(id, counts.get(id)! + 1);
     }
     p.rules.forEach(visit);
+  }
+  // A context that lifts another's framing is in use wherever that framing is.
+  for (const c of Object.values(spec.contexts ?? {})) {
+    for (const id of [c.liftedBy?.context, c.liftedBy?.pivot]) {
+      if (id !== undefined && counts.has(id)) counts.set(id, counts.get(id)! + 1);
+    }
   }
   return counts;
 }

@@ -4,6 +4,8 @@
  *   near:     the match stays only with a partner in the window (partners join the evidence);
  *   requires: the match stays only with a partner in the window (explained, not evidence).
  * unless also screens near partners: in "Rolex, not a copy" the negated "copy" is no partner.
+ * Field- or item-wide framing whose context declares liftedBy does not cancel a match with an
+ * offer beside it in its sentence, unless the framing is near it there (see lifted below).
  * A partner lying entirely inside the match never counts ("not" inside "not original"),
  * so a rule's own words cannot cancel or satisfy it. Windows count the words strictly
  * between partner and match; a partner that starts before the match is "before", one that
@@ -181,6 +183,28 @@ function describe(found: Found, ctx: EvaluationContext): string {
   return `${text} ${words} ${found.side}`;
 }
 
+/**
+ * Whether field- or item-wide framing found around the hit is lifted (context-schema.ts
+ * liftedBy): an offer partner lies within its words of the hit in the hit's sentence, and
+ * the framing itself does not lie within its keep window there.
+ */
+function lifted(clause: CompiledClause, hit: Located, ctx: EvaluationContext): boolean {
+  const { lift } = clause;
+  if (!lift) return false;
+  if (partnersAround(lift.offer, hit, ctx, 1).length === 0) return false;
+  const keep = partnersAround(lift.keep, hit, ctx, MAX_NEAR_PARTNERS);
+  if (keep.length === 0) return true;
+  const { pivot } = lift;
+  if (!pivot) return false;
+  // Framing reaches the match only when no pivot ("anyway", "btw") lies between them.
+  const pivots = [...ctx.partnerTerms(pivot), ...ctx.partnerPatterns(pivot)];
+  return keep.every(({ partner: f }) => {
+    if (f === 'price') return false;
+    const [from, to] = f.end <= hit.start ? [f.end, hit.start] : [hit.end, f.start];
+    return from < to && pivots.some((p) => p.field === hit.field && p.start >= from && p.end <= to);
+  });
+}
+
 /** The hits that survive the clauses, and the near partners to show beside them. */
 export function applyContext(
   rules: CompiledContextRules,
@@ -195,7 +219,8 @@ export function applyContext(
   const cancelledBy = (hit: Located): string | undefined => {
     for (const clause of rules.unless) {
       const [found] = partnersAround(clause, hit, ctx, 1);
-      if (found) return explain ? `unless ${clause.partner.source}: ${describe(found, ctx)}` : '';
+      if (!found || lifted(clause, hit, ctx)) continue;
+      return explain ? `unless ${clause.partner.source}: ${describe(found, ctx)}` : '';
     }
     return undefined;
   };

@@ -137,6 +137,28 @@ export const contextSpecSchema = z
     itemPrice: z.boolean().optional(),
     /** The window a rule gets when it names this context without one. */
     window: windowSchema.optional(),
+    /**
+     * Framing is no blanket excuse: where a clause looks for this context in the whole field
+     * or item, a match with a partner of `context` (an offer: a price, "DM me", "we stock")
+     * within `within` words in its own sentence is not cancelled, unless this context itself
+     * lies within `keepWithin` words of the match in that sentence. "How to spot a fake Royal
+     * Oak. That said, we stock mirror grade, $480" fires; "if someone DMs you to pay by GCash,
+     * it's a scam" does not. `pivot`: a context ("anyway", "that said", "btw") that, lying
+     * between this context and the match, ends its reach ("legit check tips: look at the
+     * stitching. Anyway we have class A, DM"). Word-window clauses of the context are not
+     * affected.
+     */
+    liftedBy: z
+      .strictObject(
+        {
+          context: contextIdSchema,
+          within: words,
+          keepWithin: words,
+          pivot: contextIdSchema.optional(),
+        },
+        { error: 'must be an object {context, within, keepWithin, pivot?}' },
+      )
+      .optional(),
     examples: z.strictObject({
       mustMatch: z
         .array(contextExampleSchema)

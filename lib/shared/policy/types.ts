@@ -144,6 +144,12 @@ export type CompiledWindow =
 export interface CompiledClause {
   partner: CompiledPartner;
   window: CompiledWindow;
+  /**
+   * A field or item window's framing that an offer beside the match lifts (context-schema.ts
+   * liftedBy): the offer partner in its word window, and the same framing in the word window
+   * where it still cancels unless a pivot partner lies between it and the match.
+   */
+  lift?: { offer: CompiledClause; keep: CompiledClause; pivot?: CompiledPartner };
 }
 
 export interface CompiledContextRules {
