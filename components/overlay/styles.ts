@@ -8,7 +8,7 @@ export const OVERLAY_CSS = `
 * { box-sizing: border-box; }
 /* A box has no size: the anchor layer (lib/page/overlay/anchor.ts) moves its origin to its
    item's top-right corner with a transform, which changes no layout. */
-.box { position: absolute; display: block; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }
+.box { position: absolute; display: block; left: 0; top: 0; width: 0; height: 0; pointer-events: none; transform: translate(0px, 0px); }
 /* A hidden box keeps its layout (the display above wins over the hidden attribute's): drawn
    while hidden, it is laid out in the page's own frame, and showing or hiding it changes no
    layout. An open card in it is taken out of the layout while hidden, so that it is laid
@@ -16,9 +16,10 @@ export const OVERLAY_CSS = `
 .box[hidden] { visibility: hidden; }
 .box[hidden] .card { display: none; }
 /* Evidence marks over the page's text (lib/page/overlay/evidence-marks.ts), drawn from the
-   same corner. */
-.marks { position: absolute; left: 0; top: 0; width: 0; height: 0; pointer-events: none; }
-.marks[hidden] { display: none; }
+   same corner. Hidden like a box (kept in the layout), so that marks drawn while hidden are
+   laid out in the page's own frame and showing them changes no layout. */
+.marks { position: absolute; display: block; left: 0; top: 0; width: 0; height: 0; pointer-events: none; transform: translate(0px, 0px); }
+.marks[hidden] { visibility: hidden; }
 .mark { position: absolute; border-radius: 2px; }
 .mark-low .mark { background: rgba(100, 116, 139, 0.3); }
 .mark-medium .mark { background: rgba(234, 179, 8, 0.4); }

@@ -157,13 +157,64 @@ export function mountItem(
 }
 
 /**
+ * The writes of the answers (findings, a creator's risk) that arrived in this task, made
+ * together at its end: every answer's reads (its evidence marks measured) come before any
+ * of them writes, so the task forces no layout, and the badges and marks it draws are laid
+ * out once, in the next frame's own layout. Writing each answer as it came meant a layout
+ * in the frame and a second one after the placement pass drew the marks (BENCHMARKS.md,
+ * 2026-12-07, "answers drawn in one layout").
+ */
+let pendingWrites: Array<() => void> | undefined;
+/** Mounts with writes in `pendingWrites`: any other step of theirs lets the writes out first. */
+const writing = new WeakSet<ItemMount>();
+
+function flushWrites() {
+  const writes = pendingWrites;
+  pendingWrites = undefined;
+  if (!writes) return;
+  for (const write of writes) {
+    try {
+      write();
+    } catch (error) {
+      // Reported as it was when the answer's callback threw; the other answers still draw.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  }
+}
+
+function deferWrite(mount: ItemMount, write: () => void) {
+  if (!pendingWrites) {
+    pendingWrites = [];
+    queueMicrotask(flushWrites);
+  }
+  writing.add(mount);
+  pendingWrites.push(() => {
+    writing.delete(mount);
+    write();
+  });
+}
+
+/**
  * Takes one step of the mount's state (item-mount-machine.ts) and performs its effects.
  * An answer that arrives while the effects run (a cached risk, say) takes its own step.
+ * `answer`: the step is an answer's (findings, risk); its writes wait for the end of the
+ * task (`pendingWrites`). Any other step of a mount with writes still waiting lets them out
+ * first, so the mount's effects keep their order.
  */
-function dispatch(mount: ItemMount, event: ItemMountEvent, services: PageServices) {
+function dispatch(mount: ItemMount, event: ItemMountEvent, services: PageServices, answer = false) {
+  if (!answer && writing.has(mount)) flushWrites();
   const { state, effects } = stepItemMount(mount.state, event);
   mount.state = state;
-  for (const effect of effects) perform(mount, effect, services);
+  for (const effect of effects) {
+    if (!answer) perform(mount, effect, services);
+    else if (effect === 'mark-evidence') {
+      // Measured now, before this task writes anything; drawn with the others.
+      const mark = measureEvidence(mount, services);
+      if (mark) deferWrite(mount, mark);
+    } else deferWrite(mount, () => perform(mount, effect, services));
+  }
   return effects;
 }
 
@@ -195,7 +246,7 @@ function perform(mount: ItemMount, effect: ItemMountEffect, services: PageServic
         (risk, shown) => {
           if (!isLive(mount.state)) return;
           mount.risk = shown ? risk : undefined;
-          dispatch(mount, { type: 'risk' }, services);
+          dispatch(mount, { type: 'risk' }, services, true);
         },
       );
       return;
@@ -208,7 +259,7 @@ function perform(mount: ItemMount, effect: ItemMountEffect, services: PageServic
           ? { status: 'done', findings: result.findings }
           : { status: 'error', error: result.error };
         if (result.ok && result.flags) mount.flags = result.flags;
-        dispatch(mount, { type: 'findings' }, services);
+        dispatch(mount, { type: 'findings' }, services, true);
       });
       return;
     }
@@ -219,7 +270,7 @@ function perform(mount: ItemMount, effect: ItemMountEffect, services: PageServic
       box.replaceChildren();
       return;
     case 'mark-evidence':
-      markEvidence(mount, services);
+      measureEvidence(mount, services)?.();
       return;
     case 'release':
       mount.stopRisk?.();
@@ -267,8 +318,12 @@ export function openCard(mount: ItemMount, services: PageServices): void {
   dispatch(mount, { type: 'open' }, services);
 }
 
-function markEvidence(mount: ItemMount, services: PageServices): void {
-  if (mount.findings.status !== 'done' || !mount.item) return;
+/**
+ * Finds and measures the mount's evidence on the page (reads only); the write that marks it,
+ * or undefined when there is nothing to mark.
+ */
+function measureEvidence(mount: ItemMount, services: PageServices): (() => void) | undefined {
+  if (mount.findings.status !== 'done' || !mount.item) return undefined;
   const pieces = mount.findings.findings.flatMap((finding) =>
     finding.evidence.map((evidence) => ({
       // A suggestion is not a rule match: its words are marked quietly, never in the
@@ -277,18 +332,17 @@ function markEvidence(mount: ItemMount, services: PageServices): void {
       evidence,
     })),
   );
-  if (pieces.length === 0) return;
+  if (pieces.length === 0) return undefined;
   const spans = evidenceSpans(
     mount.element,
     fieldTexts(mount.item),
     pieces.map((p) => p.evidence),
   );
-  services.marks.set(
-    mount.key,
-    mount.element,
-    pieces.flatMap((piece, i) => {
-      const span = spans[i];
-      return span ? [{ tone: piece.tone, span }] : [];
-    }),
-  );
+  const marked = pieces.flatMap((piece, i) => {
+    const span = spans[i];
+    return span ? [{ tone: piece.tone, span }] : [];
+  });
+  const { key, element } = mount;
+  const measured = marked.length > 0 ? services.marks.measure(element, marked) : undefined;
+  return () => services.marks.set(key, element, marked, measured);
 }

@@ -11,6 +11,13 @@
  * moment a span is measured, in the anchor layer's placement pass (after layout, before
  * any write). When the page replaces a marked text its node leaves the page and the span
  * marks nothing.
+ *
+ * A new item's marks are measured when its findings are drawn (`measure`, before that
+ * task's writes: the item mount reads first, then writes) and drawn into their hidden layer
+ * at once, so that the frame lays them out with the item's new badge. The placement pass
+ * measures them again and redraws them only when they moved: drawing them in the pass's
+ * write phase, as before, cost every batch of answers a second layout of the document in
+ * the same frame (BENCHMARKS.md, 2026-12-07, "answers drawn in one layout").
  */
 import type { Severity } from '@/lib/shared/protocol/records';
 import type { AnchorLayer } from './anchor';
@@ -24,9 +31,25 @@ export interface MarkedSpan {
   span: TextSpan;
 }
 
+/** Where an item's marks are, measured before they are set (`EvidenceMarks.measure`). */
+export interface MeasuredMarks {
+  marks: ReturnType<typeof measure>;
+  /** The item's size when they were measured: the pass keeps them while it holds. */
+  width: number;
+  height: number;
+}
+
 export interface EvidenceMarks {
-  /** Replaces one item's marks; they show while the item is shown (`show`). */
-  set(key: string, element: Element, spans: readonly MarkedSpan[]): void;
+  /**
+   * Where `spans` are relative to `element`'s box (reads only: call it before writing to
+   * the page in the same task, or it forces a layout).
+   */
+  measure(element: Element, spans: readonly MarkedSpan[]): MeasuredMarks;
+  /**
+   * Replaces one item's marks; they show while the item is shown (`show`). `measured`
+   * (from `measure`, this task): drawn into the layer now, laid out with the next frame.
+   */
+  set(key: string, element: Element, spans: readonly MarkedSpan[], measured?: MeasuredMarks): void;
   /** The item came near: its marks follow it again. */
   show(key: string): void;
   /** The item went away: its marks stop following it (hidden at the next pass). */
@@ -48,6 +71,15 @@ interface Rect {
   width: number;
   height: number;
 }
+
+/** What a layer drawn from `measured` holds, as a string: equal strings, equal marks. */
+const drawnAs = (measured: MeasuredMarks['marks']) =>
+  measured
+    .map(
+      ({ tone, text, rects }) =>
+        `${tone}\u0000${text}\u0000${rects.map((r) => `${r.left},${r.top},${r.width},${r.height}`).join(';')}`,
+    )
+    .join('\u0001');
 
 /**
  * Where each line of each span is, relative to the item's box (`origin`: the item's rect;
@@ -83,6 +115,34 @@ export function createEvidenceMarks(
 ): EvidenceMarks {
   const doc = root.ownerDocument;
   const items = new Map<string, { layer: HTMLElement; element: Element; shown: boolean }>();
+  /** What each layer holds now, as `drawnAs` writes it: a pass that finds the same draws nothing. */
+  const drawn = new WeakMap<HTMLElement, string>();
+
+  /**
+   * Layers drawn from a measure taken at `set`, not placed since: their first placement
+   * measures nothing while the item keeps the size it had then (marks are relative to it).
+   */
+  const fresh = new WeakMap<HTMLElement, MeasuredMarks>();
+
+  const draw = (layer: HTMLElement, measured: MeasuredMarks['marks']) => {
+    const as = drawnAs(measured);
+    if (drawn.get(layer) === as) return;
+    drawn.set(layer, as);
+    const marks = measured.map(({ tone, text, rects }) => {
+      const group = doc.createElement('div');
+      group.className = `mark-group mark-${tone}`;
+      group.dataset.tone = tone;
+      group.dataset.text = text;
+      for (const rect of rects) {
+        const mark = doc.createElement('div');
+        mark.className = 'mark';
+        mark.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
+        group.append(mark);
+      }
+      return group;
+    });
+    layer.replaceChildren(...marks);
+  };
 
   const follow = (key: string) => {
     const entry = items.get(key);
@@ -90,23 +150,11 @@ export function createEvidenceMarks(
     entry.shown = true;
     const { layer, element } = entry;
     anchors.show(layer, element, (origin) => {
+      const set = fresh.get(layer);
+      fresh.delete(layer);
+      if (set && set.width === origin.width && set.height === origin.height) return () => {};
       const measured = measure(doc, spansOf.get(key) ?? [], origin);
-      return () => {
-        const marks = measured.flatMap(({ tone, text, rects }) => {
-          const group = doc.createElement('div');
-          group.className = `mark-group mark-${tone}`;
-          group.dataset.tone = tone;
-          group.dataset.text = text;
-          for (const rect of rects) {
-            const mark = doc.createElement('div');
-            mark.className = 'mark';
-            mark.style.cssText = `left:${rect.left}px;top:${rect.top}px;width:${rect.width}px;height:${rect.height}px`;
-            group.append(mark);
-          }
-          return [group];
-        });
-        layer.replaceChildren(...marks);
-      };
+      return () => draw(layer, measured);
     });
   };
   const spansOf = new Map<string, readonly MarkedSpan[]>();
@@ -121,12 +169,22 @@ export function createEvidenceMarks(
   };
 
   return {
-    set(key, element, spans) {
+    measure(element, spans) {
+      const origin = element.getBoundingClientRect();
+      return { marks: measure(doc, spans, origin), width: origin.width, height: origin.height };
+    },
+    set(key, element, spans, measured) {
       remove(key);
       if (signal.aborted || spans.length === 0) return;
       const layer = doc.createElement('div');
       layer.className = 'marks';
       layer.hidden = true;
+      // Drawn hidden, before the layer joins the root: laid out in the next frame's own
+      // layout, where the pass finds them in place.
+      if (measured) {
+        draw(layer, measured.marks);
+        fresh.set(layer, measured);
+      }
       // Behind the overlay boxes (earlier in the root), above the page.
       root.prepend(layer);
       items.set(key, { layer, element, shown: false });
