@@ -12,13 +12,50 @@ import type { ContentCreator, ContentItem } from './types';
 const AUTHOR = '[data-e2e="video-author-uniqueid"], [data-e2e="browse-username"]';
 const NICKNAME = '[data-e2e="video-author-nickname"], [data-e2e="browse-user-nickname"]';
 
+/**
+ * A video path as cards write their links (`/@handle/video/<id>`, maybe a query or a
+ * fragment after it) in characters the URL parser leaves as they are in a path: no dot
+ * segment, backslash, tab, newline, percent sign or character it would encode.
+ */
+const PLAIN_VIDEO_HREF = /^(\/@([A-Za-z0-9._-]+)\/video\/(\d{1,32})\/?)(?:[?#]|$)/;
+
+/**
+ * The video link `href` names on an http(s) page, read without the URL parser where the
+ * parser could not change its path (`PLAIN_VIDEO_HREF`): parsing each card's link was the
+ * largest part of reading a card (BENCHMARKS.md, 2026-12-07, "answers drawn in one
+ * layout"). Undefined when the href needs the parser; a unit test checks both agree.
+ */
+export function plainVideoLink(href: string, location: URL) {
+  if (location.protocol !== 'https:' && location.protocol !== 'http:') return undefined;
+  const match = PLAIN_VIDEO_HREF.exec(href);
+  if (!match?.[1] || !match[2] || !match[3]) return undefined;
+  return { url: `${location.origin}${match[1]}`, handle: match[2], videoId: match[3] };
+}
+
+/**
+ * Whether the URL parser could find a video path in `href`: only from the letters of
+ * `video` in the href itself (tabs and newlines, which it drops, aside) or in the page's
+ * own path (a relative href keeps the page's folders).
+ */
+const mayNameVideo = (href: string, location: URL) =>
+  href.includes('video') || /[\t\n\r]/.test(href) || location.pathname.includes('video');
+
+/** The video link `href` names, through the URL parser: on this site, and a video's. */
+export function parsedVideoLink(href: string | undefined, location: URL) {
+  if (href === undefined || !mayNameVideo(href, location)) return undefined;
+  const url = httpUrl(href, location);
+  // Cards link within the platform; a link to another site names no video of ours.
+  const ref = url?.origin === location.origin ? videoRef(url) : undefined;
+  return url && ref ? { url: `${url.origin}${url.pathname}`, ...ref } : undefined;
+}
+
 /** The first link in the card that points at a video on this site. */
 function videoLink(card: Element, location: URL) {
   for (const anchor of card.querySelectorAll('a[href]')) {
-    const url = httpUrl(attrOf(anchor, 'href'), location);
-    // Cards link within the platform; a link to another site names no video of ours.
-    const ref = url?.origin === location.origin ? videoRef(url) : undefined;
-    if (url && ref) return { url: `${url.origin}${url.pathname}`, ...ref };
+    const href = attrOf(anchor, 'href');
+    const link =
+      (href !== undefined && plainVideoLink(href, location)) || parsedVideoLink(href, location);
+    if (link) return link;
   }
   return undefined;
 }
