@@ -6,58 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   enforcementFeedSchema,
-  type RecordedEnforcementAction,
   recordedEnforcementActionSchema,
 } from '@/lib/shared/protocol/enforcement-feed';
 import { newUlid } from '@/lib/shared/protocol/ids';
 import type { ErrorBody } from '@/lib/shared/protocol/service';
 import { issueToken, type RunningServer, startServer } from '@/server/app';
+import { openEventStream } from './event-stream';
 import { api, type Backend, forEachBackend } from './helpers';
 
 /** The `enforcement` events of a live stream (other events are skipped). */
-async function openEnforcementEvents(url: string, token: string) {
-  const controller = new AbortController();
-  const response = await fetch(`${url}/v1/escalations/events`, {
-    headers: { Authorization: `Bearer ${token}` },
-    signal: controller.signal,
-  });
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  let connected = false;
-  const actions: RecordedEnforcementAction[] = [];
-  const pump = (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const lines = buffer.slice(0, end).split('\n');
-          buffer = buffer.slice(end + 2);
-          if (lines.includes(': connected')) connected = true;
-          const data = lines.find((line) => line.startsWith('data: '));
-          if (data && lines.includes('event: enforcement'))
-            actions.push(recordedEnforcementActionSchema.parse(JSON.parse(data.slice(6))));
-        }
-      }
-    } catch {
-      // Aborted by close().
-    }
-  })();
-  while (!connected) await new Promise((r) => setTimeout(r, 10));
-  return {
-    actions,
-    async waitFor(count: number) {
-      while (actions.length < count) await new Promise((r) => setTimeout(r, 10));
-      return actions;
-    },
-    async close() {
-      controller.abort();
-      await pump;
-    },
-  };
-}
+const openEnforcementEvents = (url: string, token: string) =>
+  openEventStream(url, token, 'enforcement', recordedEnforcementActionSchema);
 
 forEachBackend((backend: Backend) => {
   let server: RunningServer;

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Escalation,
   type EscalationCreateInput,
-  type EscalationEvent,
   escalationEventSchema,
   escalationListSchema,
   escalationSchema,
@@ -10,6 +9,7 @@ import {
 import { newUlid } from '@/lib/shared/protocol/ids';
 import type { ErrorBody } from '@/lib/shared/protocol/service';
 import { issueToken, type RunningServer, startServer } from '@/server/app';
+import { openEventStream } from './event-stream';
 import { api, type Backend, forEachBackend } from './helpers';
 
 function makeEscalation(overrides: Partial<EscalationCreateInput> = {}): EscalationCreateInput {
@@ -30,53 +30,9 @@ function makeEscalation(overrides: Partial<EscalationCreateInput> = {}): Escalat
   };
 }
 
-/** Reads Server-Sent Events from a live stream until `count` have arrived. */
-async function openEvents(url: string, token: string) {
-  const controller = new AbortController();
-  const response = await fetch(`${url}/v1/escalations/events`, {
-    headers: { Authorization: `Bearer ${token}` },
-    signal: controller.signal,
-  });
-  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const events: EscalationEvent[] = [];
-  const pump = (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += decoder.decode(value, { stream: true });
-        let end = buffer.indexOf('\n\n');
-        while (end >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const lines = frame.split('\n');
-          const data = lines.find((line) => line.startsWith('data: '));
-          // Enforcement actions share the stream (tests/server/enforcement-feed.test.ts).
-          if (data && lines.includes('event: escalation'))
-            events.push(escalationEventSchema.parse(JSON.parse(data.slice(6))));
-          end = buffer.indexOf('\n\n');
-        }
-      }
-    } catch {
-      // Aborted by close().
-    }
-  })();
-  // The stream's first comment arrives once the server has subscribed.
-  return {
-    response,
-    events,
-    async waitFor(count: number) {
-      while (events.length < count) await new Promise((r) => setTimeout(r, 10));
-      return events;
-    },
-    async close() {
-      controller.abort();
-      await pump;
-    },
-  };
-}
+/** The `escalation` events of a live stream (enforcement actions share it and are skipped). */
+const openEvents = (url: string, token: string) =>
+  openEventStream(url, token, 'escalation', escalationEventSchema);
 
 forEachBackend((backend: Backend) => {
   let server: RunningServer;
