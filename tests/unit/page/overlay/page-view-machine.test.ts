@@ -173,6 +173,37 @@ describe('page view element: watching follows the state', () => {
   });
 });
 
+describe('page view element: the steps every card takes', () => {
+  it('a card found is filed without an object of its own, and a later step cannot change it', () => {
+    const first = stepElement<M>(undefined, { type: 'found' });
+    expect(stepElement<M>(undefined, { type: 'found' })).toBe(first);
+    expect(Object.isFrozen(first.state)).toBe(true);
+    expect(Object.isFrozen(first.effects)).toBe(true);
+    // Its next steps start from the shared state and leave it as it was.
+    const near = stepElement<M>(first.state, { type: 'near' });
+    expect(near).toEqual({ state: { name: 'found' }, effects: [{ do: 'read' }] });
+    expect(stepElement<M>(first.state, { type: 'mounted', mount: 'a' }).state).toEqual(
+      holding('a'),
+    );
+    expect(first).toEqual({ state: { name: 'found' }, effects: [{ do: 'watch' }] });
+  });
+
+  it('an element that held overlays lets them go and is no longer watched, in that order', () => {
+    expect(stepElement(holding('a', 'b'), { type: 'no-item' })).toEqual({
+      state: { name: 'empty' },
+      effects: [{ do: 'release', mounts: ['a', 'b'] }, { do: 'unwatch' }],
+    });
+    expect(stepElement(holding('a'), { type: 'left' })).toEqual({
+      state: undefined,
+      effects: [{ do: 'release', mounts: ['a'] }, { do: 'unwatch' }],
+    });
+    expect(stepElement<M>({ name: 'empty' }, { type: 'left' })).toEqual({
+      state: undefined,
+      effects: [],
+    });
+  });
+});
+
 describe('placing an item', () => {
   it('keeps it where it is, leaves it to the first element, or moves it from one that left', () => {
     expect(placeItem(undefined, 'x')).toBe('new');
