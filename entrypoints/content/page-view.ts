@@ -84,6 +84,9 @@ function elementsAt(roots: readonly Element[], selector: string): Set<Element> {
   return found;
 }
 
+/** The event every card of a feed starts with: one object for them all. */
+const FOUND: ElementEvent<ItemMount> = Object.freeze({ type: 'found' });
+
 export function startPageView(doc: Document, options: PageViewOptions, signal: AbortSignal) {
   const root = createOverlayRoot(doc, options.overlayRoot);
   /** Every item's overlay by item key: an item is drawn once per page. */
@@ -144,10 +147,12 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
 
   /** Takes one step of the element's state and performs its effects. */
   const dispatch = (element: Element, event: ElementEvent<ItemMount>) => {
-    const { state, effects } = stepElement(elements.get(element), event);
-    if (state) elements.set(element, state);
-    else elements.delete(element);
-    for (const effect of effects) perform(element, effect);
+    const before = elements.get(element);
+    const { state, effects } = stepElement(before, event);
+    if (!state) elements.delete(element);
+    else if (state !== before) elements.set(element, state);
+    for (let i = 0; i < effects.length; i++)
+      perform(element, effects[i] as ElementEffect<ItemMount>);
   };
 
   const perform = (element: Element, effect: ElementEffect<ItemMount>) => {
@@ -266,7 +271,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
    * near; one already named is named again, since its content changed (a recycled card).
    */
   const track = (found: Iterable<Element>) => {
-    for (const element of found) dispatch(element, { type: 'found' });
+    for (const element of found) dispatch(element, FOUND);
   };
 
   /** A repeated item's element came near for the first time since it was found. */
