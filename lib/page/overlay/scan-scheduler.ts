@@ -32,17 +32,24 @@ export type ScanBatch =
 
 export function classifyBatch(records: readonly MutationRecord[]): ScanBatch | undefined {
   if (records.length > HUGE_BATCH) return { kind: 'full' };
+  // A feed appending 200 cards makes one record of 200 nodes: each is read once, by index
+  // (a NodeList's iterator costs more in the content script's world), and kept in order.
   const roots = new Set<Element>();
   let removed = false;
-  for (const record of records) {
-    for (const node of record.addedNodes) {
-      if (node.nodeType === 1) roots.add(node as Element);
-      else if (node.nodeType === 3 && node.textContent?.trim() && node.parentElement)
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r] as MutationRecord;
+    const added = record.addedNodes;
+    for (let i = 0; i < added.length; i++) {
+      const node = added[i] as Node;
+      const type = node.nodeType;
+      if (type === 1) roots.add(node as Element);
+      else if (type === 3 && node.textContent?.trim() && node.parentElement)
         roots.add(node.parentElement);
     }
-    if (record.removedNodes.length > 0) removed = true;
+    if (!removed && record.removedNodes.length > 0) removed = true;
   }
-  const connected = [...roots].filter((root) => root.isConnected);
+  const connected: Element[] = [];
+  for (const root of roots) if (root.isConnected) connected.push(root);
   if (connected.length > 0) return { kind: 'added', roots: connected, removed };
   return removed ? { kind: 'sweep' } : undefined;
 }
