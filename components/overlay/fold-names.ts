@@ -23,6 +23,8 @@ const FOLD_MESSAGES: Record<string, MessageKey> = {
   'repeated-letters': 'foldRepeatedLetters',
   'thai-tone': 'foldThaiTone',
   'no-diacritics': 'foldNoDiacritics',
+  'edge-digit-letters': 'foldEdgeDigitLetters',
+  'symbol-letters': 'foldSymbolLetters',
 };
 
 /** The catalogue key of a fold id, or undefined for an id this build does not know. */

@@ -4,7 +4,16 @@
  *   - separators between digits removed ("0 8 1-2 3 4", "081🔥234📞5678" -> "0812345678");
  *   - letters that look like digits read as digits inside numbers: O->0, I/l->1, S->5, B->8,
  *     Z->2 when digits surround them ("08l2 345 678"), or when a token of six or more digits
- *     has only such letters ("O812345678");
+ *     has only such letters ("O812345678"), but not the two letters of an ID shaped
+ *     letter + seven digits + letter ("S9012345I", an NRIC);
+ *   - such letters at the edge of a number ("O9l7 4S6 223l") read as digits when the number
+ *     is of phone length (8 to 13 digits and look-alikes, across separators), at least half
+ *     its digits are real, at most two look-alikes stand at each edge, and the number is
+ *     clearly disguised: a look-alike inside it was already read as a digit, or it opens
+ *     with "O" (every local phone number opens with 0). "10L 20L 30L", "3 lbs", "model B2"
+ *     and "S8812345D" stay as typed;
+ *   - a currency sign inside a word read as the letter it stands for ("k€tum", "pi£"; see
+ *     symbolLetterOf), so letter patterns see the word;
  *   - digits written as words in the six languages ("zero eight one", "không chín một",
  *     "ศูนย์แปดหนึ่ง"), read as digits only in a run of two or more such words that spells
  *     seven or more digits, so "buy one get one" and "dua" stay words;
@@ -16,7 +25,7 @@ import { BASE_UPPER } from './base-key';
 import { latinDigitWord, mayBeDigitWord, thaiDigitWords, thaiWordStarts } from './digit-words';
 import { FOLD } from './fold-ids';
 import { KeyBuilder } from './key-builder';
-import { isDigitSeparator } from './key-folds';
+import { isDigitSeparator, isLatinLetter, symbolLetterOf } from './key-folds';
 import {
   CLS_DIGIT,
   CLS_LETTER,
@@ -33,6 +42,13 @@ const MIN_NUMBER_WORDS = 2;
 const MIN_GLUED_DIGITS = 7;
 /** Longest separator run inside a spelled-out number ("one, two"). */
 const MAX_WORD_GAP = 3;
+/** A number whose edge letters read as digits: phone length, in digits and look-alikes. */
+const MIN_EDGE_NUMBER = 8;
+const MAX_EDGE_NUMBER = 13;
+/** Look-alikes at one edge of a number, at most. */
+const MAX_EDGE_LOOK_ALIKES = 2;
+/** Longest separator run between two groups of one number ("0812 345", "0812 - 345"). */
+const MAX_GROUP_GAP = 3;
 
 /** Base unit -> the digit it looks like (0: none): o->0, i/l->1, s->5, b->8, z->2. */
 const LOOK_ALIKE_DIGIT = new Uint8Array(0x80);
@@ -58,6 +74,10 @@ const GLUE_MARK = 0x5f;
 
 const isDigitCode = (u: number) => u >= 0x30 && u <= 0x39;
 
+/** Token kinds: digits only, or digits and look-alike letters only. */
+const NUMBER_PLAIN = 1;
+const NUMBER_LOOK_ALIKES = 2;
+
 /** Per-unit scratch arrays, reused across calls (grown, never shrunk). */
 let scratchSize = 0;
 let scratchCodes = new Uint16Array(0);
@@ -66,6 +86,7 @@ let scratchWordEnd = new Int32Array(0);
 let scratchWordDigit = new Uint8Array(0);
 let scratchSplit = new Uint8Array(0);
 let scratchTokens = new Int32Array(0);
+let scratchTokenKind = new Uint8Array(0);
 const scratchOut = new KeyBuilder(256);
 
 function scratchFor(n: number): void {
@@ -77,6 +98,7 @@ function scratchFor(n: number): void {
     scratchWordDigit = new Uint8Array(scratchSize);
     scratchSplit = new Uint8Array(scratchSize);
     scratchTokens = new Int32Array(scratchSize * 2);
+    scratchTokenKind = new Uint8Array(scratchSize);
   }
   scratchExtra.fill(0, 0, n + 1);
   scratchWordEnd.fill(0, 0, n + 1);
@@ -113,6 +135,9 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
   /** Tokens: maximal runs of letters, marks and digits, as (from, to) pairs. */
   let tokenBounds: Int32Array = new Int32Array(0);
   let tokenCount = 0;
+  /** Per token: NUMBER_PLAIN or NUMBER_LOOK_ALIKES for digits and look-alikes only, else 0. */
+  let tokenKind: Uint8Array = new Uint8Array(0);
+  let numbersWithLookAlikes = 0;
 
   const isLetter = (i: number) => {
     const k = cls[codes[i]!]!;
@@ -132,29 +157,44 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
     wordDigit = scratchWordDigit;
     splitBefore = scratchSplit;
     tokenBounds = scratchTokens;
+    tokenKind = scratchTokenKind;
     tokenCount = 0;
+    numbersWithLookAlikes = 0;
     for (let i = 0; i < n; ) {
-      const k = cls[codes[i]!]!;
-      if (k !== CLS_LETTER && k !== CLS_MARK && k !== CLS_DIGIT) {
+      if (!tokenUnit(i)) {
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < n) {
-        const kj = cls[codes[j]!]!;
-        if (kj !== CLS_LETTER && kj !== CLS_MARK && kj !== CLS_DIGIT) break;
-        j++;
-      }
+      while (j < n && tokenUnit(j)) j++;
       tokenBounds[tokenCount * 2] = i;
       tokenBounds[tokenCount * 2 + 1] = j;
       tokenCount++;
       i = j;
     }
     readLookAlikes();
+    if (numbersWithLookAlikes > 0) readEdgeLookAlikes();
     readSpelledNumbers(numberItems());
     separateGluedNumbers();
     return emit();
   };
+
+  /**
+   * A unit of a token: a letter, mark or digit, or a currency sign between two Latin
+   * letters, read here as its letter ("k€tum" is one token, "ketum").
+   */
+  function tokenUnit(i: number): boolean {
+    const k = cls[codes[i]!]!;
+    if (k === CLS_LETTER || k === CLS_MARK || k === CLS_DIGIT) return true;
+    if (k !== CLS_SYMBOL) return false;
+    const letter = symbolLetterOf(codes[i]!);
+    if (letter === 0 || i === 0 || i + 1 >= n) return false;
+    if (!isLatinLetter(codes[i - 1]!) || extra[i - 1]! & FOLD.symbolLetters) return false;
+    if (!isLatinLetter(codes[i + 1]!)) return false;
+    codes[i] = letter;
+    extra[i] = extra[i]! | FOLD.symbolLetters;
+    return true;
+  }
 
   function readLookAlikes(): void {
     for (let t = 0; t < tokenCount; t++) {
@@ -169,8 +209,11 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
         else if (lookAlikeDigit(u) !== 0) lookAlikes++;
         else letters++;
       }
+      const number = letters === 0 && digits > 0;
+      tokenKind[t] = number ? (lookAlikes > 0 ? NUMBER_LOOK_ALIKES : NUMBER_PLAIN) : 0;
       if (lookAlikes === 0) continue;
-      if (letters === 0 && lookAlikes <= 2 && digits >= 6) {
+      if (number) numbersWithLookAlikes++;
+      if (number && lookAlikes <= 2 && digits >= 6 && !idShaped(from, to, digits)) {
         for (let i = from; i < to; i++) convert(i);
         continue;
       }
@@ -192,6 +235,93 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
         i = j;
       }
     }
+  }
+
+  /** Letter, seven digits, letter: an NRIC or FIN ("S9012345I"), not a disguised number. */
+  function idShaped(from: number, to: number, digits: number): boolean {
+    return (
+      to - from === 9 &&
+      digits === 7 &&
+      lookAlikeDigit(codes[from]!) !== 0 &&
+      lookAlikeDigit(codes[to - 1]!) !== 0
+    );
+  }
+
+  /** Numbers (tokens of digits and look-alikes joined by short separator runs) in turn. */
+  function readEdgeLookAlikes(): void {
+    for (let t = 0; t < tokenCount; ) {
+      if (tokenKind[t] === 0) {
+        t++;
+        continue;
+      }
+      let u = t;
+      let disguised = tokenKind[t] === NUMBER_LOOK_ALIKES;
+      while (
+        u + 1 < tokenCount &&
+        tokenKind[u + 1] !== 0 &&
+        groupsJoined(tokenBounds[u * 2 + 1]!, tokenBounds[(u + 1) * 2]!)
+      ) {
+        u++;
+        if (tokenKind[u] === NUMBER_LOOK_ALIKES) disguised = true;
+      }
+      if (disguised) readEdges(t, u);
+      t = u + 1;
+    }
+  }
+
+  /** Two digit groups separated by a short run of separators on one line. */
+  function groupsJoined(a: number, b: number): boolean {
+    if (b - a > MAX_GROUP_GAP) return false;
+    for (let q = a; q < b; q++) if (!isSeparator(q) || codes[q] === 0x0a) return false;
+    return true;
+  }
+
+  /** The look-alikes at the edges of the number made of tokens t..u, read as digits. */
+  function readEdges(t: number, u: number): void {
+    const from = tokenBounds[t * 2]!;
+    const to = tokenBounds[u * 2 + 1]!;
+    let digits = 0;
+    let read = 0;
+    let left = 0;
+    for (let k = t; k <= u; k++) {
+      for (let i = tokenBounds[k * 2]!; i < tokenBounds[k * 2 + 1]!; i++) {
+        if (!isDigitCode(codes[i]!)) left++;
+        else {
+          digits++;
+          // Read inside a group, a digit either side ("O9l7"); not "10L 20L", read across
+          // a space, which is how sizes are written.
+          if (extra[i]! & FOLD.digitLetters && i > from && i + 1 < to) {
+            if (realDigit(i - 1) && realDigit(i + 1)) read++;
+          }
+        }
+      }
+    }
+    if (left === 0) return;
+    let lead = 0;
+    while (lookAlikeDigit(codes[from + lead]!) !== 0) lead++;
+    let trail = 0;
+    while (lookAlikeDigit(codes[to - 1 - trail]!) !== 0) trail++;
+    if (lead > MAX_EDGE_LOOK_ALIKES || trail > MAX_EDGE_LOOK_ALIKES) return;
+    // Every look-alike left stands at an edge ("0812 l 345" is not a number with an edge).
+    if (lead + trail !== left) return;
+    const total = digits + left;
+    const real = digits - read;
+    if (total < MIN_EDGE_NUMBER || total > MAX_EDGE_NUMBER || real * 2 < total) return;
+    if (u === t && idShaped(from, to, digits)) return;
+    // Clearly disguised: a look-alike inside a group already read, or "O" opening it.
+    if (read === 0 && !(lead > 0 && codes[from] === 0x6f)) return;
+    for (let i = from; i < from + lead; i++) convertEdge(i);
+    for (let i = to - trail; i < to; i++) convertEdge(i);
+  }
+
+  /** A digit as typed, not a letter read as one. */
+  function realDigit(i: number): boolean {
+    return isDigitCode(codes[i]!) && !(extra[i]! & (FOLD.digitLetters | FOLD.edgeDigitLetters));
+  }
+
+  function convertEdge(i: number): void {
+    codes[i] = lookAlikeDigit(codes[i]!);
+    extra[i] = extra[i]! | FOLD.edgeDigitLetters;
   }
 
   function spaceBefore(i: number): boolean {

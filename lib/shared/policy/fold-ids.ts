@@ -27,6 +27,8 @@ export const FOLD_IDS = [
   'repeated-letters',
   'thai-tone',
   'no-diacritics',
+  'edge-digit-letters',
+  'symbol-letters',
 ] as const;
 
 export type FoldId = (typeof FOLD_IDS)[number];
@@ -52,6 +54,8 @@ export const FOLD = {
   repeated: bitOf('repeated-letters'),
   thaiTone: bitOf('thai-tone'),
   noDiacritics: bitOf('no-diacritics'),
+  edgeDigitLetters: bitOf('edge-digit-letters'),
+  symbolLetters: bitOf('symbol-letters'),
 } as const;
 
 /** Folds that describe a removal before the unit, not the unit itself. */

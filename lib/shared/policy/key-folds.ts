@@ -96,3 +96,25 @@ export function isDigitSeparator(u: number): boolean {
     u === 0x7e
   );
 }
+
+/**
+ * Currency signs that stand for a letter when typed inside a word ("k€tum", "pi£",
+ * "co¢aine"): € reads e, £ reads l (its shape), ¢ reads c. Only between two Latin letters,
+ * so prices ("€5", "50€", "£ 20") keep their signs. ("$" and "@" are leetspeak, folded
+ * by the text key everywhere.)
+ */
+export function symbolLetterOf(u: number): number {
+  if (u === 0x20ac) return 0x65;
+  if (u === 0xa3) return 0x6c;
+  if (u === 0xa2) return 0x63;
+  return 0;
+}
+
+/** A lower-case Latin letter of the base key (ASCII or with diacritics, Vietnamese too). */
+export function isLatinLetter(u: number): boolean {
+  return (
+    (u >= 0x61 && u <= 0x7a) ||
+    (u >= 0xdf && u <= 0x24f && u !== 0xf7) ||
+    (u >= 0x1e00 && u <= 0x1eff)
+  );
+}

@@ -2,6 +2,9 @@
  * The text key, what term lists and text patterns see, built from the base key with the
  * folds that need a unit's neighbours:
  *   - leetspeak (key-folds.ts), except "@" or "#" opening a handle or hashtag;
+ *   - a currency sign between two Latin letters read as the letter it stands for
+ *     ("k€tum" -> "ketum", "dai£y" -> "daiiy" as every l; see symbolLetterOf), while
+ *     prices ("€5", "50€", "RM50") keep it;
  *   - emoji, symbols and punctuation between two letters of one word dropped ("rep🔥lica",
  *     "rep.lica"); the word is marked as having a boundary there, so "cheap!replica" still
  *     has "replica" as a whole word. Between two digits nothing is dropped ("1:1", "1.5");
@@ -24,7 +27,7 @@
 import { BASE_UPPER } from './base-key';
 import { FOLD } from './fold-ids';
 import { KeyBuilder } from './key-builder';
-import { textFoldTable } from './key-folds';
+import { isLatinLetter, symbolLetterOf, textFoldTable } from './key-folds';
 import {
   CLS_DIGIT,
   CLS_LETTER,
@@ -78,7 +81,14 @@ function makeTextKey(): (base: KeyBuilder) => KeyBuilder {
   const classAt = (i: number) => cls[codes[i]!]!;
   const wordish = (i: number) => {
     const k = classAt(i);
-    return k === CLS_LETTER || k === CLS_MARK || k === CLS_DIGIT || isLeetSymbol(codes[i]!);
+    if (k === CLS_LETTER || k === CLS_MARK || k === CLS_DIGIT) return true;
+    return isLeetSymbol(codes[i]!) || (k === CLS_SYMBOL && symbolLetterAt(i) !== 0);
+  };
+  /** The letter a lone currency sign between two Latin letters stands for ("k€tum"), or 0. */
+  const symbolLetterAt = (i: number) => {
+    const letter = symbolLetterOf(codes[i]!);
+    if (letter === 0 || i === 0 || i + 1 >= n) return 0;
+    return isLatinLetter(codes[i - 1]!) && isLatinLetter(codes[i + 1]!) ? letter : 0;
   };
   const realLetter = (i: number) => {
     if (i < 0 || i >= n) return false;
@@ -117,8 +127,7 @@ function makeTextKey(): (base: KeyBuilder) => KeyBuilder {
   let tagEnd = -1;
   let previousRunEnd = -1;
 
-  const emit = (i: number, extraFolds = 0) => {
-    const u = codes[i]!;
+  const emit = (i: number, extraFolds = 0, u = codes[i]!) => {
     const inTag = i < tagEnd;
     let unitFlags = pendingFlags | (inTag ? TEXT_IN_TAG : 0);
     if (
@@ -248,6 +257,11 @@ function makeTextKey(): (base: KeyBuilder) => KeyBuilder {
           emit(i);
           tagEnd = tagEndFrom(i + 1);
           pendingFlags |= TEXT_BOUNDARY;
+          i++;
+          continue;
+        }
+        if (classAt(i) === CLS_SYMBOL && !isLeetSymbol(u)) {
+          emit(i, FOLD.symbolLetters, symbolLetterAt(i)); // "k€tum"
           i++;
           continue;
         }
