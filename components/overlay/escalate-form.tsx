@@ -11,7 +11,7 @@ import { useState } from 'preact/hooks';
 import { useCategoryLabel } from '@/components/escalation/escalation-receipts';
 import { useT } from '@/components/i18n-context';
 import { ESCALATION_CATEGORIES, MAX_ESCALATION_REASON } from '@/lib/shared/protocol/vocabulary';
-import { isSaveChord } from './triage-keys';
+import { FormActions, SnapshotBox, submitOnSaveChord, TextField } from './form-parts';
 
 export interface EscalateDraft {
   category: string;
@@ -42,11 +42,7 @@ export function EscalateForm(props: {
       class="form"
       data-testid="escalate-form"
       noValidate
-      onKeyDown={(event) => {
-        if (!isSaveChord(event)) return;
-        event.preventDefault();
-        event.currentTarget.requestSubmit();
-      }}
+      onKeyDown={submitOnSaveChord}
       onSubmit={async (event) => {
         event.preventDefault();
         if (!category) return setProblem(t('escalationNeedsCategory'));
@@ -86,41 +82,22 @@ export function EscalateForm(props: {
           ))}
         </select>
       </label>
-      {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is the textarea or the secure field's frame (entrypoints/content/secure-field.tsx), passed in. */}
-      <label>
-        {t('escalationReasonLabel')}
-        {props.field ?? (
-          <textarea
-            name="reason"
-            rows={3}
-            maxLength={MAX_ESCALATION_REASON}
-            value={reason}
-            onInput={(e) => setReason(e.currentTarget.value)}
-          />
-        )}
-      </label>
-      <label class="inline">
-        <input
-          name="snapshot"
-          type="checkbox"
-          checked={snapshot}
-          onChange={(e) => setSnapshot(e.currentTarget.checked)}
-        />
-        {t('flagSnapshot')}
-      </label>
+      <TextField
+        label={t('escalationReasonLabel')}
+        name="reason"
+        rows={3}
+        maxLength={MAX_ESCALATION_REASON}
+        value={reason}
+        onInput={setReason}
+        field={props.field}
+      />
+      <SnapshotBox checked={snapshot} onChange={setSnapshot} />
       {problem && (
         <p class="error" role="alert" data-testid="escalate-error">
           {problem}
         </p>
       )}
-      <div class="row actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? t('saving') : t('escalationSubmit')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <FormActions submitLabel={t('escalationSubmit')} busy={busy} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/i18n-context';
-import { isSaveChord } from './triage-keys';
+import { FormActions, SnapshotBox, submitOnSaveChord, TextField } from './form-parts';
 
 export interface PolicyOption {
   id: string;
@@ -56,12 +56,7 @@ export function FlagForm(props: {
     <form
       class="form"
       data-testid="flag-form"
-      // Ctrl+Enter (Cmd+Enter) saves from any of the form's own fields.
-      onKeyDown={(event) => {
-        if (!isSaveChord(event)) return;
-        event.preventDefault();
-        event.currentTarget.requestSubmit();
-      }}
+      onKeyDown={submitOnSaveChord}
       onSubmit={async (event) => {
         event.preventDefault();
         setBusy(true);
@@ -100,36 +95,22 @@ export function FlagForm(props: {
           ))}
         </select>
       </label>
-      {/* biome-ignore lint/a11y/noLabelWithoutControl: the control is the textarea or the secure field's frame (entrypoints/content/secure-field.tsx), passed in. */}
-      <label>
-        {t('flagNote')}
-        {props.noteField ?? (
-          <textarea
-            name="note"
-            rows={2}
-            maxLength={5000}
-            value={note}
-            onInput={(e) => setNote(e.currentTarget.value)}
-          />
-        )}
-      </label>
-      <label class="inline">
-        <input
-          name="snapshot"
-          type="checkbox"
-          checked={snapshot}
-          onChange={(e) => setSnapshot(e.currentTarget.checked)}
-        />
-        {t('flagSnapshot')}
-      </label>
-      <div class="row actions">
-        <button type="submit" class="primary" disabled={busy || !policyId}>
-          {busy ? t('saving') : t('flagSubmit')}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t('cancel')}
-        </button>
-      </div>
+      <TextField
+        label={t('flagNote')}
+        name="note"
+        rows={2}
+        maxLength={5000}
+        value={note}
+        onInput={setNote}
+        field={props.noteField}
+      />
+      <SnapshotBox checked={snapshot} onChange={setSnapshot} />
+      <FormActions
+        submitLabel={t('flagSubmit')}
+        busy={busy}
+        disabled={!policyId}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }
