@@ -12,24 +12,22 @@ import {
 } from '@/lib/shared/protocol/service';
 import { issueToken, type RunningServer, revokeTokens, startServer } from '@/server/app';
 import { api, type Backend, flagItem, forEachBackend, makeFlag, postBatch } from './helpers';
+import { openServer } from './open-server';
 
 forEachBackend((backend: Backend) => {
   let server: RunningServer;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
   let alice: string;
   let admin: string;
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    dispose = opened.dispose;
-    server = await startServer({ database: opened.db });
-    alice = (await issueToken(opened.db, 'alice')).token;
-    admin = (await issueToken(opened.db, 'lead', { admin: true })).token;
+    ({
+      server,
+      close,
+      tokens: { alice, admin },
+    } = await openServer(backend, { alice: 'alice', admin: { id: 'lead', admin: true } }));
   });
-  afterAll(async () => {
-    await server?.close();
-    await dispose?.();
-  });
+  afterAll(() => close?.());
 
   it('serves health without a token', async () => {
     const health = await api<Health>(server.url, 'GET', '/v1/health');

@@ -8,9 +8,10 @@ import {
 } from '@/lib/shared/protocol/escalations';
 import { newUlid } from '@/lib/shared/protocol/ids';
 import type { ErrorBody } from '@/lib/shared/protocol/service';
-import { issueToken, type RunningServer, startServer } from '@/server/app';
+import type { RunningServer } from '@/server/app';
 import { openEventStream } from './event-stream';
 import { api, type Backend, forEachBackend } from './helpers';
+import { openServer } from './open-server';
 
 function makeEscalation(overrides: Partial<EscalationCreateInput> = {}): EscalationCreateInput {
   return {
@@ -36,23 +37,23 @@ const openEvents = (url: string, token: string) =>
 
 forEachBackend((backend: Backend) => {
   let server: RunningServer;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
   let alice: string;
   let bob: string;
   let lead: string;
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    dispose = opened.dispose;
-    server = await startServer({ database: opened.db });
-    alice = (await issueToken(opened.db, 'alice')).token;
-    bob = (await issueToken(opened.db, 'bob')).token;
-    lead = (await issueToken(opened.db, 'lead-lin', { admin: true })).token;
+    ({
+      server,
+      close,
+      tokens: { alice, bob, lead },
+    } = await openServer(backend, {
+      alice: 'alice',
+      bob: 'bob',
+      lead: { id: 'lead-lin', admin: true },
+    }));
   });
-  afterAll(async () => {
-    await server?.close();
-    await dispose?.();
-  });
+  afterAll(() => close?.());
 
   it('creates once by id, with SLA deadlines from the category timers', async () => {
     const input = makeEscalation();

@@ -4,7 +4,7 @@ import type { CreatorHistory } from '@/lib/shared/protocol/history';
 import { newUlid } from '@/lib/shared/protocol/ids';
 import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS } from '@/lib/shared/protocol/limits';
 import type { ErrorBody } from '@/lib/shared/protocol/service';
-import { issueToken, type RunningServer, startServer } from '@/server/app';
+import type { RunningServer } from '@/server/app';
 import {
   api,
   type Backend,
@@ -15,26 +15,27 @@ import {
   noteItem,
   postBatch,
 } from './helpers';
+import { openServer } from './open-server';
 
 forEachBackend((backend: Backend) => {
   let server: RunningServer;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
   let alice: string;
   let bob: string;
   let admin: string;
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    dispose = opened.dispose;
-    server = await startServer({ database: opened.db });
-    alice = (await issueToken(opened.db, 'alice')).token;
-    bob = (await issueToken(opened.db, 'bob')).token;
-    admin = (await issueToken(opened.db, 'gov-admin', { admin: true })).token;
+    ({
+      server,
+      close,
+      tokens: { alice, bob, admin },
+    } = await openServer(backend, {
+      alice: 'alice',
+      bob: 'bob',
+      admin: { id: 'gov-admin', admin: true },
+    }));
   });
-  afterAll(async () => {
-    await server?.close();
-    await dispose?.();
-  });
+  afterAll(() => close?.());
 
   const results = (response: { body: BatchResponse }) => response.body.results.map((r) => r.result);
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchItem, BatchResponse } from '@/lib/shared/protocol/batch';
 import { newUlid } from '@/lib/shared/protocol/ids';
 import type { ErrorBody } from '@/lib/shared/protocol/service';
-import { issueToken, type RunningServer, startServer } from '@/server/app';
+import type { RunningServer } from '@/server/app';
 import {
   api,
   type Backend,
@@ -20,6 +20,7 @@ import {
   noteItem,
   postBatch,
 } from './helpers';
+import { openServer } from './open-server';
 
 const NUL = 'Serum\u0000';
 const LONE_HIGH = 'Serum \uD83D only half an emoji';
@@ -61,21 +62,18 @@ function poisonRecords(): { item: BatchItem; field: string }[] {
 
 forEachBackend((backend: Backend) => {
   let server: RunningServer;
-  let dispose: () => Promise<void>;
+  let close: () => Promise<void>;
   let alice: string;
   let admin: string;
 
   beforeAll(async () => {
-    const opened = await backend.open();
-    dispose = opened.dispose;
-    server = await startServer({ database: opened.db });
-    alice = (await issueToken(opened.db, 'alice')).token;
-    admin = (await issueToken(opened.db, 'gov-admin', { admin: true })).token;
+    ({
+      server,
+      close,
+      tokens: { alice, admin },
+    } = await openServer(backend, { alice: 'alice', admin: { id: 'gov-admin', admin: true } }));
   });
-  afterAll(async () => {
-    await server?.close();
-    await dispose?.();
-  });
+  afterAll(() => close?.());
 
   it('rejects a record with U+0000 or a lone surrogate alone, naming the field', async () => {
     const poison = poisonRecords();
