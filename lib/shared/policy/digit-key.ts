@@ -276,6 +276,12 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
     return true;
   }
 
+  /** Only separators between a and b, which the key drops between two digits. */
+  function groupsJoinedAny(a: number, b: number): boolean {
+    for (let q = a; q < b; q++) if (!isSeparator(q)) return false;
+    return true;
+  }
+
   /** The look-alikes at the edges of the number made of tokens t..u, read as digits. */
   function readEdges(t: number, u: number): void {
     const from = tokenBounds[t * 2]!;
@@ -297,6 +303,12 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
       }
     }
     if (left === 0) return;
+    // Digits the key joins to this number from a neighbouring word ("a00-000o000"): counted,
+    // so the number reads the same in any slice of the text that holds it, and no edge
+    // there.
+    const before = t > 0 ? joinedDigits(t - 1, false) : 0;
+    const after = u + 1 < tokenCount ? joinedDigits(u + 1, true) : 0;
+    digits += before + after;
     let lead = 0;
     while (lookAlikeDigit(codes[from + lead]!) !== 0) lead++;
     let trail = 0;
@@ -310,8 +322,28 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
     if (u === t && idShaped(from, to, digits)) return;
     // Clearly disguised: a look-alike inside a group already read, or "O" opening it.
     if (read === 0 && !(lead > 0 && codes[from] === 0x6f)) return;
-    for (let i = from; i < from + lead; i++) convertEdge(i);
-    for (let i = to - trail; i < to; i++) convertEdge(i);
+    if (before === 0) for (let i = from; i < from + lead; i++) convertEdge(i);
+    if (after === 0) for (let i = to - trail; i < to; i++) convertEdge(i);
+  }
+
+  /**
+   * The digits at the edge of word token k that the key joins to the number beside it (the
+   * end of a word before it, the start of one after it), or 0.
+   */
+  function joinedDigits(k: number, atStart: boolean): number {
+    const from = tokenBounds[k * 2]!;
+    const to = tokenBounds[k * 2 + 1]!;
+    if (
+      !groupsJoinedAny(
+        atStart ? tokenBounds[(k - 1) * 2 + 1]! : to,
+        atStart ? from : tokenBounds[(k + 1) * 2]!,
+      )
+    )
+      return 0;
+    let count = 0;
+    if (atStart) while (from + count < to && isDigitCode(codes[from + count]!)) count++;
+    else while (to - 1 - count >= from && isDigitCode(codes[to - 1 - count]!)) count++;
+    return count;
   }
 
   /** A digit as typed, not a letter read as one. */
