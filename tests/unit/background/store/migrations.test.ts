@@ -13,6 +13,54 @@ import { sampleFlag, sampleItem, sampleNote } from './samples';
 let counter = 0;
 const freshName = () => `flagpost-migration-${++counter}`;
 
+/**
+ * A fresh database written by `write` as the release of `version` would, then opened at
+ * `to` (the newest when omitted).
+ */
+async function upgradeFrom(
+  version: number,
+  write: (old: FlagpostDb) => Promise<unknown>,
+  to?: number,
+): Promise<FlagpostDb> {
+  const name = freshName();
+  const old = new FlagpostDb(name, version);
+  await old.open();
+  await write(old);
+  old.close();
+  const current = new FlagpostDb(name, to);
+  await current.open();
+  return current;
+}
+
+async function discard(db: FlagpostDb): Promise<void> {
+  db.close();
+  await Dexie.delete(db.name);
+}
+
+/** `name` changed by a newer release: opened at a far version, `upgrade` run on it. */
+function changeByNewerRelease(name: string, upgrade: (db: IDBDatabase) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const request = indexedDB.open(name, 9_990);
+    request.onupgradeneeded = () => upgrade(request.result);
+    request.onsuccess = () => {
+      request.result.close();
+      resolve();
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/** What this release finds wrong with `name`'s schema on opening it (the open's own error if it fails). */
+async function problemsOpening(name: string): Promise<string[]> {
+  const db = new FlagpostDb(name);
+  const problems = await db.open().then(
+    () => schemaProblems(db),
+    (error: unknown) => [String(error)],
+  );
+  await discard(db);
+  return problems;
+}
+
 describe('schema versions', () => {
   it('are numbered in increasing order and the newest is LATEST_VERSION', () => {
     const numbers = SCHEMA_VERSIONS.map((v) => v.version);
@@ -24,20 +72,15 @@ describe('schema versions', () => {
   it.each(SCHEMA_VERSIONS.map((v) => v.version))(
     'a database written at version %i opens at the newest with its rows intact',
     async (version) => {
-      const name = freshName();
-      const old = new FlagpostDb(name, version);
-      await old.open();
       const flag = sampleFlag();
       const note = sampleNote();
       // From v2 to v4 the records carried their sync state.
       const state = version >= 2 && version < 5 ? { syncState: 'pending' } : {};
-      await old.table('flags').add({ ...flag, ...state });
-      await old.table('notes').add({ ...note, ...state });
-      await old.items.add(sampleItem());
-      old.close();
-
-      const current = new FlagpostDb(name);
-      await current.open();
+      const current = await upgradeFrom(version, async (old) => {
+        await old.table('flags').add({ ...flag, ...state });
+        await old.table('notes').add({ ...note, ...state });
+        await old.items.add(sampleItem());
+      });
       expect(current.verno).toBe(LATEST_VERSION);
       expect(await current.flags.get(flag.id)).toEqual(flag);
       if (version < 5)
@@ -48,40 +91,34 @@ describe('schema versions', () => {
       expect(await current.flags.where('itemKey').equals(flag.itemKey).count()).toBe(1);
       expect(await current.notes.where('targetKey').equals(note.targetKey).count()).toBe(1);
       expect(await current.items.count()).toBe(1);
-      current.close();
-      await Dexie.delete(name);
+      await discard(current);
     },
   );
 });
 
 describe('version 2 (sync)', () => {
   it('queues every record written before sync existed, as pending', async () => {
-    const name = freshName();
-    const v1 = new FlagpostDb(name, 1);
-    await v1.open();
     const flag = sampleFlag();
     const note = sampleNote();
-    await v1.table('flags').add(flag);
-    await v1.table('notes').add(note);
-    v1.close();
-
-    const v2 = new FlagpostDb(name, 2);
-    await v2.open();
+    const v2 = await upgradeFrom(
+      1,
+      async (v1) => {
+        await v1.table('flags').add(flag);
+        await v1.table('notes').add(note);
+      },
+      2,
+    );
     expect(await v2.flags.where('syncState').equals('pending').count()).toBe(1);
     expect(await v2.notes.where('syncState').equals('pending').count()).toBe(1);
     expect((await v2.outbox.toArray()).map((e) => e.key).sort()).toEqual(
       [`flag:${flag.id}`, `note:${note.id}`].sort(),
     );
-    v2.close();
-    await Dexie.delete(name);
+    await discard(v2);
   });
 });
 
 describe('version 4 (dashboard counters)', () => {
   it('counts the live flags already stored, in the upgrade', async () => {
-    const name = freshName();
-    const v3 = new FlagpostDb(name, 3);
-    await v3.open();
     const at = (i: number) => new Date(Date.UTC(2026, 10, 1, i * 7)).toISOString();
     const flags = Array.from({ length: 12 }, (_, i) => ({
       ...sampleFlag(),
@@ -92,11 +129,7 @@ describe('version 4 (dashboard counters)', () => {
       item: { ...sampleFlag().item, ...(i % 2 ? { market: 'TH' as const } : {}) },
       deleted: i === 11,
     }));
-    await v3.flags.bulkAdd(flags);
-    v3.close();
-
-    const current = new FlagpostDb(name);
-    await current.open();
+    const current = await upgradeFrom(3, (v3) => v3.flags.bulkAdd(flags));
     const counted = Object.fromEntries(
       (await current.flagCounters.toArray()).map((r) => [JSON.stringify(r.key), r.count]),
     );
@@ -114,16 +147,12 @@ describe('version 4 (dashboard counters)', () => {
     expect(counted).toEqual(
       Object.fromEntries(counterRows(recount).map((r) => [JSON.stringify(r.key), r.count])),
     );
-    current.close();
-    await Dexie.delete(name);
+    await discard(current);
   });
 });
 
 describe('version 5 (sync states in their own table)', () => {
   it("moves each record's sync state into its row, every state intact", async () => {
-    const name = freshName();
-    const v4 = new FlagpostDb(name, 4);
-    await v4.open();
     const states = [
       { syncState: 'pending' },
       { syncState: 'pending', syncedRevision: 1 },
@@ -141,12 +170,10 @@ describe('version 5 (sync states in their own table)', () => {
       ...state,
     }));
     const notes = states.map((state, i) => ({ ...sampleNote(), id: `note-${i}`, ...state }));
-    await v4.table('flags').bulkAdd(flags);
-    await v4.table('notes').bulkAdd(notes);
-    v4.close();
-
-    const current = new FlagpostDb(name);
-    await current.open();
+    const current = await upgradeFrom(4, async (v4) => {
+      await v4.table('flags').bulkAdd(flags);
+      await v4.table('notes').bulkAdd(notes);
+    });
     expect(schemaProblems(current)).toEqual([]);
     expect(current.flags.schema.idxByName.syncState).toBeUndefined();
     type Old = { id: string; createdAt: string; revision: number; syncState: string } & {
@@ -178,33 +205,17 @@ describe('version 5 (sync states in their own table)', () => {
       .between(['flag', 'rejected', Dexie.minKey], ['flag', 'rejected', Dexie.maxKey])
       .primaryKeys();
     expect(rejected).toEqual(['flag:flag-5']);
-    current.close();
-    await Dexie.delete(name);
+    await discard(current);
   });
 });
 
 describe('a database changed by a newer release', () => {
   it('is reported, table by table, instead of failing query by query', async () => {
     const name = freshName();
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open(name, 9_990);
-      request.onupgradeneeded = () =>
-        request.result.createObjectStore('flags', { keyPath: 'uuid' });
-      request.onsuccess = () => {
-        request.result.close();
-        resolve();
-      };
-      request.onerror = () => reject(request.error);
-    });
-    const db = new FlagpostDb(name);
-    const problems = await db.open().then(
-      () => schemaProblems(db),
-      (error: unknown) => [String(error)],
-    );
+    await changeByNewerRelease(name, (db) => db.createObjectStore('flags', { keyPath: 'uuid' }));
+    const problems = await problemsOpening(name);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.join('; ')).toMatch(/flags/);
-    db.close();
-    await Dexie.delete(name);
   });
 
   it('reports a counter table keyed otherwise', async () => {
@@ -212,33 +223,17 @@ describe('a database changed by a newer release', () => {
     const made = new FlagpostDb(name);
     await made.open();
     made.close();
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open(name, 9_990);
-      request.onupgradeneeded = () => {
-        request.result.deleteObjectStore('flagCounters');
-        request.result.createObjectStore('flagCounters', { keyPath: 'id' });
-      };
-      request.onsuccess = () => {
-        request.result.close();
-        resolve();
-      };
-      request.onerror = () => reject(request.error);
+    await changeByNewerRelease(name, (db) => {
+      db.deleteObjectStore('flagCounters');
+      db.createObjectStore('flagCounters', { keyPath: 'id' });
     });
-    const db = new FlagpostDb(name);
-    const problems = await db.open().then(
-      () => schemaProblems(db),
-      (error: unknown) => [String(error)],
-    );
-    expect(problems.join('; ')).toMatch(/flagCounters/);
-    db.close();
-    await Dexie.delete(name);
+    expect((await problemsOpening(name)).join('; ')).toMatch(/flagCounters/);
   });
 
   it('reports nothing for a database this release made', async () => {
     const db = new FlagpostDb(freshName());
     await db.open();
     expect(schemaProblems(db)).toEqual([]);
-    db.close();
-    await Dexie.delete(db.name);
+    await discard(db);
   });
 });
