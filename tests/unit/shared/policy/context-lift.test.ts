@@ -53,10 +53,11 @@ const contexts = (spot: Record<string, unknown>) => ({
   offer: OFFER,
   pivot: PIVOT,
 });
+/** A pack whose rule is excused by "how to spot" framing, `spot` added to that context. */
+const spotPack = (spot: Record<string, unknown> = {}, rule: Record<string, unknown> = {}) =>
+  packWith({ unless: ['how-to-spot'], ...rule }, contexts({ ...SPOT, ...spot }));
 const withLift = (extra?: Record<string, unknown>, rule: Record<string, unknown> = {}) =>
-  compiled(
-    packWith({ unless: ['how-to-spot'], ...rule }, contexts({ ...SPOT, liftedBy: lift(extra) })),
-  );
+  compiled(spotPack({ liftedBy: lift(extra) }, rule));
 
 describe('framing lifted by an offer (liftedBy)', () => {
   const pack = withLift();
@@ -88,7 +89,7 @@ describe('framing lifted by an offer (liftedBy)', () => {
   });
 
   it('leaves framing without liftedBy a blanket exception', () => {
-    const blanket = compiled(packWith({ unless: ['how-to-spot'] }, contexts(SPOT)));
+    const blanket = compiled(spotPack());
     expect(fires(blanket, 'How to spot a Royal Oak: check the font. We stock fake ones')).toBe(
       false,
     );
@@ -125,8 +126,7 @@ async function errorsOf(json: Record<string, unknown>): Promise<PackError[]> {
 }
 
 describe('liftedBy is validated with its JSON path', () => {
-  const refused = async (liftedBy: unknown) =>
-    errorsOf(packWith({ unless: ['how-to-spot'] }, contexts({ ...SPOT, liftedBy })));
+  const refused = async (liftedBy: unknown) => errorsOf(spotPack({ liftedBy }));
 
   it('refuses an unknown offer or pivot context, and a context lifting itself', async () => {
     expect(await refused(lift({ context: 'ofer' }))).toEqual([
@@ -154,13 +154,9 @@ describe('liftedBy is validated with its JSON path', () => {
   });
 
   it('counts the offer and pivot contexts as used in the report', async () => {
-    const result = await loadPack(
-      packWith(
-        { unless: ['how-to-spot'] },
-        contexts({ ...SPOT, liftedBy: lift({ pivot: 'pivot' }) }),
-      ),
-      { allowUnsigned: true },
-    );
+    const result = await loadPack(spotPack({ liftedBy: lift({ pivot: 'pivot' }) }), {
+      allowUnsigned: true,
+    });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const used = Object.fromEntries((result.report.contexts ?? []).map((c) => [c.id, c.usedBy]));
     expect(used).toMatchObject({ offer: 1, pivot: 1, 'how-to-spot': 1 });
