@@ -17,19 +17,20 @@ const LATIN_WORDS: ReadonlyArray<readonly [number, string]> = [
   [7, 'seven'],
   [8, 'eight'],
   [9, 'nine'],
-  // Vietnamese (with and without diacritics; "linh"/"lẻ" say zero, "tư" four, "bẩy" seven)
+  // Vietnamese (with and without diacritics; "linh"/"lẻ" say zero, "tư"/"tu" four,
+  // "lăm"/"lam" five, "mốt" one, "bẩy" seven, as said in phone numbers)
   [0, 'không khong linh lẻ le'],
-  [1, 'một mot'],
+  [1, 'một mot mốt'],
   [2, 'hai'],
   [3, 'ba'],
-  [4, 'bốn bon tư'],
-  [5, 'năm nam lăm'],
+  [4, 'bốn bon tư tu'],
+  [5, 'năm nam lăm lam'],
   [6, 'sáu sau'],
   [7, 'bảy bay bẩy'],
   [8, 'tám tam'],
   [9, 'chín chin'],
   // Indonesian and Malay
-  [0, 'nol kosong'],
+  [0, 'nol kosong sifar'],
   [1, 'satu'],
   [2, 'dua'],
   [3, 'tiga'],
@@ -44,12 +45,12 @@ const LATIN_WORDS: ReadonlyArray<readonly [number, string]> = [
   [1, 'isa uno'],
   [2, 'dalawa dos'],
   [3, 'tatlo tres'],
-  [4, 'apat kwatro cuatro'],
-  [5, 'singko cinco'],
+  [4, 'apat kwatro kuwatro cuatro'],
+  [5, 'singko sinko cinco'],
   [6, 'anim sais seis'],
-  [7, 'pito siyete siete'],
+  [7, 'pito siyete syete siete'],
   [8, 'walo otso ocho'],
-  [9, 'siyam nuwebe nueve'],
+  [9, 'siyam nuwebe nwebe nueve'],
 ];
 
 /** Thai digit words; Thai has no spaces, so they are found by longest match in a run. */
