@@ -19,37 +19,10 @@ import {
 } from '../tests/e2e-firefox/support/firefox';
 import { startFixtureServer } from '../tests/fixtures/server';
 import type { Bench, Figure } from './harness';
+import { viewportReadyInPage } from './viewport-ready';
 
 const FEED = '/tag/bench-2000';
 const TOTAL = 2000;
-
-/**
- * Every card in the viewport is drawn (and, with Flagpost, badged): performance.now() then,
- * else false. The same check as overlay.bench.ts, sampled with elementFromPoint.
- */
-function viewportReadyInPage(ext: boolean): number | false {
-  const first = document.querySelector('[data-e2e="recommend-list-item-container"]');
-  if (!first) return false;
-  const x = first.getBoundingClientRect().left + 20;
-  const visible = new Set<Element>();
-  for (let y = 5; y < innerHeight; y += 60) {
-    const card = document
-      .elementFromPoint(x, y)
-      ?.closest('[data-e2e="recommend-list-item-container"]');
-    if (card) visible.add(card);
-  }
-  if (visible.size === 0) return false;
-  if (!ext) return performance.now();
-  const root = document.querySelector('flagpost-overlay')?.shadowRoot;
-  if (!root) return false;
-  for (const card of visible) {
-    const id = /\/video\/(\d+)/.exec(card.querySelector('a')?.getAttribute('href') ?? '')?.[1];
-    const box = root.querySelector(`[data-item-box="${id}"]`) as HTMLElement | null;
-    const overlay = box?.querySelector('[data-testid="item-overlay"]');
-    if (!box || box.hidden || overlay?.getAttribute('data-findings') !== 'done') return false;
-  }
-  return performance.now();
-}
 
 async function viewportReady(page: Page, ext: boolean): Promise<number> {
   // Polled every 16 ms rather than per frame: puppeteer's frame polling stalled here in

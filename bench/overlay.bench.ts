@@ -26,6 +26,7 @@ import {
 } from '../tests/e2e/support/chromium';
 import { startFixtureServer } from '../tests/fixtures/server';
 import type { Bench, Figure } from './harness';
+import { viewportReadyInPage } from './viewport-ready';
 
 const FEED = '/tag/bench-2000';
 const TOTAL = 2000;
@@ -60,43 +61,7 @@ async function observe(page: Page) {
 /** Resolves (with performance.now()) once every card in the viewport is ready. */
 function viewportReady(page: Page, withExtension: boolean): Promise<number> {
   return page
-    .waitForFunction(
-      (ext) => {
-        // This check runs every frame in the measured page: its cost is the bench's, which is
-        // why the script time comes from a pass of its own (scriptPass).
-        return ready();
-        function ready(): number | false {
-          // Cheap on purpose: sample the viewport with elementFromPoint instead of measuring
-          // every card.
-          const first = document.querySelector('[data-e2e="recommend-list-item-container"]');
-          if (!first) return false;
-          const x = first.getBoundingClientRect().left + 20;
-          const visible = new Set<Element>();
-          for (let y = 5; y < innerHeight; y += 60) {
-            const card = document
-              .elementFromPoint(x, y)
-              ?.closest('[data-e2e="recommend-list-item-container"]');
-            if (card) visible.add(card);
-          }
-          if (visible.size === 0) return false;
-          if (!ext) return performance.now();
-          const root = document.querySelector('flagpost-overlay')?.shadowRoot;
-          if (!root) return false;
-          for (const card of visible) {
-            const id = /\/video\/(\d+)/.exec(
-              card.querySelector('a')?.getAttribute('href') ?? '',
-            )?.[1];
-            const box = root.querySelector(`[data-item-box="${id}"]`) as HTMLElement | null;
-            const overlay = box?.querySelector('[data-testid="item-overlay"]');
-            if (!box || box.hidden || overlay?.getAttribute('data-findings') !== 'done')
-              return false;
-          }
-          return performance.now();
-        }
-      },
-      withExtension,
-      { polling: 'raf', timeout: 30_000 },
-    )
+    .waitForFunction(viewportReadyInPage, withExtension, { polling: 'raf', timeout: 30_000 })
     .then((handle) => handle.jsonValue() as Promise<number>);
 }
 
