@@ -8,11 +8,11 @@ import { useT } from '@/components/i18n-context';
 import { ACTION_LABEL, BAND_LABEL, SEVERITY_LABEL, STATUS_LABEL } from '@/components/risk/labels';
 import { RiskExplanation } from '@/components/risk/risk-explanation';
 import type { ContributionView } from '@/lib/messaging/risk-messages';
-import { ENFORCEMENT_ACTIONS } from '@/lib/shared/protocol/history';
 import { bandOf, precisionLookup, riskScore, ruleKeyOf } from '@/lib/shared/risk';
 import { call, withQuery } from '../api';
 import { type CreatorViewData, creatorViewSchema, enforcementActionResultSchema } from '../schemas';
 import { DataTable, ErrorNote, Field, Loading, num, useLoad, when } from '../shared';
+import { ActionFields } from './action-fields';
 
 function explain(data: CreatorViewData, now: number) {
   const stats = new Map(
@@ -86,30 +86,15 @@ function ActionForm({
   return (
     <form class="action-form" onSubmit={submit} noValidate data-testid="creator-action-form">
       <h2>{t('consoleRecordAction')}</h2>
-      <Field id="creator-action" label={t('consoleActionKind')} error={errors.action}>
-        <select
-          id="creator-action"
-          value={action}
-          data-testid="creator-action-kind"
-          onChange={(e) => setAction((e.target as HTMLSelectElement).value)}
-        >
-          <option value="">{t('consoleChoose')}</option>
-          {ENFORCEMENT_ACTIONS.map((a) => (
-            <option key={a} value={a}>
-              {t(ACTION_LABEL[a] ?? 'riskActionWarning')}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field id="creator-action-reason" label={t('consoleActionReason')} error={errors.reason}>
-        <textarea
-          id="creator-action-reason"
-          value={reason}
-          maxLength={2000}
-          data-testid="creator-action-reason"
-          onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
-        />
-      </Field>
+      <ActionFields
+        ids={{ kind: 'creator-action', reason: 'creator-action-reason' }}
+        testIds={{ kind: 'creator-action-kind', reason: 'creator-action-reason' }}
+        action={action}
+        reason={reason}
+        errors={errors}
+        onAction={setAction}
+        onReason={setReason}
+      />
       <ErrorNote error={failure} />
       {done && (
         <p role="status" data-testid="creator-action-recorded">

@@ -7,14 +7,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useCategoryLabel } from '@/components/escalation/escalation-receipts';
 import { useT } from '@/components/i18n-context';
-import { ACTION_LABEL } from '@/components/risk/labels';
 import type { MessageKey } from '@/lib/i18n/keys';
 import {
   ESCALATION_STATES,
   type EscalationState,
   RESOLUTION_DECISIONS,
 } from '@/lib/shared/protocol/escalations';
-import { ENFORCEMENT_ACTIONS } from '@/lib/shared/protocol/history';
 import { newUlid } from '@/lib/shared/protocol/ids';
 import { call, withQuery } from '../api';
 import {
@@ -25,6 +23,7 @@ import {
   sessionSchema,
 } from '../schemas';
 import { duration, ErrorNote, Field, Loading, useLoad, when } from '../shared';
+import { ActionFields } from './action-fields';
 
 const STATE_LABEL: Record<EscalationState, MessageKey> = {
   open: 'consoleStateOpen',
@@ -146,32 +145,15 @@ function ResolveForm({ row, onDone }: { row: EscalationRow; onDone: () => void }
         <label for={`${id}-with-action`}>{t('consoleResolveRecordAction')}</label>
       </div>
       {withAction && (
-        <>
-          <Field id={`${id}-action`} label={t('consoleActionKind')} error={errors.action}>
-            <select
-              id={`${id}-action`}
-              value={action}
-              data-testid="resolve-action"
-              onChange={(e) => setAction((e.target as HTMLSelectElement).value)}
-            >
-              <option value="">{t('consoleChoose')}</option>
-              {ENFORCEMENT_ACTIONS.map((a) => (
-                <option key={a} value={a}>
-                  {t(ACTION_LABEL[a] ?? 'riskActionWarning')}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id={`${id}-reason`} label={t('consoleActionReason')} error={errors.reason}>
-            <textarea
-              id={`${id}-reason`}
-              value={reason}
-              maxLength={2000}
-              data-testid="resolve-action-reason"
-              onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
-            />
-          </Field>
-        </>
+        <ActionFields
+          ids={{ kind: `${id}-action`, reason: `${id}-reason` }}
+          testIds={{ kind: 'resolve-action', reason: 'resolve-action-reason' }}
+          action={action}
+          reason={reason}
+          errors={errors}
+          onAction={setAction}
+          onReason={setReason}
+        />
       )}
       <ErrorNote error={failure} />
       <button type="submit" disabled={busy} data-testid="resolve-submit">
