@@ -38,6 +38,17 @@ const precisionRow = (r: RulePrecisionRow) => [
   ratio(r.precision),
 ];
 
+/** The pairs, agreement rate and kappa cells that `statCols` heads. */
+const statCells = (s: { pairs: number; agreementRate: number | null; kappa: number | null }) => [
+  num(s.pairs),
+  ratio(s.agreementRate),
+  kappaText(s.kappa),
+];
+
+/** One table of a view as CSV: the view's own query with the format and the table. */
+const csvOf = (path: string, query: Record<string, string | undefined>, table: string) =>
+  withQuery(path, { ...query, format: 'csv', table });
+
 const initial = (): FilterValues => ({ ...defaultRange(), by: 'item' });
 
 export function AgreementView() {
@@ -101,11 +112,7 @@ export function AgreementView() {
               ag.data.by === 'item' ? 'consoleAgreementByPolicy' : 'consoleAgreementPerRule',
             )}
             testId="agreement-groups"
-            csvHref={withQuery('/console/api/agreement', {
-              ...applied,
-              format: 'csv',
-              table: 'groups',
-            })}
+            csvHref={csvOf('/console/api/agreement', applied, 'groups')}
             columns={[
               {
                 key: 'key',
@@ -117,19 +124,13 @@ export function AgreementView() {
             rows={ag.data.groups.map((g) => [
               <bdi key="k">{g.key}</bdi>,
               num(g.units),
-              num(g.pairs),
-              ratio(g.agreementRate),
-              kappaText(g.kappa),
+              ...statCells(g),
             ])}
           />
           <DataTable
             title={t('consoleAgreementPairs')}
             testId="agreement-pairs"
-            csvHref={withQuery('/console/api/agreement', {
-              ...applied,
-              format: 'csv',
-              table: 'pairs',
-            })}
+            csvHref={csvOf('/console/api/agreement', applied, 'pairs')}
             columns={[
               { key: 'a', label: t('consoleColReviewerA') },
               { key: 'b', label: t('consoleColReviewerB') },
@@ -138,30 +139,20 @@ export function AgreementView() {
             rows={ag.data.reviewerPairs.map((p) => [
               <bdi key="a">{p.reviewerA}</bdi>,
               <bdi key="b">{p.reviewerB}</bdi>,
-              num(p.pairs),
-              ratio(p.agreementRate),
-              kappaText(p.kappa),
+              ...statCells(p),
             ])}
           />
           <DataTable
             title={t('consoleRulesToTighten')}
             testId="precision-tighten"
-            csvHref={withQuery('/console/api/precision', {
-              ...precisionQuery,
-              format: 'csv',
-              table: 'tighten',
-            })}
+            csvHref={csvOf('/console/api/precision', precisionQuery, 'tighten')}
             columns={precisionCols}
             rows={pr.data.toTighten.map(precisionRow)}
           />
           <DataTable
             title={t('consoleRulePrecision')}
             testId="precision-rules"
-            csvHref={withQuery('/console/api/precision', {
-              ...precisionQuery,
-              format: 'csv',
-              table: 'rules',
-            })}
+            csvHref={csvOf('/console/api/precision', precisionQuery, 'rules')}
             columns={precisionCols}
             rows={pr.data.rules.map(precisionRow)}
           />
