@@ -16,9 +16,11 @@
  *
  * Hashtags and handles: the index also holds every multi-word term with its spaces removed,
  * valid only inside a hashtag or handle ("#dmtoorder" is "dm to order"). Inside a tag a
- * term need not end at a visible word boundary when what is left of the tag splits into
- * the pack's own vocabulary (the words of its terms), or, for a term of five or more units,
- * is an unknown word of three or more units or a plural "s" ("#replicabags").
+ * term of three or more units need not end at a visible word boundary when what is left of
+ * the tag splits into the pack's own vocabulary (the words of its terms of three or more
+ * letters, no digits), or, for a term of five or more units, is an unknown word of three or
+ * more units or a plural "s" ("#replicabags"). Shorter words would split almost anything:
+ * "#kolaborasiberbayar" is "ko la bo ra si ber bayar" over a pack's two-letter words.
  */
 import { type Automaton, buildAutomaton, scan } from './aho-corasick';
 import { FOLD, foldMaskOf } from './fold-ids';
@@ -87,6 +89,13 @@ const VIETNAMESE_ONLY = new Set([...VIETNAMESE_LETTERS].map((c) => c.charCodeAt(
 /** A term inside a tag this long may leave an unknown word beside it. */
 const MIN_TAG_TERM = 5;
 const MIN_UNKNOWN_WORD = 3;
+/**
+ * A term that is not a whole piece of its tag, and a vocabulary word the rest of the tag
+ * splits into, are this long at least: the pack holds hundreds of words of one or two
+ * letters, over which almost any rest splits ("#kolaborasiberbayar" is not "bỏ").
+ */
+const MIN_TAG_PIECE = 3;
+const MIN_SPLIT_TERM = 3;
 
 export function buildTermIndex(terms: readonly TermToAdd[]): TermIndex {
   const idOf = new Map<string, number>();
@@ -272,6 +281,7 @@ function splitsInTag(
   end: number,
   boundaryAt: (i: number) => boolean,
 ): boolean {
+  if (end - start < MIN_SPLIT_TERM) return false;
   const fold = text.fold;
   let left = start;
   while (!boundaryAt(left)) left--;
@@ -287,6 +297,8 @@ function splitsInTag(
   return piece(left, start) && piece(end, right);
 }
 
+const hasDigit = (word: string) => /[0-9]/.test(word);
+
 /** Whether a word splits wholly into vocabulary words (dynamic programming over ends). */
 function segments(index: TermIndex, word: string): boolean {
   const n = word.length;
@@ -294,8 +306,9 @@ function segments(index: TermIndex, word: string): boolean {
   reach[0] = 1;
   for (let i = 0; i < n; i++) {
     if (!reach[i]) continue;
-    for (let len = 2; len <= index.longestWord && i + len <= n; len++) {
-      if (index.vocabulary.has(word.slice(i, i + len))) reach[i + len] = 1;
+    for (let len = MIN_TAG_PIECE; len <= index.longestWord && i + len <= n; len++) {
+      const piece = word.slice(i, i + len);
+      if (index.vocabulary.has(piece) && !hasDigit(piece)) reach[i + len] = 1;
     }
   }
   return reach[n] === 1;

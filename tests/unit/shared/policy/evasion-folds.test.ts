@@ -11,7 +11,7 @@ import { type FoldId, foldIdsOf, foldMaskOf } from '@/lib/shared/policy/fold-ids
 import { keyString, normalise, termKey } from '@/lib/shared/policy/normalise';
 import type { PackSpec } from '@/lib/shared/policy/pack-schema';
 import { compileRegex, findAllRegex } from '@/lib/shared/policy/safe-regex';
-import { findTerms } from '@/lib/shared/policy/term-index';
+import { buildTermIndex, findTerms } from '@/lib/shared/policy/term-index';
 
 const TERMS = [
   'replica',
@@ -331,6 +331,103 @@ describe('hashtags and handles over the pack vocabulary', () => {
 
   it('names the split among the folds', () => {
     expect(matches('#replicabags')[0]!.folds).toContain('tag-split');
+  });
+});
+
+describe('hashtags over a vocabulary of short words', () => {
+  // A pack's many words of one or two letters split almost any rest of a tag: the split
+  // takes words of three letters or more, and a term of three or more inside a tag.
+  const SHORT = ['bỏ', 'đừng', 'ko', 'la', 'ra', 'si', 'an', 'ad', 'no', 'di', 'ke', 'ni'];
+  const MORE = ['ya', 'ba', 'be', 'da', 'mo', 'na', 'ta', 'ka', 'sa', 'ma', 'pa', 'ku', 'mu'];
+  const LONGER = ['kan', 'ber', 'bayar', 'not', 'sponsored', 'gfe', 'experience'];
+  const shortIndex = buildTermIndex(
+    [...SHORT, ...MORE, ...LONGER].map((t, slot) => {
+      const key = termKey(t);
+      return { slot, fold: key.fold, text: key.text, sensitive: true, wholeWord: true };
+    }),
+  );
+  const found = (input: string) => {
+    const n = normalise(input);
+    return findTerms(shortIndex, n).map((h) =>
+      input.slice(n.text.starts[h.start]!, n.text.ends[h.end - 1]!),
+    );
+  };
+
+  it.each([
+    ['#kolaborasiberbayar', 'bỏ'],
+    ['#kandunganberbayar', 'đừng'],
+  ])('%s holds no %s', (input, term) => {
+    expect(SHORT).toContain(term);
+    const hits = found(input);
+    expect(hits.every((h) => h.length >= 3)).toBe(true);
+    expect(hits.map((h) => termKey(h).fold)).not.toContain(termKey(term).fold);
+  });
+
+  it('still reads a term of three letters beside a word of the pack', () => {
+    expect(found('#notsponsored')).toEqual(['not', 'sponsored']);
+    expect(found('#gfeexperience')).toEqual(['gfe', 'experience']);
+  });
+
+  it('reads a short term that is a whole piece of the tag', () => {
+    expect(found('#NotAnAd')).toEqual(['Not', 'An', 'Ad']);
+    expect(found('#ad')).toEqual(['ad']);
+  });
+
+  it('property: a tag of ordinary words never yields a term of two letters that is not a whole piece', () => {
+    const WORDS = [
+      'kolaborasi',
+      'berbayar',
+      'kandungan',
+      'sabun',
+      'harga',
+      'murah',
+      'pagi',
+      'malam',
+      'kulit',
+      'wajah',
+      'bersih',
+      'cantik',
+      'segar',
+      'lembut',
+      'rumah',
+      'tangga',
+      'makan',
+      'minum',
+      'kopi',
+      'susu',
+      'baru',
+      'jual',
+      'promo',
+      'diskon',
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        (words, camel) => {
+          const shown = camel ? words.map((w) => w[0]!.toUpperCase() + w.slice(1)) : words;
+          const input = `#${shown.join('')}`;
+          const n = normalise(input);
+          const pieces = new Set<string>();
+          let at = 1;
+          for (const w of shown) {
+            pieces.add(`${at}:${at + w.length}`);
+            at += w.length;
+          }
+          if (!camel) pieces.clear();
+          pieces.add(`1:${input.length}`);
+          for (const h of findTerms(shortIndex, n)) {
+            const start = n.text.starts[h.start]!;
+            const end = n.text.ends[h.end - 1]!;
+            if (end - start > 2) continue;
+            expect(pieces, `${input} yields ${input.slice(start, end)}`).toContain(
+              `${start}:${end}`,
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
