@@ -90,6 +90,11 @@ test('after an outage, waiting flags go as soon as the endpoint answers again', 
 
   up = true;
   await expect.poll(async () => (await endpoint.records()).size, { timeout: 30_000 }).toBe(1);
+  // The endpoint stores the batch before its answer reaches the extension, which only then
+  // records the success: wait for that record rather than read the status at once.
+  await expect
+    .poll(async () => (await readSyncStatus(popup)).lastSuccessAt, { timeout: 10_000 })
+    .toBeDefined();
   const after = await readSyncStatus(popup);
   // Delivered by the return, not by the backoff: before the scheduled attempt.
   expect(Date.parse(after.lastSuccessAt ?? '')).toBeLessThan(Date.parse(backoffEnds ?? ''));
