@@ -5,7 +5,8 @@
  *   - letters that look like digits read as digits inside numbers: O->0, I/l->1, S->5, B->8,
  *     Z->2 when digits surround them ("08l2 345 678"), or when a token of six or more digits
  *     has only such letters ("O812345678"), but not the two letters of an ID shaped
- *     letter + seven digits + letter ("S9012345I", an NRIC);
+ *     letter + seven digits + letter ("S9012345I", an NRIC) nor a lone opening letter other
+ *     than O ("B1234567", a passport number);
  *   - such letters at the edge of a number ("O9l7 4S6 223l") read as digits when the number
  *     is of phone length (8 to 13 digits and look-alikes, across separators), at least half
  *     its digits are real, at most two look-alikes stand at each edge, and the number is
@@ -213,7 +214,13 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
       tokenKind[t] = number ? (lookAlikes > 0 ? NUMBER_LOOK_ALIKES : NUMBER_PLAIN) : 0;
       if (lookAlikes === 0) continue;
       if (number) numbersWithLookAlikes++;
-      if (number && lookAlikes <= 2 && digits >= 6 && !idShaped(from, to, digits)) {
+      if (
+        number &&
+        lookAlikes <= 2 &&
+        digits >= 6 &&
+        !idShaped(from, to, digits) &&
+        !documentShaped(from, to, lookAlikes)
+      ) {
         for (let i = from; i < to; i++) convert(i);
         continue;
       }
@@ -235,6 +242,21 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
         i = j;
       }
     }
+  }
+
+  /**
+   * One letter, then digits only: a passport or document number ("B1234567", "S12345678"),
+   * not a disguised phone number. Only "O" opens a local phone number (every one opens
+   * with 0), so "O812345678" is still read; a letter standing for 8 or 5 at the start
+   * with nothing else disguised is how documents are numbered, not how numbers hide.
+   */
+  function documentShaped(from: number, to: number, lookAlikes: number): boolean {
+    return (
+      lookAlikes === 1 &&
+      codes[from] !== 0x6f &&
+      lookAlikeDigit(codes[from]!) !== 0 &&
+      to - from <= 10
+    );
   }
 
   /** Letter, seven digits, letter: an NRIC or FIN ("S9012345I"), not a disguised number. */

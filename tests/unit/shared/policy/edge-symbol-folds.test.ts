@@ -64,6 +64,16 @@ describe('letters read as digits at the edge of a number', () => {
     }
   });
 
+  it('keeps a passport or document number that opens with a look-alike letter', () => {
+    // One letter then digits only is how documents are numbered; only "O" opens a phone.
+    for (const doc of ['B1234567', 'S12345678', 'I2345678', 'Z9876543']) {
+      expect(found(`Passport no. ${doc} expired`, PHONE)).toEqual([]);
+      expect(termKey(doc).digits).toBe(doc.toLowerCase());
+    }
+    expect(termKey('O812345678').digits).toBe('0812345678');
+    expect(termKey('B12345B7').digits).toBe('81234587'); // a second look-alike: disguised
+  });
+
   it('property: a phone number with look-alikes at its edges and inside still matches', () => {
     const LOOK: Record<string, string> = { '0': 'O', '1': 'l', '5': 'S', '8': 'B', '2': 'Z' };
     fc.assert(
