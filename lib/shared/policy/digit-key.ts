@@ -13,6 +13,8 @@
  *     clearly disguised: a look-alike inside it was already read as a digit, or it opens
  *     with "O" (every local phone number opens with 0). "10L 20L 30L", "3 lbs", "model B2"
  *     and "S8812345D" stay as typed;
+ *   - digits standing for letters inside a word read as those letters ("p3mutih 7 h4ri" ->
+ *     "pemutih 7 hari"), so patterns on this key see the words around a number;
  *   - a currency sign inside a word read as the letter it stands for ("k€tum", "pi£"; see
  *     symbolLetterOf), so letter patterns see the word;
  *   - digits written as words in the six languages ("zero eight one", "không chín một",
@@ -64,6 +66,19 @@ for (const [letter, digit] of [
   LOOK_ALIKE_DIGIT[letter!.charCodeAt(0)] = digit!.charCodeAt(0);
 }
 const lookAlikeDigit = (u: number) => (u < 0x80 ? LOOK_ALIKE_DIGIT[u]! : 0);
+
+/** Digit -> the letter it stands for inside a word (leetspeak, as the text key reads it). */
+const LEET_LETTER: Record<number, number> = {
+  48: 0x6f, // 0 o
+  49: 0x69, // 1 i
+  51: 0x65, // 3 e
+  52: 0x61, // 4 a
+  53: 0x73, // 5 s
+  55: 0x74, // 7 t
+};
+
+/** Currency codes and signs that open a price written as one token ("RM50", "Rp5O"). */
+const CURRENCY_CODES = ['rm', 'rp', 'php', 'p', 'thb', 'sgd', 'usd', 'vnd', 'idr', 'myr', 's'];
 
 /**
  * What separates a glued number from its word: "_", so "shop0812345678" reads
@@ -173,6 +188,7 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
       tokenCount++;
       i = j;
     }
+    readLeetInWords();
     readLookAlikes();
     if (numbersWithLookAlikes > 0) readEdgeLookAlikes();
     readSpelledNumbers(numberItems());
@@ -195,6 +211,50 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
     codes[i] = letter;
     extra[i] = extra[i]! | FOLD.symbolLetters;
     return true;
+  }
+
+  /**
+   * Digits standing for letters inside a word ("p3mutih", "h4ri", "dij4min"): each digit
+   * has a Latin letter on both sides and the word has more letters than digits, so the
+   * patterns that read this key ("7 hari", "whitening in 7 days") see the word. Digits at
+   * a word's edge ("mp3", "ps5", "iphone15") and in prices opening with a currency code
+   * ("RM5O", "Rp5O") stay digits.
+   */
+  function readLeetInWords(): void {
+    for (let t = 0; t < tokenCount; t++) {
+      const from = tokenBounds[t * 2]!;
+      const to = tokenBounds[t * 2 + 1]!;
+      if (to - from < 4) continue;
+      let digits = 0;
+      let letters = 0;
+      for (let i = from; i < to; i++) {
+        if (isDigitCode(codes[i]!)) digits++;
+        else if (isLatinLetter(codes[i]!)) letters++;
+      }
+      if (digits === 0 || letters <= digits || letters < 3) continue;
+      if (opensWithCurrency(from)) continue;
+      for (let i = from + 1; i + 1 < to; i++) {
+        const letter = LEET_LETTER[codes[i]!] ?? 0;
+        if (letter === 0 || !isLatinLetter(codes[i - 1]!) || !isLatinLetter(codes[i + 1]!))
+          continue;
+        codes[i] = letter;
+        extra[i] = extra[i]! | FOLD.leet;
+      }
+    }
+  }
+
+  /** A price opening with a currency code ("rm5o", "rp5o", "p500"), not a word. */
+  function opensWithCurrency(from: number): boolean {
+    for (const code of CURRENCY_CODES) {
+      let k = 0;
+      while (k < code.length && codes[from + k] === code.charCodeAt(k)) k++;
+      if (k < code.length || !isDigitCode(codes[from + k]!)) continue;
+      // The rest a number (digits and look-alikes: "5o", "5.000"), not a word ("p3mutih").
+      let q = from + k;
+      while (q < n && (isDigitCode(codes[q]!) || lookAlikeDigit(codes[q]!) !== 0)) q++;
+      if (q >= n || !isLatinLetter(codes[q]!)) return true;
+    }
+    return false;
   }
 
   function readLookAlikes(): void {

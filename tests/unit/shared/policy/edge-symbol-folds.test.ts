@@ -220,3 +220,39 @@ describe('currency signs read as letters inside a word', () => {
     );
   });
 });
+
+describe('digits standing for letters inside a word, on the digit key', () => {
+  /** A whitening claim over a time span, as the starter pack's health patterns read it. */
+  const CLAIM = '(?:pemutih|whitening)[^\\n]{0,30}?\\d+\\s?(?:hari|days?)';
+
+  it.each([
+    ['Krim P3mutih Mu4 7 H4ri', 'P3mutih Mu4 7 H4ri'],
+    ['wh1t3ning in 7 d4ys', 'wh1t3ning in 7 d4ys'],
+  ])('%s reads as the words it spells', (input, slice) => {
+    const claims = found(input, CLAIM);
+    expect(claims.map((c) => c.text)).toEqual([slice]);
+    expect(claims[0]!.folds).toContain('leet');
+  });
+
+  it.each([
+    ['P3mutih H4ri C3rah Dij4min s3l4m4t', 'pemutih hari cerah dijamin selamat'],
+    ['pay RM5O fee', 'pay rm5o fee'], // a price opening with a currency code
+    ['Rp5O.000 P500 php2OO', 'rp50000 p500 php2oo'],
+    ['mp3 ps5 iphone15 h2o covid19', 'mp3 ps5 iphone15 h2o covid19'], // digits at an edge
+    ['S9012345I A1B2C3 4x4 2k24', 's9012345i a182c34x42k24'], // as many digits as letters
+  ])('%s', (input, digits) => {
+    expect(termKey(input).digits).toBe(digits);
+  });
+
+  it('property: a phone number stays a phone number beside leet words', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }),
+        (rest) => {
+          const phone = `09${rest.join('')}`;
+          expect(termKey(`h4ri ini ${phone} c3rah`).digits).toBe(`hari ini ${phone} cerah`);
+        },
+      ),
+    );
+  });
+});
