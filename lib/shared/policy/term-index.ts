@@ -50,7 +50,10 @@ export interface TermIndex {
   /** entries[patternId]: the rules a folded term belongs to. */
   readonly entries: ReadonlyArray<readonly TermEntry[]>;
   readonly termCount: number;
-  /** The words of the pack's terms (fold key), to split hashtags and handles over. */
+  /**
+   * The words of the pack's terms (fold key) to split hashtags and handles over: those of
+   * MIN_TAG_PIECE units or more without a digit ("vip88" or "888" do not split a tag).
+   */
   readonly vocabulary: ReadonlySet<string>;
   readonly longestWord: number;
 }
@@ -96,6 +99,7 @@ const MIN_UNKNOWN_WORD = 3;
  */
 const MIN_TAG_PIECE = 3;
 const MIN_SPLIT_TERM = 3;
+const hasDigit = (word: string) => /[0-9]/.test(word);
 
 export function buildTermIndex(terms: readonly TermToAdd[]): TermIndex {
   const idOf = new Map<string, number>();
@@ -136,7 +140,8 @@ export function buildTermIndex(terms: readonly TermToAdd[]): TermIndex {
       if (fold.length > 0) add(fold, thai);
     }
     const words = t.fold.split(' ').filter((w) => w.length >= 2);
-    for (const w of words) vocabulary.add(w);
+    // Filtered here, once, rather than on every vocabulary hit while a tag is split.
+    for (const w of words) if (w.length >= MIN_TAG_PIECE && !hasDigit(w)) vocabulary.add(w);
     if (words.length > 1) {
       const fold = t.fold.replaceAll(' ', '');
       const text = t.text.replaceAll(' ', '');
@@ -297,8 +302,6 @@ function splitsInTag(
   return piece(left, start) && piece(end, right);
 }
 
-const hasDigit = (word: string) => /[0-9]/.test(word);
-
 /** Whether a word splits wholly into vocabulary words (dynamic programming over ends). */
 function segments(index: TermIndex, word: string): boolean {
   const n = word.length;
@@ -308,7 +311,7 @@ function segments(index: TermIndex, word: string): boolean {
     if (!reach[i]) continue;
     for (let len = MIN_TAG_PIECE; len <= index.longestWord && i + len <= n; len++) {
       const piece = word.slice(i, i + len);
-      if (index.vocabulary.has(piece) && !hasDigit(piece)) reach[i + len] = 1;
+      if (index.vocabulary.has(piece)) reach[i + len] = 1;
     }
   }
   return reach[n] === 1;
