@@ -232,7 +232,7 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
         else if (isLatinLetter(codes[i]!)) letters++;
       }
       if (digits === 0 || letters <= digits || letters < 3) continue;
-      if (opensWithCurrency(from)) continue;
+      if (priceNumberAt(from, to) >= 0) continue;
       for (let i = from + 1; i + 1 < to; i++) {
         const letter = LEET_LETTER[codes[i]!] ?? 0;
         if (letter === 0 || !isLatinLetter(codes[i - 1]!) || !isLatinLetter(codes[i + 1]!))
@@ -243,18 +243,20 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
     }
   }
 
-  /** A price opening with a currency code ("rm5o", "rp5o", "p500"), not a word. */
-  function opensWithCurrency(from: number): boolean {
+  /**
+   * A price opening with a currency code ("rm5o", "rp5o", "p500") in the token from..to:
+   * where its number starts, or -1 when the token is a word ("p3mutih").
+   */
+  function priceNumberAt(from: number, to: number): number {
     for (const code of CURRENCY_CODES) {
       let k = 0;
       while (k < code.length && codes[from + k] === code.charCodeAt(k)) k++;
-      if (k < code.length || !isDigitCode(codes[from + k]!)) continue;
-      // The rest a number (digits and look-alikes: "5o", "5.000"), not a word ("p3mutih").
+      if (k < code.length || from + k >= to || !isDigitCode(codes[from + k]!)) continue;
       let q = from + k;
-      while (q < n && (isDigitCode(codes[q]!) || lookAlikeDigit(codes[q]!) !== 0)) q++;
-      if (q >= n || !isLatinLetter(codes[q]!)) return true;
+      while (q < to && (isDigitCode(codes[q]!) || lookAlikeDigit(codes[q]!) !== 0)) q++;
+      if (q === to) return from + k;
     }
-    return false;
+    return -1;
   }
 
   function readLookAlikes(): void {
@@ -269,6 +271,12 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
         if (isDigitCode(u)) digits++;
         else if (lookAlikeDigit(u) !== 0) lookAlikes++;
         else letters++;
+      }
+      // "RM5O": a price's look-alikes read as digits, as in a number ("RM50").
+      const price = letters > 0 && lookAlikes > 0 && lookAlikes <= 2 ? priceNumberAt(from, to) : -1;
+      if (price >= 0) {
+        for (let i = price; i < to; i++) convert(i);
+        continue;
       }
       const number = letters === 0 && digits > 0;
       tokenKind[t] = number ? (lookAlikes > 0 ? NUMBER_LOOK_ALIKES : NUMBER_PLAIN) : 0;
