@@ -168,7 +168,13 @@ let pendingWrites: Array<() => void> | undefined;
 /** Mounts with writes in `pendingWrites`: any other step of theirs lets the writes out first. */
 const writing = new WeakSet<ItemMount>();
 
-function flushWrites() {
+/**
+ * Makes the writes still waiting now. The chunked queues that deliver answers (viewport
+ * reports, a message's answers) call it at the end of each chunk, so drawing is counted in
+ * the chunk's budget (lib/page/overlay/chunked-queue.ts, `settle`); the microtask queued
+ * with the first write then finds nothing left.
+ */
+export function flushWrites() {
   const writes = pendingWrites;
   pendingWrites = undefined;
   if (!writes) return;

@@ -7,6 +7,12 @@
  * The first chunk runs at once, in the caller's task, so a batch that fits the budget costs
  * no extra task and no delay. Items are handled in the order they were pushed. When the
  * signal aborts, what is left is dropped.
+ *
+ * Work the items leave for the end of their chunk (`settle`: an answer's writes, gathered so
+ * they follow every read of the chunk) counts in the chunk's budget. It used to run after the
+ * chunk, at the end of its task, uncounted: a chunk of 4 ms of answers was followed by 3 - 4 ms
+ * of drawing them (BENCHMARKS.md, issue 20, "no task over 8 ms"). Its cost per item is
+ * learned from the chunk before; until one has settled, it is taken to cost what handling did.
  */
 
 /** Time one chunk may take before the queue yields, ms (the budget per task is 8 ms). */
@@ -17,6 +23,8 @@ export interface ChunkedQueueOptions {
   now?: () => number;
   /** Resolves once the page's pending tasks have had their turn. */
   yieldToPage?: () => Promise<void>;
+  /** Run at the end of every chunk, within its budget: what the chunk's items left to do. */
+  settle?: () => void;
 }
 
 interface Scheduler {
@@ -59,6 +67,9 @@ export function createChunkedQueue<T>(
   if (!(budget > 0)) throw new Error(`createChunkedQueue: budgetMs must be above 0, got ${budget}`);
   const now = options.now ?? (() => performance.now());
   const pause = options.yieldToPage ?? yieldToPage;
+  const settle = options.settle;
+  /** What settling cost per item handled in the last chunk, ms; undefined before one. */
+  let settlePerItem: number | undefined;
   let items: T[] = [];
   let head = 0;
   let draining = false;
@@ -70,12 +81,22 @@ export function createChunkedQueue<T>(
   /** One chunk; true when items are left for the next. */
   const chunk = (): boolean => {
     const start = now();
+    let handled = 0;
     while (head < items.length) {
       if (signal.aborted) break;
       const item = items[head] as T;
       head++;
       handle(item);
-      if (now() - start >= budget) break;
+      handled++;
+      const spent = now() - start;
+      // Settling still to come: as learned, or (before any chunk settled) as long again.
+      const owed = settle ? (settlePerItem === undefined ? spent : handled * settlePerItem) : 0;
+      if (spent + owed >= budget) break;
+    }
+    if (settle && handled > 0) {
+      const settling = now();
+      settle();
+      settlePerItem = (now() - settling) / handled;
     }
     if (signal.aborted || head >= items.length) {
       clear();

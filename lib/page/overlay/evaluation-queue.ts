@@ -6,7 +6,7 @@
  */
 import { MAX_ITEMS_PER_EVALUATION } from '@/lib/messaging/limits';
 import type { PolicyInput } from '@/lib/shared/policy/types';
-import { createChunkedQueue } from './chunked-queue';
+import { type ChunkedQueueOptions, createChunkedQueue } from './chunked-queue';
 import { inputSignature } from './policy-input';
 
 export interface EvaluatedFinding {
@@ -49,6 +49,7 @@ export function createEvaluationQueue<F>(
   evaluate: Evaluate<F>,
   cache: Map<string, EvaluatedFinding[]>,
   signal: AbortSignal,
+  chunks?: ChunkedQueueOptions,
 ) {
   /** `signature`: the input's, computed once for the cache look-up and kept for the answer. */
   type Waiting = { input: PolicyInput; signature: string; done: (r: EvaluationResult<F>) => void };
@@ -56,9 +57,11 @@ export function createEvaluationQueue<F>(
   let timer: ReturnType<typeof setTimeout> | undefined;
   /**
    * The answers of one message are drawn (badge, chip, marks) in chunks of a few ms that
-   * let the page in between (chunked-queue.ts); none is drawn once the signal aborts.
+   * let the page in between (chunked-queue.ts); none is drawn once the signal aborts. They
+   * are queued together: queued one at a time, each was handled at once in its own chunk,
+   * and a message's answers all ran in one task, however many.
    */
-  const answers = createChunkedQueue<() => void>((answer) => answer(), signal);
+  const answers = createChunkedQueue<() => void>((answer) => answer(), signal, chunks);
   signal.addEventListener('abort', () => timer !== undefined && clearTimeout(timer), {
     once: true,
   });
@@ -67,6 +70,7 @@ export function createEvaluationQueue<F>(
     try {
       const results = await evaluate(batch.map(([key, { input }]) => ({ key, input })));
       const byKey = new Map(results.map((r) => [r.key, r]));
+      const answered: Array<() => void> = [];
       for (const [key, { signature, done }] of batch) {
         const result = byKey.get(key);
         const findings = result?.findings ?? [];
@@ -74,11 +78,18 @@ export function createEvaluationQueue<F>(
         cache.set(signature, findings);
         // A Map keeps insertion order: its first key is the oldest.
         if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-        answers.push(() => done({ ok: true, findings, flags: result?.flags ?? [] }));
+        answered.push(() => done({ ok: true, findings, flags: result?.flags ?? [] }));
       }
+      answers.push(...answered);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      for (const [, { done }] of batch) answers.push(() => done({ ok: false, error: message }));
+      answers.push(
+        ...batch.map(
+          ([, { done }]) =>
+            () =>
+              done({ ok: false, error: message }),
+        ),
+      );
     }
   };
 

@@ -11,6 +11,7 @@
  * Every watcher hears an answer, with undefined when there is no risk to show (no answer,
  * an error): an item draws its badge once it has both its findings and its chip's answer.
  */
+import { type ChunkedQueueOptions, createChunkedQueue } from './chunked-queue';
 import { EVALUATION_DELAY_MS } from './evaluation-queue';
 export interface CreatorRef {
   platform: string;
@@ -43,7 +44,11 @@ interface Creator {
   watchers: RiskListener[];
 }
 
-export function createRiskQueue(fetchRisks: FetchRisks, signal: AbortSignal) {
+export function createRiskQueue(
+  fetchRisks: FetchRisks,
+  signal: AbortSignal,
+  chunks?: ChunkedQueueOptions,
+) {
   const creators = new Map<string, Creator>();
   const asking = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -58,6 +63,23 @@ export function createRiskQueue(fetchRisks: FetchRisks, signal: AbortSignal) {
       listener(risk, i === 0);
     });
   };
+
+  /**
+   * A message's answers, each creator's taken and told in turn, in chunks of a few ms
+   * (chunked-queue.ts): told all at once, the chips and badges a screenful of creators
+   * redrew took one task of 3 ms and more (BENCHMARKS.md, issue 20, "no task over 8 ms").
+   * A creator whose answer waits for its turn is, until then, one not answered yet.
+   */
+  const answers = createChunkedQueue<{ ref: CreatorRef; risk: CreatorRisk | undefined }>(
+    ({ ref, risk }) => {
+      const creator = creators.get(keyOf(ref));
+      if (!creator) return;
+      creator.answer = { risk };
+      tell(creator);
+    },
+    signal,
+    chunks,
+  );
 
   const flush = () => {
     timer = undefined;
@@ -75,12 +97,7 @@ export function createRiskQueue(fetchRisks: FetchRisks, signal: AbortSignal) {
         .then((risks) => {
           if (signal.aborted) return;
           const byKey = new Map(risks.map((r) => [keyOf(r), r]));
-          for (const ref of batch) {
-            const creator = creators.get(keyOf(ref));
-            if (!creator) continue;
-            creator.answer = { risk: byKey.get(keyOf(ref)) };
-            tell(creator);
-          }
+          answers.push(...batch.map((ref) => ({ ref, risk: byKey.get(keyOf(ref)) })));
         });
     }
   };

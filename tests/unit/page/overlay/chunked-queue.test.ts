@@ -98,6 +98,50 @@ describe('createChunkedQueue', () => {
     }
   });
 
+  it('settles each chunk within its budget, counting what settling cost per item', async () => {
+    const h = harness(1);
+    let settling = 0; // ms the clock moves on while settling, beyond the handler's
+    const settled: number[][] = [];
+    let since: number[] = [];
+    const now = h.options.now;
+    const queue = createChunkedQueue(
+      (item: number) => {
+        h.handle(item);
+        since.push(item);
+      },
+      new AbortController().signal,
+      {
+        ...h.options,
+        now: () => now() + settling,
+        // Settling (the chunk's writes) costs 0.5 ms per item handled since the last one.
+        settle: () => {
+          settled.push(since);
+          settling += since.length * 0.5;
+          since = [];
+        },
+      },
+    );
+    // Before any chunk has settled, settling is taken to cost what handling did: 2 + 2 >= 4
+    // after two items.
+    queue.push(1, 2, 3, 4, 5, 6, 7, 8);
+    expect(settled).toEqual([[1, 2]]);
+    // Then 0.5 ms an item: three items a chunk (3 + 1.5 >= 4), each settled, in order.
+    await h.release();
+    expect(settled).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
+    await h.release();
+    expect(settled).toEqual([
+      [1, 2],
+      [3, 4, 5],
+      [6, 7, 8],
+    ]);
+    expect(h.handled).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(queue.pending).toBe(0);
+    expect(h.releases).toHaveLength(0);
+  });
+
   it('refuses a budget that is not a positive number of milliseconds', () => {
     expect(() =>
       createChunkedQueue(() => {}, new AbortController().signal, { budgetMs: 0 }),

@@ -55,3 +55,38 @@ describe('evaluation queue cache', () => {
     expect(cache.size).toBe(CACHE_LIMIT);
   });
 });
+
+describe('evaluation queue answers', () => {
+  it('hands a message’s answers out in chunks, in order, settling each chunk', async () => {
+    let time = 0;
+    const releases: Array<() => void> = [];
+    const settled: number[] = [];
+    const heard: string[] = [];
+    const queue = createEvaluationQueue<never>(
+      async (items) =>
+        items.map(({ key }) => ({ key, findings: [] as EvaluatedFinding[], flags: [] })),
+      createEvaluationCache(),
+      new AbortController().signal,
+      {
+        budgetMs: 4,
+        now: () => time,
+        yieldToPage: () => new Promise<void>((resolve) => releases.push(resolve)),
+        settle: () => settled.push(heard.length),
+      },
+    );
+    for (let i = 0; i < 6; i++)
+      queue.request(`k${i}`, inputOf(i), () => {
+        heard.push(`k${i}`);
+        time += 1; // each answer's handling costs 1 ms
+      });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // One message; its first chunk: 2 ms handled + 2 ms of settling assumed.
+    expect(heard).toEqual(['k0', 'k1']);
+    expect(settled).toEqual([2]);
+    // Settling took no time: the next chunk handles four (4 ms), then the last.
+    releases.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(heard).toEqual(['k0', 'k1', 'k2', 'k3', 'k4', 'k5']);
+    expect(settled).toEqual([2, 6]);
+  });
+});

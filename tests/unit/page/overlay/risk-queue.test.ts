@@ -112,4 +112,37 @@ describe('risk queue', () => {
     expect(heard).toEqual([undefined]);
     expect(calls).toBe(1);
   });
+
+  it('tells a message’s creators in chunks, in order; a creator waiting its turn is unanswered', async () => {
+    const endpoint = fakeEndpoint();
+    let time = 0;
+    const releases: Array<() => void> = [];
+    const queue = createRiskQueue(endpoint.fetch, new AbortController().signal, {
+      budgetMs: 4,
+      now: () => time,
+      yieldToPage: () => new Promise<void>((resolve) => releases.push(resolve)),
+    });
+    const ann = { platform: 'shopvid', creatorId: 'ann' };
+    const heard: string[] = [];
+    for (const ref of [lena, minh, ann])
+      queue.watch(ref, (risk) => {
+        heard.push(`${ref.creatorId} ${risk?.state}`);
+        time += 3; // each chip drawn costs 3 ms
+      });
+    await vi.runAllTimersAsync();
+    // 3 + 3 >= 4: two creators told, then the page's turn.
+    expect(heard).toEqual(['lena loading', 'minh loading']);
+    // A second item of ann's, before ann's turn: nothing to hear yet.
+    queue.watch(ann, (risk, shown) => heard.push(`ann again ${risk?.state} ${shown}`));
+    expect(heard).toHaveLength(2);
+    releases.shift()?.();
+    await vi.runAllTimersAsync();
+    expect(heard).toEqual([
+      'lena loading',
+      'minh loading',
+      'ann loading',
+      'ann again loading false',
+    ]);
+    expect(endpoint.asked).toEqual([[lena, minh, ann]]);
+  });
 });
