@@ -25,6 +25,7 @@ const FOLD_MESSAGES: Record<string, MessageKey> = {
   'no-diacritics': 'foldNoDiacritics',
   'edge-digit-letters': 'foldEdgeDigitLetters',
   'symbol-letters': 'foldSymbolLetters',
+  'sound-letters': 'foldSoundLetters',
 };
 
 /** The catalogue key of a fold id, or undefined for an id this build does not know. */

@@ -29,6 +29,7 @@ export const FOLD_IDS = [
   'no-diacritics',
   'edge-digit-letters',
   'symbol-letters',
+  'sound-letters',
 ] as const;
 
 export type FoldId = (typeof FOLD_IDS)[number];
@@ -56,6 +57,7 @@ export const FOLD = {
   noDiacritics: bitOf('no-diacritics'),
   edgeDigitLetters: bitOf('edge-digit-letters'),
   symbolLetters: bitOf('symbol-letters'),
+  soundLetters: bitOf('sound-letters'),
 } as const;
 
 /** Folds that describe a removal before the unit, not the unit itself. */

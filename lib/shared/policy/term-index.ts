@@ -26,6 +26,7 @@ import { type Automaton, buildAutomaton, scan } from './aho-corasick';
 import { FOLD, foldMaskOf } from './fold-ids';
 import { isWordUnit } from './key-folds';
 import type { NormalisedText } from './normalise';
+import { soundLetterHits } from './sound-letters';
 import { TEXT_BOUNDARY, TEXT_IN_TAG } from './text-key';
 
 export interface TermEntry {
@@ -175,7 +176,7 @@ export interface KeyHit {
  * and "1", nor "ngа vоi" (Cyrillic а, о) on its look-alikes, which matched the fold key
  * already.
  */
-const STANDS_FOR_A_LETTER = FOLD.leet | FOLD.lookAlike | FOLD.styled;
+const STANDS_FOR_A_LETTER = FOLD.leet | FOLD.lookAlike | FOLD.styled | FOLD.soundLetters;
 function sameLetters(codes: Uint16Array, folds: Uint32Array, start: number, expected: string) {
   for (let k = 0; k < expected.length; k++) {
     if (codes[start + k] === expected.charCodeAt(k)) continue;
@@ -184,8 +185,21 @@ function sameLetters(codes: Uint16Array, folds: Uint32Array, start: number, expe
   return true;
 }
 
-/** Every (rule slot, key range) where a term of the index occurs in the text. */
+/**
+ * Every (rule slot, key range) where a term of the index occurs in the text, and where one
+ * occurs once the Cyrillic letters of a word mixing scripts are read by sound
+ * (sound-letters.ts).
+ */
 export function findTerms(index: TermIndex, text: NormalisedText): KeyHit[] {
+  const hits = scanTerms(index, text);
+  const sounded = soundLetterHits(text, hits, (alt) => scanTerms(index, alt));
+  if (sounded.length === 0) return hits;
+  for (const hit of sounded) hits.push(hit);
+  // In reading order, as the scan reports them (by end; a stable sort keeps ties' order).
+  return hits.sort((a, b) => a.end - b.end);
+}
+
+function scanTerms(index: TermIndex, text: NormalisedText): KeyHit[] {
   const hits: KeyHit[] = [];
   const fold = text.fold;
   const length = text.text.length;
