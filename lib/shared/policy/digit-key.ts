@@ -232,7 +232,7 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
         else if (isLatinLetter(codes[i]!)) letters++;
       }
       if (digits === 0 || letters <= digits || letters < 3) continue;
-      if (priceNumberAt(from, to) >= 0) continue;
+      if (opensPrice(from, to)) continue;
       for (let i = from + 1; i + 1 < to; i++) {
         const letter = LEET_LETTER[codes[i]!] ?? 0;
         if (letter === 0 || !isLatinLetter(codes[i - 1]!) || !isLatinLetter(codes[i + 1]!))
@@ -241,6 +241,24 @@ function makeDigitKey(): (base: KeyBuilder) => KeyBuilder {
         extra[i] = extra[i]! | FOLD.leet;
       }
     }
+  }
+
+  /**
+   * A token opening with a price: a currency code of two or more letters then a digit
+   * ("rm5k", "rp5jt", "php2k"), or "p" or "s" then a number and at most a magnitude
+   * ("p500", "s5k"; "p3mutih" is a word).
+   */
+  function opensPrice(from: number, to: number): boolean {
+    for (const code of CURRENCY_CODES) {
+      let k = 0;
+      while (k < code.length && codes[from + k] === code.charCodeAt(k)) k++;
+      if (k < code.length || from + k >= to || !isDigitCode(codes[from + k]!)) continue;
+      if (code.length > 1) return true;
+      let q = from + k;
+      while (q < to && (isDigitCode(codes[q]!) || lookAlikeDigit(codes[q]!) !== 0)) q++;
+      if (to - q <= 2) return true; // "k", "m", "jt", "rb"
+    }
+    return false;
   }
 
   /**

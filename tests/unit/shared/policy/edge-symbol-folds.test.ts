@@ -238,6 +238,7 @@ describe('digits standing for letters inside a word, on the digit key', () => {
     ['P3mutih H4ri C3rah Dij4min s3l4m4t', 'pemutih hari cerah dijamin selamat'],
     ['pay RM5O fee', 'pay rm50 fee'], // a price: its look-alikes read as digits
     ['Rp5O.000 P500 php2OO', 'rp50000 p500 php200'],
+    ['dapat RM5k seminggu, Rp5jt php2k s5k', 'dapat rm5k seminggu, rp5jt php2k s5k'], // amounts
     ['mp3 ps5 iphone15 h2o covid19', 'mp3 ps5 iphone15 h2o covid19'], // digits at an edge
     ['S9012345I A1B2C3 4x4 2k24', 's9012345i a182c34x42k24'], // as many digits as letters
   ])('%s', (input, digits) => {
