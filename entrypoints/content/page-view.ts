@@ -43,7 +43,15 @@ import { adapterFor } from '@/lib/page/sites/registry';
 import type { ContentItem, RepeatedItems, SiteAdapter } from '@/lib/page/sites/types';
 import { itemKey } from '@/lib/shared/protocol/vocabulary';
 import { focusedMount, nearestToCentre, stepFrom } from './card-focus';
-import { flushWrites, type ItemMount, mountItem, openCard, readItem, setNear } from './item-mount';
+import {
+  flushWrites,
+  type ItemMount,
+  mountItem,
+  openCard,
+  readItem,
+  setNear,
+  writesOwedMs,
+} from './item-mount';
 import { createKeyHandoff } from './key-handoff';
 import type { PageServices } from './page-services';
 import { listenForTriageCommands } from './triage-listener';
@@ -104,7 +112,7 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
 
   const anchors = createAnchorLayer(doc, signal);
   /** The answers' writes a chunk of reports or answers left are made within its budget. */
-  const chunks = { settle: flushWrites };
+  const chunks = { settle: flushWrites, owed: writesOwedMs };
   /** Keys pressed after j/k or the open command, held until the selected card has focus. */
   const handoff = createKeyHandoff<ItemMount>(root.shadow, signal);
   const services: PageServices = {

@@ -8,11 +8,11 @@
  * no extra task and no delay. Items are handled in the order they were pushed. When the
  * signal aborts, what is left is dropped.
  *
- * Work the items leave for the end of their chunk (`settle`: an answer's writes, gathered so
- * they follow every read of the chunk) counts in the chunk's budget. It used to run after the
- * chunk, at the end of its task, uncounted: a chunk of 4 ms of answers was followed by 3 - 4 ms
- * of drawing them (BENCHMARKS.md, issue 20, "no task over 8 ms"). Its cost per item is
- * learned from the chunk before; until one has settled, it is taken to cost what handling did.
+ * Work the items leave for the end of their chunk (`settle`: the answers' writes, gathered so
+ * they follow every read of the chunk) counts in the chunk's budget: `owed` says what the
+ * work waiting would cost now. It used to run after the chunk, at the end of its task,
+ * uncounted: a chunk of 4 ms of answers was followed by 3 - 4 ms of drawing them
+ * (BENCHMARKS.md, issue 20, "no task over 8 ms").
  */
 
 /** Time one chunk may take before the queue yields, ms (the budget per task is 8 ms). */
@@ -25,6 +25,8 @@ export interface ChunkedQueueOptions {
   yieldToPage?: () => Promise<void>;
   /** Run at the end of every chunk, within its budget: what the chunk's items left to do. */
   settle?: () => void;
+  /** What `settle` would cost now, ms: counted in the chunk's budget as it grows. */
+  owed?: () => number;
 }
 
 interface Scheduler {
@@ -67,9 +69,7 @@ export function createChunkedQueue<T>(
   if (!(budget > 0)) throw new Error(`createChunkedQueue: budgetMs must be above 0, got ${budget}`);
   const now = options.now ?? (() => performance.now());
   const pause = options.yieldToPage ?? yieldToPage;
-  const settle = options.settle;
-  /** What settling cost per item handled in the last chunk, ms; undefined before one. */
-  let settlePerItem: number | undefined;
+  const { settle, owed } = options;
   let items: T[] = [];
   let head = 0;
   let draining = false;
@@ -88,16 +88,9 @@ export function createChunkedQueue<T>(
       head++;
       handle(item);
       handled++;
-      const spent = now() - start;
-      // Settling still to come: as learned, or (before any chunk settled) as long again.
-      const owed = settle ? (settlePerItem === undefined ? spent : handled * settlePerItem) : 0;
-      if (spent + owed >= budget) break;
+      if (now() - start + (owed ? owed() : 0) >= budget) break;
     }
-    if (settle && handled > 0) {
-      const settling = now();
-      settle();
-      settlePerItem = (now() - settling) / handled;
-    }
+    if (settle && handled > 0) settle();
     if (signal.aborted || head >= items.length) {
       clear();
       return false;

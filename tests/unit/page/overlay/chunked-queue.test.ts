@@ -98,47 +98,66 @@ describe('createChunkedQueue', () => {
     }
   });
 
-  it('settles each chunk within its budget, counting what settling cost per item', async () => {
+  it('settles each chunk, counting what settling will cost in its budget', () => {
     const h = harness(1);
-    let settling = 0; // ms the clock moves on while settling, beyond the handler's
     const settled: number[][] = [];
-    let since: number[] = [];
-    const now = h.options.now;
+    let waiting: number[] = [];
     const queue = createChunkedQueue(
       (item: number) => {
         h.handle(item);
-        since.push(item);
+        waiting.push(item);
       },
       new AbortController().signal,
       {
         ...h.options,
-        now: () => now() + settling,
-        // Settling (the chunk's writes) costs 0.5 ms per item handled since the last one.
+        // Each item leaves a write that will cost 1 ms when the chunk settles.
+        owed: () => waiting.length,
         settle: () => {
-          settled.push(since);
-          settling += since.length * 0.5;
-          since = [];
+          settled.push(waiting);
+          waiting = [];
         },
       },
     );
-    // Before any chunk has settled, settling is taken to cost what handling did: 2 + 2 >= 4
-    // after two items.
-    queue.push(1, 2, 3, 4, 5, 6, 7, 8);
+    queue.push(1, 2, 3, 4, 5);
+    // 2 ms handled + 2 ms owed >= 4: two items, then their writes, then the page's turn.
     expect(settled).toEqual([[1, 2]]);
-    // Then 0.5 ms an item: three items a chunk (3 + 1.5 >= 4), each settled, in order.
+    expect(h.handled).toEqual([1, 2]);
+    expect(queue.pending).toBe(3);
+  });
+
+  it('keeps the order of items and writes across chunks', async () => {
+    const h = harness(1);
+    const log: string[] = [];
+    let waiting = 0;
+    const queue = createChunkedQueue(
+      (item: number) => {
+        h.handle(item);
+        log.push(`read ${item}`);
+        waiting++;
+      },
+      new AbortController().signal,
+      {
+        ...h.options,
+        owed: () => waiting,
+        settle: () => {
+          log.push(`write ${waiting}`);
+          waiting = 0;
+        },
+      },
+    );
+    queue.push(1, 2, 3, 4, 5);
     await h.release();
-    expect(settled).toEqual([
-      [1, 2],
-      [3, 4, 5],
-    ]);
     await h.release();
-    expect(settled).toEqual([
-      [1, 2],
-      [3, 4, 5],
-      [6, 7, 8],
+    expect(log).toEqual([
+      'read 1',
+      'read 2',
+      'write 2',
+      'read 3',
+      'read 4',
+      'write 2',
+      'read 5',
+      'write 1',
     ]);
-    expect(h.handled).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(queue.pending).toBe(0);
     expect(h.releases).toHaveLength(0);
   });
 
