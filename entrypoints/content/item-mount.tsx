@@ -169,14 +169,22 @@ let pendingWrites: Array<() => void> | undefined;
 const writing = new WeakSet<ItemMount>();
 
 /**
- * What one write costs, ms: a first guess (a static badge drawn, box shown and marks set
- * took 0.1 - 0.3 ms on the bench machine), then half the last flush's mean and half the
- * estimate before it.
+ * What one write costs, ms: half the last flush's mean and half the estimate before it;
+ * undefined until a flush was measured. No guess is made: a guess of 0.25 ms let a message's
+ * first chunk handle a screenful of answers and then draw them for 5 - 6 ms.
  */
-let writeCostMs = 0.25;
+let writeCostMs: number | undefined;
 
-/** What the writes waiting now would cost, ms (the chunked queues' `owed`). */
-export const writesOwedMs = () => (pendingWrites ? pendingWrites.length * writeCostMs : 0);
+/**
+ * What the writes waiting now would cost, ms (the chunked queues' `owed`): without a measure
+ * yet, a chunk settles after its first write, and that flush is measured.
+ */
+export const writesOwedMs = () =>
+  pendingWrites
+    ? writeCostMs === undefined
+      ? Number.POSITIVE_INFINITY
+      : pendingWrites.length * writeCostMs
+    : 0;
 
 /**
  * Makes the writes still waiting now. The chunked queues that deliver answers (viewport
@@ -192,7 +200,8 @@ export function flushWrites() {
   try {
     runWrites(writes);
   } finally {
-    writeCostMs = (writeCostMs + (performance.now() - start) / writes.length) / 2;
+    const mean = (performance.now() - start) / writes.length;
+    writeCostMs = writeCostMs === undefined ? mean : (writeCostMs + mean) / 2;
   }
 }
 

@@ -21,7 +21,7 @@ import { isFromOwnBackground, isTabCommand } from '@/lib/messaging/tab-commands'
 import { createAnchorLayer } from '@/lib/page/overlay/anchor';
 import { createCardRefresh } from '@/lib/page/overlay/card-refresh';
 import { createChangeFilter } from '@/lib/page/overlay/change-filter';
-import { yieldToPage } from '@/lib/page/overlay/chunked-queue';
+import { afterNextFrame, yieldToPage } from '@/lib/page/overlay/chunked-queue';
 import { createEvaluationQueue, type EvaluatedFinding } from '@/lib/page/overlay/evaluation-queue';
 import { createEvidenceMarks } from '@/lib/page/overlay/evidence-marks';
 import { createOverlayRoot } from '@/lib/page/overlay/overlay-root';
@@ -111,8 +111,12 @@ export function startPageView(doc: Document, options: PageViewOptions, signal: A
   let hostWanted = false;
 
   const anchors = createAnchorLayer(doc, signal);
-  /** The answers' writes a chunk of reports or answers left are made within its budget. */
-  const chunks = { settle: flushWrites, owed: writesOwedMs };
+  /**
+   * The answers' writes a chunk of reports or answers left are made within its budget, and
+   * the next chunk waits for the frame that lays them out: its reads (evidence measured) then
+   * force no layout of their own.
+   */
+  const chunks = { settle: flushWrites, owed: writesOwedMs, yieldAfterWrites: afterNextFrame };
   /** Keys pressed after j/k or the open command, held until the selected card has focus. */
   const handoff = createKeyHandoff<ItemMount>(root.shadow, signal);
   const services: PageServices = {

@@ -27,6 +27,12 @@ export interface ChunkedQueueOptions {
   settle?: () => void;
   /** What `settle` would cost now, ms: counted in the chunk's budget as it grows. */
   owed?: () => number;
+  /**
+   * How to wait after a chunk that settled writes (instead of `yieldToPage`): until the page
+   * has rendered them (`afterNextFrame`), so the next chunk's reads find the layout done
+   * rather than force it.
+   */
+  yieldAfterWrites?: () => Promise<void>;
 }
 
 interface Scheduler {
@@ -53,6 +59,30 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** How long to wait for a frame that does not come (a hidden tab renders none), ms. */
+export const FRAME_FALLBACK_MS = 100;
+
+/**
+ * Resolves once the next frame has been rendered: a task after its animation frame
+ * callbacks, so after its style and layout; or after FRAME_FALLBACK_MS without a frame.
+ */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(go, FRAME_FALLBACK_MS);
+    if (typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(() => {
+        void yieldToPage().then(go);
+      });
+  });
+}
+
 export interface ChunkedQueue<T> {
   /** Queues `items`; handles at once as many as the budget allows, the rest in later tasks. */
   push(...items: T[]): void;
@@ -69,7 +99,9 @@ export function createChunkedQueue<T>(
   if (!(budget > 0)) throw new Error(`createChunkedQueue: budgetMs must be above 0, got ${budget}`);
   const now = options.now ?? (() => performance.now());
   const pause = options.yieldToPage ?? yieldToPage;
-  const { settle, owed } = options;
+  const { settle, owed, yieldAfterWrites } = options;
+  /** Whether the last chunk settled writes: the next waits for them to be rendered. */
+  let wrote = false;
   let items: T[] = [];
   let head = 0;
   let draining = false;
@@ -90,7 +122,11 @@ export function createChunkedQueue<T>(
       handled++;
       if (now() - start + (owed ? owed() : 0) >= budget) break;
     }
-    if (settle && handled > 0) settle();
+    wrote = false;
+    if (settle && handled > 0) {
+      wrote = owed !== undefined && owed() > 0;
+      settle();
+    }
     if (signal.aborted || head >= items.length) {
       clear();
       return false;
@@ -100,7 +136,7 @@ export function createChunkedQueue<T>(
   const drain = async () => {
     draining = true;
     try {
-      while (chunk()) await pause();
+      while (chunk()) await (wrote && yieldAfterWrites ? yieldAfterWrites() : pause());
     } finally {
       draining = false;
     }

@@ -161,6 +161,46 @@ describe('createChunkedQueue', () => {
     expect(h.releases).toHaveLength(0);
   });
 
+  it('waits for the page to render after a chunk that wrote, and only then', async () => {
+    const h = harness(1);
+    const waits: string[] = [];
+    let waiting = 0;
+    const frames: Array<() => void> = [];
+    const queue = createChunkedQueue(
+      (item: number) => {
+        h.handle(item);
+        if (item % 2 === 0) waiting++; // even items leave a write
+      },
+      new AbortController().signal,
+      {
+        ...h.options,
+        yieldToPage: () => {
+          waits.push('task');
+          return h.options.yieldToPage();
+        },
+        yieldAfterWrites: () => {
+          waits.push('frame');
+          return new Promise<void>((resolve) => frames.push(resolve));
+        },
+        owed: () => waiting * 3,
+        settle: () => {
+          waiting = 0;
+        },
+      },
+    );
+    // Chunk 1: 1 (1 ms), 2 (2 ms + 3 owed): settles a write, waits for a frame.
+    queue.push(1, 2, 3, 5, 7, 9, 11);
+    expect(h.handled).toEqual([1, 2]);
+    expect(waits).toEqual(['frame']);
+    frames.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Chunk 2: 3, 5, 7, 9 (4 ms), no write: a task's wait.
+    expect(h.handled).toEqual([1, 2, 3, 5, 7, 9]);
+    expect(waits).toEqual(['frame', 'task']);
+    await h.release();
+    expect(h.handled).toEqual([1, 2, 3, 5, 7, 9, 11]);
+  });
+
   it('refuses a budget that is not a positive number of milliseconds', () => {
     expect(() =>
       createChunkedQueue(() => {}, new AbortController().signal, { budgetMs: 0 }),
