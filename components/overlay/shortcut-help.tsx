@@ -8,10 +8,12 @@ import { useT } from '@/components/i18n-context';
 import { triageHelp } from '@/components/triage-keymap';
 import type { MessageKey } from '@/lib/i18n/keys';
 
-const SHORTCUTS: readonly MessageKey[] = [
-  'shortcutCommand',
-  ...triageHelp('overlay').map((line) => line.what),
-];
+// Built when the help is first shown, not when the content script loads (issue 20).
+let shortcuts: readonly MessageKey[] | undefined;
+const SHORTCUTS = (): readonly MessageKey[] => {
+  shortcuts ??= ['shortcutCommand', ...triageHelp('overlay').map((line) => line.what)];
+  return shortcuts;
+};
 
 export function ShortcutHelp(props: { id: string }) {
   const t = useT();
@@ -19,7 +21,7 @@ export function ShortcutHelp(props: { id: string }) {
     <section id={props.id} class="keys" aria-label={t('overlayShortcuts')} data-testid="shortcuts">
       <h2>{t('overlayShortcuts')}</h2>
       <ul>
-        {SHORTCUTS.map((key) => (
+        {SHORTCUTS().map((key) => (
           <li key={key}>{t(key)}</li>
         ))}
       </ul>

@@ -58,7 +58,9 @@ export function formatsFor(tag: string | undefined, timeZone?: string): Formats 
   };
 }
 
-let current: Formats = formatsFor('en');
+// Built on the first `formats()` call, not at load: the content script's load is one task of
+// the page's (issue 20), and most pages never format anything.
+let current: Formats | undefined;
 
 /** Sets the language of every later `formats()` call (the page's chosen UI language). */
 export function setFormatLocale(tag: string | undefined): void {
@@ -66,4 +68,7 @@ export function setFormatLocale(tag: string | undefined): void {
 }
 
 /** The formatters of the page's UI language. */
-export const formats = (): Formats => current;
+export const formats = (): Formats => {
+  current ??= formatsFor('en');
+  return current;
+};

@@ -35,7 +35,9 @@ export function adapterChain(
   return [...(platform ? BUILT_IN_ADAPTERS : []), ...extra, FALLBACK_ADAPTER];
 }
 
-export const ADAPTERS: readonly SiteAdapter[] = adapterChain();
+// Pure: the content script builds its own chain (page.setup's adapters), so its bundle drops
+// this call at load rather than running it and throwing the result away (issue 20).
+export const ADAPTERS: readonly SiteAdapter[] = /* @__PURE__ */ adapterChain();
 
 /** Every adapter that understands the page, in order; an adapter that throws is skipped. */
 export function adaptersFor(
