@@ -72,6 +72,9 @@ export interface TermToAdd {
 const THANTHAKHAT = '\u0E4C';
 const THANTHAKHAT_UNIT = 0x0e4c;
 const isThai = (u: number) => u >= 0x0e01 && u <= 0x0e5b;
+const isThaiConsonant = (u: number) => u >= 0x0e01 && u <= 0x0e2e;
+/** เ แ โ ใ ไ: written before the consonant they are pronounced after. */
+const isLeadingThaiVowel = (u: number) => u >= 0x0e40 && u <= 0x0e44;
 
 /** Whether text and fold differ in a unit other than Thai (a Latin diacritic). */
 function hasLatinDiacritics(text: string, fold: string): boolean {
@@ -222,6 +225,15 @@ function scanTerms(index: TermIndex, text: NormalisedText): KeyHit[] {
       // A term read without its thanthakhat stands for texts that omit it, not for a prefix
       // of the written word ("เบอร" inside "เบอร์").
       if (entry.folds & FOLD.thaiTone && end < length && textCodes[end] === THANTHAKHAT_UNIT) {
+        continue;
+      }
+      // Thai writes a leading vowel (เ แ โ ใ ไ) before the consonant it follows in speech:
+      // a term opening on that consonant is inside another syllable ("ทอม" in "เทอม").
+      if (
+        start > 0 &&
+        isLeadingThaiVowel(textCodes[start - 1]!) &&
+        isThaiConsonant(textCodes[start]!)
+      ) {
         continue;
       }
       let extra = entry.folds | (entry.joined ? FOLD.tagSplit : 0);

@@ -24,6 +24,7 @@ const TERMS = [
   'ก็อปเกรดเอ',
   'ติดต่อเบอร์',
   'barang palsu',
+  'ทอม',
 ];
 
 const spec: PackSpec = {
@@ -451,6 +452,14 @@ describe('Thai spelling variants', () => {
     const missing = matches('ติดต่อเบอรนี้');
     expect(missing.map((m) => m.text)).toEqual(['ติดต่อเบอร']);
     expect(missing[0]!.folds).toContain('thai-tone');
+  });
+
+  it('does not open a term inside a syllable whose leading vowel comes before it', () => {
+    // เ แ โ ใ ไ are written before the consonant they follow in speech: "เทอม" (term) holds
+    // the letters of "ทอม" but not the word.
+    expect(matches('ชุดนักเรียน เปิดเทอมนี้ลด 10%')).toEqual([]);
+    expect(matches('อย่าเรียกเขาว่าทอม').map((m) => m.text)).toEqual(['ทอม']);
+    expect(matches('ขายแบรนด์เนม').map((m) => m.text)).toEqual(['แบรนด์เนม']); // opens on the vowel
   });
 
   it('keeps mai ek and mai tho apart: news, rice and white differ', () => {
