@@ -14,7 +14,8 @@
  *     and without a slash or "&" (which separate two names: "O V O / G o P a y"); letters
  *     dotted out without spaces, "r.e.p.l.i.c.a", are symbols inside a word;
  *   - runs of spaces, line breaks and emoji between words collapse to one space, so a
- *     phrase survives "dm\n\n to  👉 order" (the two words stay two words);
+ *     phrase survives "dm\n\n to  👉 order" (the two words stay two words), and so do
+ *     quote marks beside a space ("as 'aroma diffuser' para" reads "as aroma diffuser para");
  *   - Thai: a letter or mark typed three or more times in a row read once ("ปลอมมมม" ->
  *     "ปลอม"), "เเ" typed for "แ" read as "แ" (tone-mark variants and a missing
  *     thanthakhat are folded on the fold key and in the term index, so the text key keeps
@@ -39,6 +40,14 @@ import {
 } from './unicode-tables';
 
 /** Text key flag: a word boundary precedes this unit though the key shows none. */
+
+/** Straight, curly, angle and corner quotes, and the backtick typed for one. */
+const QUOTE_MARKS = new Set([
+  0x22, 0x27, 0x60, 0xab, 0xbb, 0x2018, 0x2019, 0x201a, 0x201c, 0x201d, 0x201e, 0x2039, 0x203a,
+  0x300c, 0x300d, 0x300e, 0x300f,
+]);
+const isQuoteMark = (u: number) => QUOTE_MARKS.has(u);
+
 export const TEXT_BOUNDARY = 1;
 /** Text key flag: the unit belongs to a hashtag or handle (after its "#" or "@"). */
 export const TEXT_IN_TAG = 2;
@@ -278,11 +287,15 @@ function makeTextKey(): (base: KeyBuilder) => KeyBuilder {
         continue;
       }
       // A run of separators: spaces, punctuation, symbols and emoji.
+      // Quote marks beside a space go with it: "as 'aroma diffuser' para" reads as words
+      // ("as aroma diffuser para"), as sellers put scare quotes round the word a term names.
       let j = i;
       let spaces = 0;
       let symbols = 0;
-      while (j < n && separatorUnit(j) && classAt(j) !== CLS_PUNCT) {
+      let quotes = 0;
+      while (j < n && separatorUnit(j) && (classAt(j) !== CLS_PUNCT || isQuoteMark(codes[j]!))) {
         if (classAt(j) === CLS_SPACE) spaces++;
+        else if (isQuoteMark(codes[j]!)) quotes++;
         else symbols++;
         j++;
       }
@@ -291,6 +304,7 @@ function makeTextKey(): (base: KeyBuilder) => KeyBuilder {
         for (let q = i; q < j; q++) runFolds |= folds[q]!;
         if (j - i > 1 || u !== 0x20) runFolds |= FOLD.spaces;
         if (symbols > 0) runFolds |= FOLD.emoji;
+        if (quotes > 0) runFolds |= FOLD.punctuation;
         out.push(0x20, starts[i]!, ends[j - 1]!, runFolds | pendingFolds, pendingFlags);
         pendingFolds = 0;
         pendingFlags = 0;

@@ -174,6 +174,17 @@ describe('emoji, symbols and punctuation inside words', () => {
     expect(matches('nonreplica')).toEqual([]);
   });
 
+  it('reads a phrase through quote marks beside its spaces', () => {
+    // Scare quotes round the words a term names: "barang 'palsu'", “hàng nhái”.
+    for (const input of ["barang 'palsu' ready", 'barang “palsu” ready', '"barang palsu"']) {
+      expect(matches(input).map((m) => m.text)).toEqual([
+        input.slice(input.indexOf('barang'), input.indexOf('palsu') + 5),
+      ]);
+    }
+    expect(termKey("as 'aroma diffuser' para").text).toBe('as aroma diffuser para');
+    expect(termKey("don't stop").text).toBe('dont stop'); // inside a word, as before
+  });
+
   it('does not drop punctuation between digits', () => {
     expect(termKey('1:1').text).toBe('i:i');
     expect(termKey('1.5').text).toBe('i.s');
