@@ -95,7 +95,9 @@ const CASES: Case[] = [
     name: 'microdata',
     path: '/generic/microdata-products.html',
     items: ['KO-1001', 'KO-1002', 'https://kedai.example/v/9001'],
-    badges: { 'KO-1001': 'Critical · 1' },
+    // Two counterfeit findings: "premium copy 1:1" and the copy grade "gred AAA" (a rule of
+    // its own since starter pack 2.2.36, so produce grades stay clear).
+    badges: { 'KO-1001': 'Critical · 2' },
   },
   {
     name: 'OpenGraph',
